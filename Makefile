@@ -1,0 +1,24 @@
+# Two commands for a fresh clone: `make read` opens the reader on briefs/,
+# `make test` runs the whole test suite. Both create .venv and install into it
+# first, and only again when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: read test bench clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(INSTALLED)
+
+read: $(INSTALLED)
+	$(BIN)/briefing briefs/
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest -n auto -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,53 @@
+"""What the loader reports about a brief: errors and warnings with file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from briefing_tui.core.model import Location
+
+Severity: TypeAlias = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a brief file.
+
+    `location` is None only for problems with the path itself (missing, unreadable),
+    where no line of the file can be blamed.
+    """
+
+    path: str
+    location: Location | None
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity == "error"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order findings by file, then position in it."""
+        where = self.location or Location(0, 0)
+        return (self.path, where.line, where.column, self.message)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.location}" if self.location else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile brief from exhausting the machine.
+
+    Far above any real brief: the largest briefs we measure are about 50 MB.
+    """
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_text_chars: int = 1024 * 1024
+    max_list_items: int = 200_000
+
+
+DEFAULT_LIMITS = Limits()

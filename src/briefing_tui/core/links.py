@@ -1,0 +1,196 @@
+"""The link index: for every item, what it links to and what links to it.
+
+Links come from three places, all derived from the brief, never written twice:
+the reference fields (`by`, `source`, `about`, `positions[].by`, `actors`), inline
+`[[id]]` / `[[id|shown text]]` in Markdown, and automatic mentions, where an actor's
+name or alias stands as a whole word in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text
+
+WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+
+Via: TypeAlias = Literal["reference", "link", "mention"]
+
+# Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link from an item (or the brief itself, `source` None) to an item.
+
+    `field` names where the link sits (`by`, `summary`, `positions[1].stance`);
+    `start`/`end` is its span in that field's text, and `context` the sentence around
+    it, both empty for reference fields.
+    """
+
+    source: str | None
+    field: str
+    target: str
+    via: Via
+    start: int = 0
+    end: int = 0
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A link found in a piece of prose: where it is, what it shows, where it goes."""
+
+    start: int
+    end: int
+    target: str
+    shown: str
+    via: Via
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span start:end, on one line."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = len(text)
+    found = _SENTENCE_END.search(text, end)
+    if found:
+        stop = found.start() + (1 if text[found.start()] in ".!?" else 0)
+    return " ".join(text[begin:stop].split())
+
+
+class MentionFinder:
+    """Finds actor names and aliases standing as whole words in prose."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        self._owner: dict[str, str] = {}
+        for actor in actors:
+            for word in actor.names:
+                word = word.strip()
+                if word:
+                    self._owner.setdefault(word, actor.id)
+        # Longest first, so "Vladimir Putin" wins over "Putin" at the same place.
+        words = sorted(self._owner, key=len, reverse=True)
+        pattern = "|".join(re.escape(w) for w in words)
+        self._pattern = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if words else None
+
+    def spans(self, text: str, *, skip: str | None = None) -> Iterator[Span]:
+        """Mentions in `text`, outside `[[...]]`, leaving out the actor `skip`."""
+        if self._pattern is None:
+            return
+        blocked = [(m.start(), m.end()) for m in WIKILINK_RE.finditer(text)] if "[[" in text else []
+        for match in self._pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in blocked):
+                continue
+            target = self._owner[match.group()]
+            if target != skip:
+                yield Span(match.start(), match.end(), target, match.group(), "mention")
+
+
+def wikilink_spans(text: str) -> Iterator[Span]:
+    """The `[[id]]` and `[[id|shown]]` links of a Markdown text."""
+    for match in WIKILINK_RE.finditer(text):
+        target = match.group(1).strip()
+        shown = match.group(2).strip() if match.group(2) is not None else target
+        yield Span(match.start(), match.end(), target, shown, "link")
+
+
+def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None) -> list[Span]:
+    """Every link in one piece of prose, wikilinks and mentions, in text order."""
+    spans = list(wikilink_spans(text.text)) if text.markdown else []
+    if text.prose:
+        spans.extend(mentions.spans(text.text, skip=skip))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _reference_links(item: Item) -> Iterator[Link]:
+    if isinstance(item, Quote):
+        yield Link(item.id, "by", item.by, "reference")
+        if item.source:
+            yield Link(item.id, "source", item.source, "reference")
+        for issue_id in item.about:
+            yield Link(item.id, "about", issue_id, "reference")
+    elif isinstance(item, Issue):
+        for index, position in enumerate(item.positions):
+            yield Link(item.id, f"positions[{index}].by", position.by, "reference")
+        for actor_id in item.actors:
+            yield Link(item.id, "actors", actor_id, "reference")
+
+
+class LinkIndex:
+    """Every link of a brief, looked up by the item it starts from or points to."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.items: dict[str, Item] = {item.id: item for item in brief.items()}
+        self.mentions = MentionFinder(brief.actors)
+        self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        self._quotes_by: dict[str, list[Quote]] = defaultdict(list)
+        self._quotes_about: dict[str, list[Quote]] = defaultdict(list)
+        for quote in brief.quotes:
+            self._quotes_by[quote.by].append(quote)
+            for issue_id in quote.about:
+                self._quotes_about[issue_id].append(quote)
+        for text in brief.texts():
+            self._add_prose(None, text)
+        for item in brief.items():
+            for link in _reference_links(item):
+                self._add(link)
+            skip = item.id if isinstance(item, Actor) else None
+            for text in item.texts():
+                self._add_prose(item.id, text, skip=skip)
+
+    def _add_prose(self, source: str | None, text: Text, *, skip: str | None = None) -> None:
+        for span in prose_spans(text, self.mentions, skip=skip):
+            if span.target not in self.items:
+                continue  # the loader reports these; a loaded brief has none
+            context = sentence_around(text.text, span.start, span.end)
+            self._add(Link(source, text.field, span.target, span.via, span.start, span.end, context))
+
+    def _add(self, link: Link) -> None:
+        self._outgoing[link.source].append(link)
+        self._incoming[link.target].append(link)
+
+    def item(self, item_id: str) -> Item | None:
+        """The item with this id, or None."""
+        return self.items.get(item_id)
+
+    def links_from(self, item_id: str | None) -> list[Link]:
+        """What the item links to (None: the brief's own summary, key points, timeline)."""
+        return list(self._outgoing.get(item_id, ()))
+
+    def links_to(self, item_id: str) -> list[Link]:
+        """What links to the item: its backlinks."""
+        return list(self._incoming.get(item_id, ()))
+
+    def targets_of(self, item_id: str | None) -> list[str]:
+        """The distinct ids the item links to, in order of first appearance."""
+        return list(dict.fromkeys(link.target for link in self.links_from(item_id)))
+
+    def sources_of(self, item_id: str) -> list[str | None]:
+        """The distinct items linking to the item (None: the brief itself)."""
+        return list(dict.fromkeys(link.source for link in self.links_to(item_id)))
+
+    def quotes_by(self, actor_id: str) -> list[Quote]:
+        """Every quote the actor said, in file order."""
+        return list(self._quotes_by.get(actor_id, ()))
+
+    def quotes_about(self, issue_id: str) -> list[Quote]:
+        """Every quote about the issue, in file order."""
+        return list(self._quotes_about.get(issue_id, ()))
+
+    def issues_of(self, actor_id: str) -> list[Issue]:
+        """Issues the actor holds a position on or is involved in."""
+        return [
+            issue
+            for issue in self.brief.issues
+            if actor_id in issue.actors or issue.position_of(actor_id) is not None
+        ]

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real brief, temporary briefs, and the real `briefing` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_BRIEF = REPO / "briefs" / "moscow-invitation-2026-01-29.yaml"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+# The console script installed beside the interpreter running the tests.
+BRIEFING = Path(sys.executable).parent / "briefing"
+
+
+@pytest.fixture
+def write_brief(tmp_path: Path) -> Callable[..., Path]:
+    """Write YAML text (dedented) to a file in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "brief.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+def run_briefing(*args: str | os.PathLike[str], cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the real `briefing` command and capture what it prints."""
+    return subprocess.run(
+        [str(BRIEFING), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=cwd or REPO,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+MINIMAL = """\
+brief: 1
+title: A small brief
+date: 2026-01-29
+summary: Nothing happened.
+"""

@@ -1,0 +1,318 @@
+"""One test per kind of finding: the message says what is wrong, at the right line:column."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core import load_brief
+from briefing_tui.core.findings import Finding, Limits
+
+BASE = """\
+brief: 1
+title: A brief
+date: 2026-01-29
+summary: See [[zelensky]].
+actors:
+  - id: zelensky
+    name: Volodymyr Zelensky
+    aliases: [Zelensky]
+  - id: putin
+    name: Vladimir Putin
+sources:
+  - id: interfax
+    name: Interfax
+issues:
+  - id: territory
+    title: Who gets what territory
+"""
+
+
+def findings_of(write_brief, text: str, name: str = "brief.yaml") -> list[str]:
+    """Every finding of the file, as `LINE:COL: severity: message` (path left out)."""
+    path = write_brief(text, name)
+    result = load_brief(path)
+    if any(f.is_error for f in result.findings):
+        assert result.brief is None
+    return [str(f).removeprefix(f"{path}:") for f in result.findings]
+
+
+def test_the_base_brief_is_clean(write_brief):
+    assert findings_of(write_brief, BASE) == []
+
+
+def test_yaml_syntax_error_points_at_the_problem(write_brief):
+    found = findings_of(write_brief, BASE + "quotes:\n  - id: q\n    text: [unclosed\n")
+    assert len(found) == 1
+    assert found[0].startswith("20:1: error: YAML syntax:")
+
+
+def test_tab_indentation_is_named(write_brief):
+    found = findings_of(write_brief, "brief: 1\ntags:\n\t- a\n")
+    assert found == [
+        "3:1: error: YAML syntax: found character that cannot start any token "
+        "(while scanning for the next token); this is a tab: indent with spaces"
+    ]
+
+
+def test_wrong_type(write_brief):
+    found = findings_of(write_brief, BASE.replace("title: A brief", "title: [a, b]"))
+    assert found == ["2:8: error: the title must be text, not a list"]
+
+
+def test_bare_word_read_as_another_type_says_to_quote_it(write_brief):
+    text = BASE.replace("    name: Vladimir Putin", "    name: Vladimir Putin\n    side: no")
+    found = findings_of(write_brief, text)
+    assert found == [
+        "11:11: error: the side of actors[1] must be text, but 'no' reads as a yes/no value in YAML; put it in quotes"
+    ]
+
+
+def test_missing_required_fields(write_brief):
+    found = findings_of(write_brief, "brief: 1\ntitle: Only a title\n")
+    assert found == [
+        "1:1: error: the brief has no 'date'",
+        "1:1: error: the brief has no 'summary'",
+    ]
+
+
+def test_missing_required_field_of_an_item(write_brief):
+    found = findings_of(write_brief, BASE + "quotes:\n  - id: q1\n    text: Hello\n")
+    assert found == ["18:5: error: quotes[0] has no 'by': whose words are they?"]
+
+
+def test_missing_format_version(write_brief):
+    found = findings_of(write_brief, BASE.replace("brief: 1\n", ""))
+    assert found == ["1:1: error: the brief has no 'brief' field: start the file with 'brief: 1'"]
+
+
+def test_unsupported_format_version(write_brief):
+    found = findings_of(write_brief, BASE.replace("brief: 1", "brief: 2"))
+    assert found == ["1:8: error: unsupported format version 2: this reader knows version 1"]
+
+
+def test_bad_id(write_brief):
+    found = findings_of(write_brief, BASE.replace("id: putin", "id: Putin_V"))
+    assert found == [
+        "9:9: error: bad id 'Putin_V': use lowercase letters, digits and '-', starting with a letter or digit"
+    ]
+
+
+def test_duplicate_id_across_kinds(write_brief):
+    found = findings_of(write_brief, BASE.replace("id: territory", "id: interfax"))
+    assert found == ["15:9: error: duplicate id 'interfax': already used by a source at 12:9"]
+
+
+def test_unknown_reference_suggests_the_closest_id(write_brief):
+    found = findings_of(write_brief, BASE + "quotes:\n  - id: q1\n    by: zelenksy\n    text: Hello\n")
+    assert found == [
+        "19:9: error: the speaker ('by') of quotes[0] 'zelenksy' is not the id of any actor; did you mean 'zelensky'?"
+    ]
+
+
+def test_reference_by_name_suggests_the_id(write_brief):
+    found = findings_of(write_brief, BASE + "quotes:\n  - id: q1\n    by: Vladimir Putin\n    text: Hello\n")
+    assert found == [
+        "19:9: error: the speaker ('by') of quotes[0] 'Vladimir Putin' is not the id of any actor; did you mean 'putin'?"
+    ]
+
+
+def test_reference_to_the_wrong_kind_of_item(write_brief):
+    text = BASE + "quotes:\n  - id: q1\n    by: interfax\n    text: Hello\n    about: [putin]\n"
+    assert findings_of(write_brief, text) == [
+        "19:9: error: the speaker ('by') of quotes[0] 'interfax' is a source, not an actor",
+        "21:13: error: an entry of 'about' of quotes[0] 'putin' is an actor, not an issue",
+    ]
+
+
+def test_unknown_wikilink_is_located_inside_a_block_scalar(write_brief):
+    text = BASE.replace(
+        "summary: See [[zelensky]].",
+        "summary: |\n  First line mentions [[zelensky]].\n  Then [[territory|land]] and [[putn]] here.",
+    )
+    assert findings_of(write_brief, text) == [
+        "6:31: error: link [[putn]] points to no item; did you mean 'putin'?"
+    ]
+
+
+def test_unknown_wikilink_in_a_plain_scalar(write_brief):
+    found = findings_of(write_brief, BASE.replace("See [[zelensky]]", "See [[zelenskyy|him]]"))
+    assert found == ["4:14: error: link [[zelenskyy]] points to no item; did you mean 'zelensky'?"]
+
+
+def test_bad_date(write_brief):
+    found = findings_of(write_brief, BASE.replace("date: 2026-01-29", "date: 2024-13-45"))
+    assert found == ["3:7: error: the date '2024-13-45' is not a real date (month must be in 1..12)"]
+
+
+def test_date_in_another_format(write_brief):
+    found = findings_of(write_brief, BASE.replace("date: 2026-01-29", "date: 29/01/2026"))
+    assert found == ["3:7: error: the date '29/01/2026' is not a date: write it as YYYY-MM-DD"]
+
+
+def test_date_with_a_time(write_brief):
+    found = findings_of(write_brief, BASE.replace("date: 2026-01-29", "date: 2026-01-29 10:00:00"))
+    assert found == [
+        "3:7: error: the date '2026-01-29 10:00:00' is not a date: write it as YYYY-MM-DD without a time"
+    ]
+
+
+def test_quoted_iso_date_is_accepted(write_brief):
+    assert findings_of(write_brief, BASE.replace("date: 2026-01-29", 'date: "2026-01-29"')) == []
+
+
+def test_bad_status(write_brief):
+    found = findings_of(write_brief, BASE + "    status: stuck\n")
+    assert found == [
+        "17:13: error: the status of issues[0] 'stuck' is not one of open | progressing | stalled | resolved"
+    ]
+
+
+def test_bad_status_with_a_suggestion(write_brief):
+    found = findings_of(write_brief, BASE + "    status: progresing\n")
+    assert found[0].endswith("did you mean 'progressing'?")
+
+
+def test_bad_actor_kind(write_brief):
+    found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    kind: persn"))
+    assert found == [
+        "11:11: error: the kind of actors[1] 'persn' is not one of person | organisation | state; did you mean 'person'?"
+    ]
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/x", "javascript:alert(1)", "example.org", "file:///etc/passwd"])
+def test_non_http_url(write_brief, url):
+    found = findings_of(write_brief, BASE.replace("name: Interfax", f"name: Interfax\n    url: {url}"))
+    assert found == ["14:10: error: the url of sources[0] must start with http:// or https://"]
+
+
+def test_http_and_https_urls_are_accepted(write_brief):
+    text = BASE.replace("name: Interfax", "name: Interfax\n    url: https://interfax.example/a?b=1")
+    assert findings_of(write_brief, text) == []
+
+
+def test_unknown_key_is_a_warning_with_a_suggestion(write_brief):
+    path = write_brief(BASE.replace("    name: Vladimir Putin", "    name: Vladimir Putin\n    alises: [Putin]"))
+    result = load_brief(path)
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        "11:5: warning: unknown key 'alises' in actors[1]; did you mean 'aliases'?"
+    ]
+    assert result.ok and result.brief is not None  # warnings do not stop the brief loading
+
+
+def test_duplicate_key(write_brief):
+    found = findings_of(write_brief, BASE.replace("date: 2026-01-29", "date: 2026-01-29\ntitle: Again"))
+    assert found == ["4:1: error: duplicate key 'title' in the brief (first given at 2:1)"]
+
+
+def test_name_shared_by_two_actors(write_brief):
+    found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    aliases: [Zelensky]"))
+    assert found == [
+        "11:15: error: 'Zelensky' already names the actor 'zelensky' (at 8:15); mentions of it would be ambiguous"
+    ]
+
+
+def test_two_positions_by_one_actor(write_brief):
+    text = BASE + "    positions:\n      - by: putin\n        stance: A\n      - by: putin\n        stance: B\n"
+    assert findings_of(write_brief, text) == [
+        "20:9: error: 'putin' already has a position on this issue (at 19:17)"
+    ]
+
+
+def test_unsupported_tag_is_never_constructed(write_brief):
+    found = findings_of(write_brief, BASE.replace("title: A brief", "title: !!python/object/apply:os.system [echo hi]"))
+    assert found == [
+        "2:8: error: unsupported YAML tag '!!python/object/apply:os.system': briefs hold plain text, dates and lists"
+    ]
+
+
+def test_all_findings_are_collected_in_one_pass(write_brief):
+    text = (
+        BASE.replace("brief: 1", "brief: 3")
+        .replace("date: 2026-01-29", "date: soon")
+        .replace("id: putin", "id: zelensky")
+        + "    status: closed\n"
+    )
+    found = findings_of(write_brief, text)
+    assert [f.split(": error")[0] for f in found] == ["1:8", "3:7", "9:9", "17:13"]
+
+
+def test_empty_file(write_brief):
+    assert findings_of(write_brief, "") == [
+        "1:1: error: the file is empty: a brief needs at least brief, title, date and summary"
+    ]
+
+
+def test_file_with_only_comments(write_brief):
+    assert findings_of(write_brief, "# nothing yet\n") == [
+        "1:1: error: the file holds only comments: a brief needs at least brief, title, date and summary"
+    ]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("- a\n- b\n", "a list"), ("just words\n", "text"), ("42\n", "a number")])
+def test_top_level_must_be_a_mapping(write_brief, text, kind):
+    assert findings_of(write_brief, text) == [f"1:1: error: a brief must be a mapping of fields at the top level, not {kind}"]
+
+
+def test_not_utf8(tmp_path: Path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("brief: 1\ntitle: Caf\u00e9 talks\n".encode("latin-1"))
+    [finding] = load_brief(path).findings
+    assert str(finding) == f"{path}:2:11: error: not valid UTF-8 text (byte 0xE9); briefs are UTF-8 text files"
+
+
+def test_binary_file(tmp_path: Path):
+    path = tmp_path / "image.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    [finding] = load_brief(path).findings
+    assert str(finding) == f"{path}:3:1: error: binary file (it holds NUL bytes), not a YAML brief"
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path):
+    from tests.conftest import MINIMAL
+
+    path = tmp_path / "wide.yaml"
+    path.write_bytes(codecs.BOM_UTF16_LE + MINIMAL.encode("utf-16-le"))
+    result = load_brief(path)
+    assert result.ok and result.brief is not None and result.brief.title == "A small brief"
+
+
+def test_missing_file(tmp_path: Path):
+    result = load_brief(tmp_path / "nope.yaml")
+    assert [str(f) for f in result.findings] == [f"{tmp_path / 'nope.yaml'}: error: no such file"]
+
+
+def test_directory(tmp_path: Path):
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    assert [f.message for f in load_brief(folder).findings] == ["is a directory, not a brief file"]
+
+
+def test_file_too_large(write_brief):
+    path = write_brief("title: " + "x" * 2000 + "\n")
+    result = load_brief(path, Limits(max_file_bytes=1000))
+    assert [f.message for f in result.findings] == ["file too large (2,008 bytes; the limit is 1,000)"]
+
+
+def test_text_too_long(write_brief):
+    path = write_brief(BASE.replace("title: A brief", "title: " + "x" * 50))
+    result = load_brief(path, Limits(max_text_chars=40))
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        "2:8: error: the title is too long (50 characters; the limit is 40)"
+    ]
+
+
+def test_findings_format_as_path_line_column():
+    from briefing_tui.core.model import Location
+
+    assert str(Finding("a.yaml", Location(3, 7), "error", "bad")) == "a.yaml:3:7: error: bad"
+    assert str(Finding("a.yaml", None, "error", "no such file")) == "a.yaml: error: no such file"
+
+
+def test_values_in_messages_are_escaped_and_cut_short(write_brief):
+    text = BASE + '"odd\\nkey\\u001b[31m": 1\n' + "x" * 100 + ": 2\n"
+    found = findings_of(write_brief, text)
+    assert found[0] == "17:1: warning: unknown key 'odd\\x0akey\\x1b[31m' in the brief"
+    assert found[1] == f"18:1: warning: unknown key '{'x' * 59}\u2026' in the brief"

@@ -1,0 +1,298 @@
+"""A brief written out as JSON data, Markdown or plain text, for `briefing show`.
+
+The JSON form carries every item with its resolved links and backlinks, and reads
+back into an equal `Brief` with `brief_from_data`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from typing import Any
+
+from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex
+from briefing_tui.core.model import (
+    NOWHERE,
+    Actor,
+    Brief,
+    Event,
+    Issue,
+    Item,
+    Location,
+    Position,
+    Quote,
+    Source,
+)
+
+SECTIONS = ("summary", "actors", "quotes", "issues")
+
+
+# -- JSON ---------------------------------------------------------------------------
+
+
+def _link_data(link: Link) -> dict[str, Any]:
+    data: dict[str, Any] = {"from": link.source, "field": link.field, "to": link.target, "via": link.via}
+    if link.via != "reference":
+        data["span"] = [link.start, link.end]
+        data["context"] = link.context
+    return data
+
+
+def _where(location: Location) -> dict[str, int]:
+    return {"line": location.line, "column": location.column}
+
+
+def _item_data(item: Item, index: LinkIndex) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": item.id, "type": item.noun, **_where(item.location)}
+    if isinstance(item, Source):
+        data.update(name=item.name, url=item.url)
+    elif isinstance(item, Actor):
+        data.update(
+            name=item.name, kind=item.kind, role=item.role, side=item.side,
+            aliases=list(item.aliases), notes=item.notes,
+        )  # fmt: skip
+    elif isinstance(item, Quote):
+        data.update(
+            by=item.by, text=item.text, source=item.source,
+            date=item.date.isoformat() if item.date else None,
+            context=item.context, about=list(item.about),
+        )  # fmt: skip
+    elif isinstance(item, Issue):
+        data.update(
+            title=item.title, status=item.status, summary=item.summary,
+            positions=[{"by": p.by, "stance": p.stance, **_where(p.location)} for p in item.positions],
+            actors=list(item.actors),
+        )  # fmt: skip
+    data["links"] = [_link_data(link) for link in index.links_from(item.id)]
+    data["backlinks"] = [_link_data(link) for link in index.links_to(item.id)]
+    return data
+
+
+def brief_data(brief: Brief, index: LinkIndex, section: str | None = None) -> dict[str, Any]:
+    """The brief as JSON-ready data; every item carries `links` and `backlinks`.
+
+    With `section`, only that part: `summary` (the brief's own fields) or a list of items.
+    """
+    head: dict[str, Any] = {
+        "format": 1,
+        "path": brief.path,
+        "id": brief.id,
+        "title": brief.title,
+        "date": brief.date.isoformat(),
+    }
+    summary = {
+        "tags": list(brief.tags),
+        "summary": brief.summary,
+        "key_points": list(brief.key_points),
+        "timeline": [{"date": e.date.isoformat(), "text": e.text, **_where(e.location)} for e in brief.timeline],
+        "links": [_link_data(link) for link in index.links_from(None)],
+    }
+    groups = {
+        "sources": brief.sources,
+        "actors": brief.actors,
+        "quotes": brief.quotes,
+        "issues": brief.issues,
+    }
+    if section == "summary":
+        return {**head, **summary}
+    if section is not None:
+        return {**head, section: [_item_data(i, index) for i in groups[section]]}
+    return {**head, **summary, **{k: [_item_data(i, index) for i in v] for k, v in groups.items()}}
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _at(data: dict[str, Any]) -> Location:
+    return Location(data.get("line", 1), data.get("column", 1)) if "line" in data else NOWHERE
+
+
+def brief_from_data(data: dict[str, Any]) -> Brief:
+    """Rebuild a `Brief` from `brief_data` output (links are derived again, not read)."""
+    return Brief(
+        path=data["path"],
+        id=data["id"],
+        title=data["title"],
+        date=dt.date.fromisoformat(data["date"]),
+        summary=data["summary"],
+        tags=tuple(data.get("tags", ())),
+        key_points=tuple(data.get("key_points", ())),
+        sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"]) for s in data.get("sources", ())),
+        actors=tuple(
+            Actor(
+                a["id"], _at(a), name=a["name"], kind=a["kind"], role=a["role"], side=a["side"],
+                aliases=tuple(a["aliases"]), notes=a["notes"],
+            )  # fmt: skip
+            for a in data.get("actors", ())
+        ),
+        quotes=tuple(
+            Quote(
+                q["id"], _at(q), by=q["by"], text=q["text"], source=q["source"],
+                date=_date(q["date"]), context=q["context"], about=tuple(q["about"]),
+            )  # fmt: skip
+            for q in data.get("quotes", ())
+        ),
+        issues=tuple(
+            Issue(
+                i["id"], _at(i), title=i["title"], status=i["status"], summary=i["summary"],
+                positions=tuple(Position(p["by"], p["stance"], _at(p)) for p in i["positions"]),
+                actors=tuple(i["actors"]),
+            )  # fmt: skip
+            for i in data.get("issues", ())
+        ),
+        timeline=tuple(Event(_date(e["date"]), e["text"], _at(e)) for e in data.get("timeline", ())),  # type: ignore[arg-type]
+    )
+
+
+# -- text and Markdown ----------------------------------------------------------------
+
+
+def plain(text: str, index: LinkIndex) -> str:
+    """Markdown prose with `[[id]]` links replaced by what they show."""
+
+    def shown(match: Any) -> str:
+        if match.group(2) is not None:
+            return match.group(2).strip()
+        item = index.item(match.group(1).strip())
+        if isinstance(item, Quote):
+            return "\u201c" + textwrap.shorten(item.text, 48, placeholder="\u2026") + "\u201d"
+        return item.label if item is not None else match.group(1).strip()
+
+    return WIKILINK_RE.sub(shown, text)
+
+
+def _markdown_links(text: str, index: LinkIndex) -> str:
+    def anchor(match: Any) -> str:
+        target = match.group(1).strip()
+        item = index.item(target)
+        label = match.group(2).strip() if match.group(2) is not None else (item.label if item else target)
+        return f"[{label}](#{target})"
+
+    return WIKILINK_RE.sub(anchor, text)
+
+
+def _name(index: LinkIndex, item_id: str | None) -> str:
+    item = index.item(item_id) if item_id else None
+    return item.label if isinstance(item, (Actor, Source)) else (item_id or "")
+
+
+def quote_line(quote: Quote, index: LinkIndex) -> str:
+    """A quote as meeting-ready text: "…" — Name, role, source, date."""
+    speaker = index.item(quote.by)
+    parts = [speaker.label if speaker else quote.by]
+    if isinstance(speaker, Actor) and speaker.role:
+        parts.append(speaker.role)
+    if quote.source:
+        parts.append(_name(index, quote.source))
+    if quote.date:
+        parts.append(quote.date.isoformat())
+    return f"\u201c{quote.text.strip()}\u201d \u2014 {', '.join(parts)}"
+
+
+def _indent(text: str, first: str = "  ", rest: str | None = None) -> str:
+    """Wrap Markdown prose to 78 columns: paragraphs reflowed, list items kept apart."""
+    rest = " " * len(first) if rest is None else rest
+    blocks = re.split(r"\n\s*\n|\n(?=\s*[-*+] )", text.strip())
+    wrapped = [
+        textwrap.fill(" ".join(block.split()), 78, initial_indent=first if i == 0 else rest, subsequent_indent=rest)
+        for i, block in enumerate(blocks)
+        if block.strip()
+    ]
+    return ("\n" if rest.strip() else "\n\n").join(wrapped) if len(wrapped) > 1 else "".join(wrapped)
+
+
+def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> str:
+    """The brief (or one section) as plain text for a terminal or a pipe."""
+    out: list[str] = []
+    want = (lambda s: section in (None, s))
+    if section in (None, "summary"):
+        out += [brief.title, f"{brief.date.isoformat()}" + (f"  ·  {', '.join(brief.tags)}" if brief.tags else ""), ""]
+        out += ["SUMMARY", _indent(plain(brief.summary, index)), ""]
+        if brief.key_points:
+            out += ["KEY POINTS", *(_indent(plain(p, index), "  \u2022 ") for p in brief.key_points), ""]
+        if brief.timeline:
+            out.append("TIMELINE")
+            out += [f"  {e.date.isoformat()}  {plain(e.text, index).strip()}" for e in brief.timeline]
+            out.append("")
+        if brief.sources:
+            out.append("SOURCES")
+            out += [f"  {s.name}" + (f" <{s.url}>" if s.url else "") for s in brief.sources]
+            out.append("")
+    if want("actors") and brief.actors:
+        out.append("ACTORS")
+        for side, actors in _by_side(brief.actors):
+            out.append(f"  {side}")
+            for actor in actors:
+                out.append(f"    {actor.name} [{actor.id}] \u2014 {actor.role or actor.kind}")
+        out.append("")
+    if want("quotes") and brief.quotes:
+        out.append("QUOTES")
+        out += [_indent(quote_line(q, index)) + f"\n    [{q.id}]" for q in brief.quotes]
+        out.append("")
+    if want("issues") and brief.issues:
+        out.append("OPEN ISSUES")
+        for issue in brief.issues:
+            out.append(f"  {issue.title} [{issue.id}] ({issue.status})")
+            if issue.summary:
+                out.append(_indent(plain(issue.summary, index), "    "))
+            for position in issue.positions:
+                out.append(_indent(f"{_name(index, position.by)}: {plain(position.stance, index).strip()}", "    - "))
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _by_side(actors: tuple[Actor, ...]) -> list[tuple[str, list[Actor]]]:
+    groups: dict[str, list[Actor]] = {}
+    for actor in actors:
+        groups.setdefault(actor.side or "No side", []).append(actor)
+    return list(groups.items())
+
+
+def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -> str:
+    """The brief (or one section) as a Markdown document; links become anchors."""
+    md = (lambda text: _markdown_links(text, index).strip())
+    out: list[str] = []
+    want = (lambda s: section in (None, s))
+    out += [f"# {brief.title}", "", f"*{brief.date.isoformat()}*" + (f" · {', '.join(brief.tags)}" if brief.tags else ""), ""]
+    if want("summary"):
+        out += ["## Summary", "", md(brief.summary), ""]
+        if brief.key_points:
+            out += ["### Key points", "", *(f"- {md(p)}" for p in brief.key_points), ""]
+        if brief.timeline:
+            out += ["### Timeline", "", *(f"- **{e.date.isoformat()}** {md(e.text)}" for e in brief.timeline), ""]
+        if brief.sources:
+            out += ["### Sources", ""]
+            out += [f'- <a id="{s.id}"></a>' + (f"[{s.name}]({s.url})" if s.url else s.name) for s in brief.sources]
+            out.append("")
+    if want("actors") and brief.actors:
+        out += ["## Actors", ""]
+        for side, actors in _by_side(brief.actors):
+            out += [f"### {side}", ""]
+            for actor in actors:
+                line = f'- <a id="{actor.id}"></a>**{actor.name}** ({actor.kind}) \u2014 {actor.role or ""}'.rstrip(" \u2014")
+                out.append(line)
+                if actor.notes:
+                    out.append(f"  {md(actor.notes)}")
+            out.append("")
+    if want("quotes") and brief.quotes:
+        out += ["## Quotes", ""]
+        for quote in brief.quotes:
+            attribution = quote_line(quote, index).split(" \u2014 ", 1)[1]
+            out += [f'<a id="{quote.id}"></a>', "", f"> {quote.text.strip()}", ">", f"> \u2014 {attribution}", ""]
+            if quote.context:
+                out += [md(quote.context), ""]
+    if want("issues") and brief.issues:
+        out += ["## Open issues", ""]
+        for issue in brief.issues:
+            out += [f'### <a id="{issue.id}"></a>{issue.title} ({issue.status})', ""]
+            if issue.summary:
+                out += [md(issue.summary), ""]
+            if issue.positions:
+                out += ["| Who | Position |", "| --- | --- |"]
+                for p in issue.positions:
+                    cell = md(p.stance).replace("|", "\\|").replace("\n", " ")
+                    out.append(f"| [{_name(index, p.by)}](#{p.by}) | {cell} |")
+                out.append("")
+    return "\n".join(out).rstrip() + "\n"

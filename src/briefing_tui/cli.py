@@ -1,0 +1,229 @@
+"""The `briefing` command: open the reader, or check, show and search briefs from the shell.
+
+Results go to stdout, problems to stderr. Exit codes: 0 success, 1 a problem with
+the briefs (or nothing found), 2 a usage error. No user error prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_tui import __version__
+from briefing_tui.core.findings import Finding
+from briefing_tui.core.loader import LoadResult, load_brief
+
+BRIEF_SUFFIXES = (".yaml", ".yml")
+COMMANDS = ("check", "show", "find", "schema")
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done as asked."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="A terminal reader for briefings. Run with paths to open them in the reader.",
+        epilog="Run 'briefing COMMAND --help' for a command's options. "
+        "With no command, 'briefing [PATH ...]' opens the reader (PATH: a brief file "
+        "or a folder of briefs; default: the current folder).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check", help="validate briefs", description="Validate briefs: one line per finding, then a summary."
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    show = commands.add_parser(
+        "show", help="print a brief", description="Print a brief, or one section of it, without opening the reader."
+    )
+    show.add_argument("path", metavar="PATH", help="a brief file")
+    show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
+    show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
+    find = commands.add_parser(
+        "find",
+        help="search briefs",
+        description="Search briefs: one line per hit, FILE:LINE: kind id: snippet, best first. "
+        "Exit 0 with hits, 1 without.",
+    )
+    find.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
+    find.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the brief format",
+        description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
+    )
+    return parser
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", add_help=False)
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    return parser
+
+
+def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
+    """The brief files named by `paths` (folders searched recursively), and path problems."""
+    files: list[str] = []
+    problems: list[Finding] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(
+                str(p)
+                for p in Path(path).rglob("*")
+                if p.suffix.lower() in BRIEF_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+                and (p.is_file() or not p.exists())  # a dangling link is reported when read
+            )
+            if not found:
+                problems.append(Finding(path, None, "error", "no .yaml or .yml briefs in this folder"))
+            files.extend(found)
+        else:
+            # Missing paths, links to nowhere and the like are reported by the loader.
+            files.append(path)
+    return files, problems
+
+
+def _load_all(paths: Sequence[str]) -> tuple[list[LoadResult], list[Finding]]:
+    files, problems = brief_files(paths)
+    return [load_brief(file) for file in files], problems
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def run_check(paths: Sequence[str]) -> int:
+    """`briefing check`: every finding, then a summary; 1 when there is any error."""
+    results, problems = _load_all(paths)
+    findings = problems + [f for r in results for f in r.findings]
+    for finding in findings:
+        print(finding)
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    verdict = "no problems" if not findings else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    print(f"{_plural(len(results), 'brief')} checked: {verdict}")
+    return EXIT_PROBLEM if errors else EXIT_OK
+
+
+def _report(results: Sequence[LoadResult], problems: Sequence[Finding]) -> bool:
+    """Print errors to stderr; True when every brief loaded."""
+    for finding in problems:
+        print(finding, file=sys.stderr)
+    for result in results:
+        for finding in result.findings:
+            if finding.is_error or not result.ok:
+                print(finding, file=sys.stderr)
+    return not problems and all(r.ok for r in results)
+
+
+def run_show(path: str, section: str | None, output: str) -> int:
+    """`briefing show`: the brief as text, Markdown or JSON with links and backlinks."""
+    from briefing_tui.core.export import brief_data, brief_markdown, brief_text
+    from briefing_tui.core.links import LinkIndex
+
+    results, problems = _load_all([path])
+    if len(results) > 1:
+        raise UsageError(f"show prints one brief; {path} holds {len(results)}")
+    if not _report(results, problems):
+        return EXIT_PROBLEM
+    brief = results[0].brief
+    assert brief is not None
+    index = LinkIndex(brief)
+    if output == "json":
+        print(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2))
+    elif output == "markdown":
+        sys.stdout.write(brief_markdown(brief, index, section))
+    else:
+        sys.stdout.write(brief_text(brief, index, section))
+    return EXIT_OK
+
+
+def run_find(query: str, paths: Sequence[str]) -> int:
+    """`briefing find`: one line per hit, best first; 1 when nothing matched."""
+    from briefing_tui.core.search import SearchIndex
+
+    results, problems = _load_all(paths)
+    _report(results, problems)
+    hits = []
+    for result in results:
+        if result.brief is not None:
+            hits.extend((hit, result.path) for hit in SearchIndex(result.brief).search(query))
+    hits.sort(key=lambda pair: -pair[0].score)
+    for hit, path in hits:
+        print(f"{path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}")
+    return EXIT_OK if hits else EXIT_PROBLEM
+
+
+def run_schema() -> int:
+    """`briefing schema`: the JSON Schema of the brief format."""
+    from importlib.resources import files
+
+    sys.stdout.write(files("briefing_tui.schema").joinpath("brief-1.schema.json").read_text("utf-8"))
+    return EXIT_OK
+
+
+def run_reader(paths: Sequence[str]) -> int:
+    """`briefing [PATH ...]`: open the briefs (for now, print them)."""
+    results, problems = _load_all(paths or ["."])
+    if not _report(results, problems):
+        return EXIT_PROBLEM
+    from briefing_tui.core.export import brief_text
+    from briefing_tui.core.links import LinkIndex
+
+    for result in results:
+        assert result.brief is not None
+        sys.stdout.write(brief_text(result.brief, LinkIndex(result.brief)))
+    return EXIT_OK
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        args = _parser().parse_args(argv)
+        if args.command == "check":
+            return run_check(args.paths)
+        if args.command == "show":
+            return run_show(args.path, args.section, args.format)
+        if args.command == "find":
+            return run_find(args.query, args.paths)
+        return run_schema()
+    options, unknown = _reader_parser().parse_known_args(argv)
+    if unknown:
+        _parser().error(f"unrecognised arguments: {' '.join(unknown)}")
+    return run_reader(options.paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    # Text from briefs must never crash output on a terminal that is not UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(f"briefing: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`briefing find … | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # a bug of ours: say so in one line, never a traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"briefing: internal error: {type(error).__name__}: {error} "
+              "(set BRIEFING_DEBUG=1 to see where)", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""The real `briefing` command as a subprocess: exit codes, stdout/stderr, formats."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from briefing_tui import __version__
+from tests.conftest import MINIMAL, REAL_BRIEF, REPO, run_briefing
+
+FIND_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<kind>brief|source|actor|quote|issue) (?P<id>[a-z0-9-]+): (?P<snippet>.+)$")
+
+
+def test_version():
+    result = run_briefing("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"briefing {__version__}")
+
+
+def test_help_lists_every_command():
+    result = run_briefing("--help")
+    assert result.returncode == 0
+    for command in ("check", "show", "find", "schema"):
+        assert re.search(rf"^\s+{command}\s", result.stdout, re.M)
+
+
+def test_check_the_real_briefs_is_clean():
+    result = run_briefing("check", "briefs/")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "1 brief checked: no problems\n", "")
+
+
+def test_check_reports_findings_and_exits_1(write_brief):
+    path = write_brief(MINIMAL.replace("brief: 1", "brief: 1\nsumary: typo").replace("date: 2026-01-29", "date: 2026-02-30"))
+    result = run_briefing("check", path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:2:1: warning: unknown key 'sumary' in the brief; did you mean 'summary'?",
+        f"{path}:4:7: error: the date '2026-02-30' is not a real date (day is out of range for month)",
+        "1 brief checked: 1 error, 1 warning",
+    ]
+
+
+def test_check_warnings_alone_exit_0(write_brief):
+    path = write_brief(MINIMAL + "colour: blue\n")
+    result = run_briefing("check", path)
+    assert result.returncode == 0
+    assert result.stdout.endswith("1 brief checked: 0 errors, 1 warning\n")
+
+
+def test_check_a_folder_recursively(write_brief, tmp_path):
+    write_brief(MINIMAL, "a.yaml")
+    (tmp_path / "sub").mkdir()
+    write_brief(MINIMAL, "sub/b.yml")
+    write_brief("not a brief", "notes.txt")
+    result = run_briefing("check", tmp_path)
+    assert (result.returncode, result.stdout) == (0, "2 briefs checked: no problems\n")
+
+
+def test_check_missing_path(tmp_path):
+    result = run_briefing("check", tmp_path / "nope.yaml")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'nope.yaml'}: error: no such file" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["check"], ["show"], ["find", "x"], ["show", "a", "--format", "pdf"], ["--frobnicate"]])
+def test_usage_errors_exit_2_on_stderr(args):
+    result = run_briefing(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "usage: briefing" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_text():
+    result = run_briefing("show", REAL_BRIEF)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("Russia renews invitation to Zelensky for Moscow peace talks\n2026-01-29")
+    assert "OPEN ISSUES" in result.stdout
+
+
+@pytest.mark.parametrize("section", ["summary", "actors", "quotes", "issues"])
+def test_show_one_section_as_markdown(section):
+    result = run_briefing("show", REAL_BRIEF, "--section", section, "--format", "markdown")
+    assert result.returncode == 0
+    headings = {"summary": "## Summary", "actors": "## Actors", "quotes": "## Quotes", "issues": "## Open issues"}
+    for name, heading in headings.items():
+        assert (heading in result.stdout) == (name == section)
+
+
+def test_show_json_has_links_and_backlinks_for_every_item():
+    result = run_briefing("show", REAL_BRIEF, "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    for kind in ("sources", "actors", "quotes", "issues"):
+        for item in data[kind]:
+            assert "links" in item and "backlinks" in item
+    ids = {item["id"] for kind in ("sources", "actors", "quotes", "issues") for item in data[kind]}
+    assert all(link["to"] in ids for kind in ("actors", "quotes") for item in data[kind] for link in item["links"])
+
+
+def test_show_an_invalid_brief_prints_findings_to_stderr(write_brief):
+    path = write_brief(MINIMAL.replace("title: A small brief\n", ""))
+    result = run_briefing("show", path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"{path}:1:1: error: the brief has no 'title'\n"
+
+
+def test_find_prints_one_line_per_hit_best_first():
+    result = run_briefing("find", "zapo", "briefs/")
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    first = FIND_LINE.match(lines[0])
+    assert first and (first["kind"], first["id"]) == ("issue", "zaporizhzhia")
+    assert all(FIND_LINE.match(line) for line in lines)
+    source = (REPO / first["file"]).read_text(encoding="utf-8").splitlines()
+    assert "Zaporizhzhia" in source[int(first["line"]) - 1]
+
+
+def test_find_nothing_exits_1():
+    result = run_briefing("find", "xylophone", "briefs/")
+    assert (result.returncode, result.stdout) == (1, "")
+
+
+def test_find_into_a_closed_pipe_is_quiet():
+    import subprocess
+
+    from tests.conftest import BRIEFING
+
+    out = subprocess.run(f"'{BRIEFING}' find the briefs/ | head -n 1", shell=True, capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.count("\n") == 1
+    assert "Traceback" not in out.stderr and "Broken" not in out.stderr
+
+
+def test_schema_is_json():
+    result = run_briefing("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["properties"]["brief"]
+
+
+def test_module_entry_point():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "briefing_tui", "--version"], capture_output=True, text=True)
+    assert result.stdout.strip() == f"briefing {__version__}"
+
+
+def test_reader_on_an_invalid_brief_exits_1_before_drawing(write_brief):
+    path = write_brief("brief: 1\ntitle: [x\n")
+    result = run_briefing(path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{path}:")

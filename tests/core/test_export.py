@@ -48,7 +48,7 @@ def test_text_shows_links_as_what_they_show():
     brief, index = real()
     text = brief_text(brief, index)
     assert "[[" not in text
-    assert "\u201cWe have reiterated our invitation, but so far there has been no answer.\u201d" in text
+    assert "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d" in text
     assert "Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29" in text
 
 

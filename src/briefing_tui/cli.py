@@ -170,16 +170,16 @@ def run_schema() -> int:
 
 
 def run_reader(paths: Sequence[str]) -> int:
-    """`briefing [PATH ...]`: open the briefs (for now, print them)."""
+    """`briefing [PATH ...]`: check the briefs, then open the reader on them."""
     results, problems = _load_all(paths or ["."])
     if not _report(results, problems):
         return EXIT_PROBLEM
-    from briefing_tui.core.export import brief_text
-    from briefing_tui.core.links import LinkIndex
+    # Several briefs: the newest first (a brief per file; the first file breaks ties).
+    newest = max(results, key=lambda r: r.brief.date if r.brief else None)  # type: ignore[arg-type,return-value]
+    assert newest.brief is not None
+    from briefing_tui.tui.app import BriefingApp
 
-    for result in results:
-        assert result.brief is not None
-        sys.stdout.write(brief_text(result.brief, LinkIndex(result.brief)))
+    BriefingApp(newest.path, newest.brief).run()
     return EXIT_OK
 
 

@@ -296,3 +296,36 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
                     out.append(f"| [{_name(index, p.by)}](#{p.by}) | {cell} |")
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+# -- meeting-ready text, for copying ------------------------------------------------------
+
+
+def issue_lines(issue: Issue, index: LinkIndex) -> str:
+    """An issue with every position as a bullet."""
+    lines = [f"{issue.title} ({issue.status})"]
+    lines += [f"\u2022 {_name(index, p.by)}: {' '.join(plain(p.stance, index).split())}" for p in issue.positions]
+    return "\n".join(lines)
+
+
+def copy_text(item: Item | None, index: LinkIndex) -> str:
+    """An item as plain text to paste into notes or a chat; None means the brief's summary."""
+    if item is None:
+        brief = index.brief
+        points = [f"\u2022 {' '.join(plain(p, index).split())}" for p in brief.key_points]
+        return "\n".join([f"{brief.title} ({brief.date.isoformat()})", *points])
+    if isinstance(item, Quote):
+        return quote_line(item, index)
+    if isinstance(item, Issue):
+        return issue_lines(item, index)
+    if isinstance(item, Actor):
+        facts = ", ".join(f for f in (item.role, item.side) if f)
+        return f"{item.name}" + (f" \u2014 {facts}" if facts else "")
+    return f"{item.name}" + (f" <{item.url}>" if item.url else "")
+
+
+def position_text(issue: Issue, actor_id: str, index: LinkIndex) -> str:
+    """One actor's position on an issue, on one line."""
+    position = issue.position_of(actor_id)
+    stance = " ".join(plain(position.stance, index).split()) if position else "no stated position"
+    return f"{_name(index, actor_id)} on {issue.title}: {stance}"

@@ -1,0 +1,47 @@
+"""The command palette (`ctrl+p`): jump to any actor, quote or issue, or run any key's action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing_tui.tui.documents import short
+
+
+class BriefCommands(Provider):
+    """Every item of the brief by name, and every binding of the main screen by description."""
+
+    def _entries(self) -> Iterator[tuple[str, str, object]]:
+        from briefing_tui.tui.screens.main import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        for binding in MainScreen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description and binding.action:
+                description = binding.description if binding.action != "pane('summary')" else "Summary"
+                keys = binding.key.split(",")[0]
+                yield (f"Go: {description}", f"key {keys}", partial(screen.run_action, binding.action))
+        brief = screen.brief
+        for issue in brief.issues:
+            yield (f"Issue: {issue.title}", issue.status, partial(screen.open_target, issue.id))
+        for actor in brief.actors:
+            yield (f"Actor: {actor.name}", actor.role or actor.kind, partial(screen.open_target, actor.id))
+        names = {a.id: a.name for a in brief.actors}
+        for quote in brief.quotes:
+            yield (f"Quote: {names.get(quote.by, quote.by)}: \u201c{short(quote.text, 60)}\u201d", "", partial(screen.open_target, quote.id))
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._entries():
+            if not title.startswith("Quote:"):
+                yield DiscoveryHit(title, action, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), action, help=help_text)  # type: ignore[arg-type]

@@ -1,0 +1,397 @@
+"""What each view of the reader says: the summary, and each item in full, as `Document`s.
+
+Every reference is a link span: the speaker of a quote, the issues it is about, the
+actors in a stance, every backlink. Prose keeps its `[[links]]` and mentions as links.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterator
+
+from briefing_tui.core.export import plain
+from briefing_tui.core.links import Link, LinkIndex, prose_spans
+from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
+from briefing_tui.tui.widgets.page import Document, Span
+
+POSITION_PREFIX = "position:"
+STATUS_MARK = {"open": "\u25cb open", "progressing": "\u25d1 progressing", "stalled": "\u25cf stalled", "resolved": "\u2713 resolved"}
+
+_INLINE = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|(?<![\w*])[*_](?P<em>[^*_\n]+)[*_](?![\w*])|`(?P<code>[^`\n]+)`")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+
+
+def position_target(issue_id: str, actor_id: str) -> str:
+    """The link target of one actor's position on one issue."""
+    return f"{POSITION_PREFIX}{issue_id}:{actor_id}"
+
+
+def parse_position(target: str) -> tuple[str, str] | None:
+    """(issue id, actor id) of a position target, or None for an item id."""
+    if not target.startswith(POSITION_PREFIX):
+        return None
+    issue_id, _, actor_id = target[len(POSITION_PREFIX) :].partition(":")
+    return issue_id, actor_id
+
+
+def short(text: str, width: int = 48) -> str:
+    """Text on one line, cut to `width` characters with an ellipsis."""
+    return textwrap.shorten(" ".join(text.split()), width, placeholder="\u2026") or text[:width]
+
+
+def label(index: LinkIndex, item_id: str | None) -> str:
+    """How a reader names an item in running text."""
+    if item_id is None:
+        return "Summary"
+    item = index.item(item_id)
+    if item is None:
+        return item_id
+    if isinstance(item, Quote):
+        return f"\u201c{short(item.text)}\u201d"
+    return item.label
+
+
+def _inline(text: str, style: str = "") -> Iterator[Span]:
+    """Spans of plain prose with **strong**, *emphasis* and `code` styled."""
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            yield Span(text[position : match.start()], style)
+        kind = match.lastgroup or ""
+        yield Span(match.group(kind), {"strong": "strong", "em": "emphasis", "code": "code"}[kind])
+        position = match.end()
+    if position < len(text):
+        yield Span(text[position:], style)
+
+
+def prose(document: Document, text: Text, index: LinkIndex, *, skip: str | None = None, indent: int = 0, style: str = "") -> None:
+    """Add Markdown-ish prose: paragraphs, bullets and headings, with links as spans."""
+    links = prose_spans(text, index.mentions, skip=skip)
+    body = text.text
+    paragraphs = _paragraphs(body)
+    for number, (start, end, prefix, heading) in enumerate(paragraphs):
+        # A blank line between paragraphs, none between the items of a list.
+        if number and not (prefix and paragraphs[number - 1][2]):
+            document.blank()
+        spans: list[Span] = []
+        position = start
+        for link in links:
+            if link.start < start or link.end > end:
+                continue
+            if link.start > position:
+                spans.extend(_inline(_flat(body[position : link.start]), style))
+            shown = link.shown if link.via == "mention" or link.shown != link.target else label(index, link.target)
+            spans.append(Span(shown, style, link.target if index.item(link.target) else None))
+            position = link.end
+        if position < end:
+            spans.extend(_inline(_flat(body[position:end]), style))
+        if heading:
+            document.add(*spans, indent=indent, style="strong")
+        else:
+            document.add(*spans, indent=indent, prefix=prefix)
+
+
+def _flat(text: str) -> str:
+    # Line breaks inside a paragraph are soft, as in Markdown.
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _paragraphs(body: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, bullet prefix, is heading) of each paragraph or list item."""
+    result = []
+    start = 0
+    for line_match in re.finditer(r"[^\n]*(?:\n|$)", body):
+        line = line_match.group()
+        if not line:
+            break
+        line_start = line_match.start()
+        bullet = _BULLET.match(line)
+        heading = _HEADING.match(line)
+        if not line.strip():
+            if start < line_start:
+                result.append((start, line_start, "", False))
+            start = line_match.end()
+            continue
+        if bullet or heading:
+            if start < line_start:
+                result.append((start, line_start, "", False))
+            marker = bullet or heading
+            assert marker is not None
+            result.append((line_start + marker.end(), line_match.end(), "\u2022 " if bullet else "", bool(heading)))
+            start = line_match.end()
+    if start < len(body) and body[start:].strip():
+        result.append((start, len(body), "", False))
+    # Merge a bullet's continuation lines (indented, not bullets) into it.
+    return [(s, e, p, h) for s, e, p, h in result if body[s:e].strip()]
+
+
+def _item_text(item: Item, field: str) -> Text | None:
+    return next((t for t in item.texts() if t.field == field), None)
+
+
+# -- the summary ------------------------------------------------------------------------
+
+
+def summary_document(brief: Brief, index: LinkIndex) -> Document:
+    """The Summary pane: title, date, tags, summary, key points, timeline, sources."""
+    doc = Document("Summary")
+    texts = {t.field: t for t in brief.texts()}
+    doc.add(Span(brief.title, "title"))
+    meta = brief.date.strftime("%A %-d %B %Y")
+    doc.add(Span(meta + ("  \u00b7  " + "  ".join(f"#{t}" for t in brief.tags) if brief.tags else ""), "muted"))
+    doc.heading("Summary")
+    prose(doc, texts["summary"], index)
+    if brief.key_points:
+        doc.heading("Key points")
+        for i in range(len(brief.key_points)):
+            before = len(doc.blocks)
+            prose(doc, texts[f"key_points[{i}]"], index)
+            for j in range(before, len(doc.blocks)):
+                block = doc.blocks[j]
+                doc.blocks[j] = type(block)(block.spans, block.indent, "\u2022 ", block.style)
+    if brief.timeline:
+        doc.heading("Timeline")
+        for i, event in enumerate(brief.timeline):
+            before = len(doc.blocks)
+            prose(doc, texts[f"timeline[{i}].text"], index)
+            for j in range(before, len(doc.blocks)):
+                block = doc.blocks[j]
+                lead = event.date.isoformat() + "  " if j == before else " " * 12
+                doc.blocks[j] = type(block)(block.spans, block.indent, lead, block.style)
+    if brief.sources:
+        doc.heading("Sources")
+        for source in brief.sources:
+            spans = [Span(source.name, "", source.id)]
+            if source.url:
+                spans.append(Span(f"  {source.url}", "muted"))
+            doc.add(*spans, prefix="\u2022 ")
+    if brief.actors or brief.issues:
+        doc.heading("In this brief")
+        doc.add(Span(f"{len(brief.actors)} actors \u00b7 {len(brief.quotes)} quotes \u00b7 {len(brief.issues)} open issues", "muted"))
+    return doc
+
+
+# -- items ------------------------------------------------------------------------------
+
+
+def item_document(target: str, index: LinkIndex) -> Document | None:
+    """The full view of an item (or a position), or None when it does not exist."""
+    position = parse_position(target)
+    if position is not None:
+        return position_document(*position, index)
+    item = index.item(target)
+    if isinstance(item, Actor):
+        return actor_document(item, index)
+    if isinstance(item, Quote):
+        return quote_document(item, index)
+    if isinstance(item, Issue):
+        return issue_document(item, index)
+    if isinstance(item, Source):
+        return source_document(item, index)
+    return None
+
+
+def _quote_entry(doc: Document, quote: Quote, index: LinkIndex, *, speaker: bool = True, indent: int = 0) -> None:
+    spans = [Span(f"\u201c{' '.join(quote.text.split())}\u201d", "quote", quote.id)]
+    detail = []
+    if speaker:
+        spans += [Span(" \u2014 "), Span(label(index, quote.by), "", quote.by)]
+    if quote.source:
+        detail.append(Span(", "))
+        detail.append(Span(label(index, quote.source), "muted", quote.source))
+    if quote.date:
+        detail.append(Span(f", {quote.date.isoformat()}", "muted"))
+    if not speaker and detail:
+        detail[0] = Span(" \u2014 ")
+    doc.add(*spans, *detail, indent=indent, prefix="\u2022 ")
+
+
+def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tuple[str, ...] = ()) -> None:
+    """A "Referenced by" section: each place linking here, with its sentence."""
+    links = [l for l in index.links_to(item_id) if l.field not in skip_fields]
+    if not links:
+        return
+    doc.heading(f"Referenced by ({len(links)})")
+    for link in links:
+        where = label(index, link.source)
+        field_name = _field_label(link)
+        spans = [Span(where, "strong", link.source or "summary:"), Span(f"  {field_name}", "muted")]
+        doc.add(*spans, prefix="\u2022 ")
+        if link.context:
+            doc.add(*_context_spans(link), indent=2, style="muted")
+
+
+def _field_label(link: Link) -> str:
+    field = re.sub(r"\[\d+\]", "", link.field).replace(".", " ").replace("_", " ")
+    via = {"reference": "", "link": "link", "mention": "mention"}[link.via]
+    return f"{field} {via}".strip()
+
+
+def _context_spans(link: Link) -> list[Span]:
+    # The sentence as written, with [[x|shown]] reduced to what it shows.
+    text = re.sub(r"\[\[([^\]|]+)\|([^\]]*)\]\]", r"\2", link.context)
+    text = re.sub(r"\[\[([^\]|]+)\]\]", r"\1", text)
+    return [Span(short(text, 300), "muted")]
+
+
+def actor_document(actor: Actor, index: LinkIndex) -> Document:
+    """An actor: role, notes, every quote, every issue, every mention."""
+    doc = Document(actor.name, item_id=actor.id)
+    doc.add(Span(actor.name, "title"))
+    facts = [actor.kind.capitalize()]
+    if actor.role:
+        facts.append(actor.role)
+    if actor.side:
+        facts.append(f"side: {actor.side}")
+    doc.add(Span(" \u00b7 ".join(facts), "muted"))
+    if actor.aliases:
+        doc.add(Span("Also called " + ", ".join(actor.aliases), "muted"))
+    if actor.notes:
+        doc.heading("Notes")
+        text = _item_text(actor, "notes")
+        assert text is not None
+        prose(doc, text, index, skip=actor.id)
+    quotes = index.quotes_by(actor.id)
+    if quotes:
+        doc.heading(f"Quotes ({len(quotes)})")
+        for quote in quotes:
+            _quote_entry(doc, quote, index, speaker=False)
+    issues = index.issues_of(actor.id)
+    if issues:
+        doc.heading(f"Issues ({len(issues)})")
+        for issue in issues:
+            position = issue.position_of(actor.id)
+            spans = [Span(issue.title, "strong", issue.id)]
+            if position is not None:
+                spans += [Span(": "), Span(short(plain(position.stance, index), 200), "", position_target(issue.id, actor.id))]
+            else:
+                spans.append(Span("  involved, no stated position", "muted"))
+            doc.add(*spans, prefix="\u2022 ")
+    backlinks(doc, actor.id, index, skip_fields=("by",))
+    return doc
+
+
+def quote_document(quote: Quote, index: LinkIndex) -> Document:
+    """A quote: its full text, speaker, source, date, context and issues."""
+    doc = Document(label(index, quote.id), item_id=quote.id)
+    text = _item_text(quote, "text")
+    assert text is not None
+    before = len(doc.blocks)
+    prose(doc, text, index, style="quote")
+    if len(doc.blocks) > before:
+        first = doc.blocks[before]
+        doc.blocks[before] = type(first)((Span("\u201c", "quote"), *first.spans), first.indent, first.prefix, first.style)
+        last = doc.blocks[-1]
+        doc.blocks[-1] = type(last)((*last.spans, Span("\u201d", "quote")), last.indent, last.prefix, last.style)
+    speaker = index.item(quote.by)
+    spans = [Span("\u2014 "), Span(label(index, quote.by), "strong", quote.by)]
+    if isinstance(speaker, Actor) and speaker.role:
+        spans.append(Span(f", {speaker.role}", "muted"))
+    doc.blank()
+    doc.add(*spans)
+    facts = []
+    if quote.source:
+        facts += [Span("Reported by "), Span(label(index, quote.source), "", quote.source)]
+    if quote.date:
+        facts.append(Span(("  \u00b7  " if facts else "") + quote.date.strftime("%-d %B %Y"), "muted"))
+    if facts:
+        doc.add(*facts)
+    if quote.context:
+        doc.heading("Context")
+        context = _item_text(quote, "context")
+        assert context is not None
+        prose(doc, context, index)
+    if quote.about:
+        doc.heading("About")
+        for issue_id in quote.about:
+            issue = index.item(issue_id)
+            status = STATUS_MARK.get(issue.status, "") if isinstance(issue, Issue) else ""
+            doc.add(Span(label(index, issue_id), "strong", issue_id), Span(f"  {status}", "muted"), prefix="\u2022 ")
+    backlinks(doc, quote.id, index)
+    return doc
+
+
+def issue_document(issue: Issue, index: LinkIndex) -> Document:
+    """An issue: summary, who stands where, who is involved, the quotes about it."""
+    doc = Document(issue.title, item_id=issue.id)
+    doc.add(Span(issue.title, "title"))
+    doc.add(Span(STATUS_MARK[issue.status], "muted"))
+    if issue.summary:
+        doc.heading("Summary")
+        summary = _item_text(issue, "summary")
+        assert summary is not None
+        prose(doc, summary, index)
+    if issue.positions:
+        doc.heading(f"Positions ({len(issue.positions)})")
+        texts = {t.field: t for t in issue.texts()}
+        for i, position in enumerate(issue.positions):
+            doc.add(
+                Span(label(index, position.by), "strong", position.by),
+                Span("  full position \u203a", "muted", position_target(issue.id, position.by)),
+                prefix="\u2022 ",
+            )
+            prose(doc, texts[f"positions[{i}].stance"], index, indent=2)
+    if issue.actors:
+        doc.heading("Also involved")
+        for actor_id in issue.actors:
+            actor = index.item(actor_id)
+            role = f"  {actor.role}" if isinstance(actor, Actor) and actor.role else ""
+            doc.add(Span(label(index, actor_id), "strong", actor_id), Span(role, "muted"), prefix="\u2022 ")
+    quotes = index.quotes_about(issue.id)
+    if quotes:
+        doc.heading(f"Quotes about it ({len(quotes)})")
+        for quote in quotes:
+            _quote_entry(doc, quote, index)
+    backlinks(doc, issue.id, index, skip_fields=("about",))
+    return doc
+
+
+def position_document(issue_id: str, actor_id: str, index: LinkIndex) -> Document | None:
+    """One actor's full position on one issue, with the quotes behind it."""
+    issue = index.item(issue_id)
+    if not isinstance(issue, Issue):
+        return None
+    position = issue.position_of(actor_id)
+    if position is None:
+        return None
+    doc = Document(label(index, actor_id), item_id=position_target(issue_id, actor_id))
+    doc.add(Span(label(index, actor_id), "title", actor_id), Span(" on ", "muted"), Span(issue.title, "title", issue.id))
+    doc.add(Span(STATUS_MARK[issue.status], "muted"))
+    doc.heading("Position")
+    i = issue.positions.index(position)
+    texts = {t.field: t for t in issue.texts()}
+    prose(doc, texts[f"positions[{i}].stance"], index)
+    quotes = [q for q in index.quotes_by(actor_id) if issue_id in q.about]
+    doc.heading(f"Quotes behind it ({len(quotes)})")
+    if quotes:
+        for quote in quotes:
+            _quote_entry(doc, quote, index, speaker=False)
+    else:
+        doc.add(Span("No quote of theirs is about this issue.", "muted"))
+    others = [p for p in issue.positions if p.by != actor_id]
+    if others:
+        doc.heading("Other positions")
+        for other in others:
+            doc.add(
+                Span(label(index, other.by), "strong", position_target(issue_id, other.by)),
+                Span(": " + short(plain(other.stance, index), 120), "muted"),
+                prefix="\u2022 ",
+            )
+    return doc
+
+
+def source_document(source: Source, index: LinkIndex) -> Document:
+    """A source: its name, address, and the quotes it reported."""
+    doc = Document(source.name, item_id=source.id)
+    doc.add(Span(source.name, "title"))
+    if source.url:
+        doc.add(Span(source.url, "muted"))
+    quotes = [q for q in index.brief.quotes if q.source == source.id]
+    if quotes:
+        doc.heading(f"Quotes it reported ({len(quotes)})")
+        for quote in quotes:
+            _quote_entry(doc, quote, index)
+    backlinks(doc, source.id, index, skip_fields=("source",))
+    return doc

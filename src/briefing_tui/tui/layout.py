@@ -1,0 +1,107 @@
+"""Word wrapping for the reader's own line-based views.
+
+Textual's widgets wrap text when they render it, which is right for a few hundred
+rows and far too slow for twenty thousand. The reader's lists and pages wrap with
+`line_breaks` instead: a greedy word wrap that only computes where lines break, fast
+enough to size every row of a big brief, and exact, so a row is drawn at the height
+it was measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+_WORD = re.compile(r"\S+\s*|\s+")
+# Control characters would move the cursor or recolour the terminal: show them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with control and bidi-override characters replaced by visible symbols."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ and friends, one cell wide like the original
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def line_breaks(plain: str, width: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of `plain` wrapped to `width` cells.
+
+    Newlines always break; words move whole to the next line; a word wider than
+    the line is cut. Trailing spaces stay on their line and are not drawn.
+    """
+    width = max(1, width)
+    measure = len if plain.isascii() else cell_len
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        newline = plain.find("\n", start)
+        end = len(plain) if newline == -1 else newline
+        if measure(plain[start:end]) <= width:
+            lines.append((start, end))
+        else:
+            _wrap_paragraph(plain, start, end, width, measure, lines)
+        if newline == -1:
+            return lines
+        start = newline + 1
+
+
+def _wrap_paragraph(plain: str, start: int, end: int, width: int, measure, lines: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    line_start = start
+    used = 0
+    for match in _WORD.finditer(plain, start, end):
+        word_start, word_end = match.span()
+        word = match.group()
+        shown = measure(word.rstrip())
+        if used and used + shown > width:
+            lines.append((line_start, word_start))
+            line_start, used = word_start, 0
+        if shown > width:  # a word longer than a line: cut it
+            cut = word_start
+            while measure(plain[cut:word_end].rstrip()) > width:
+                step = cut + 1
+                while step < word_end and measure(plain[cut : step + 1]) <= width:
+                    step += 1
+                lines.append((cut, step))
+                cut = step
+            line_start, used = cut, measure(plain[cut:word_end])
+            continue
+        used += measure(word)
+    lines.append((line_start, end))
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """Rich text wrapped with `line_breaks`, styles kept, trailing spaces dropped."""
+    plain = text.plain
+    lines = []
+    for start, end in line_breaks(plain, width):
+        line = text[start:end]
+        line.rstrip()
+        lines.append(line)
+    return lines
+
+
+def to_strip(console: Console, line: Text, width: int, indent: int = 0, base: Style | None = None) -> Strip:
+    """One wrapped line as a Strip `width` cells wide, indented by `indent` cells."""
+    segments = list(line.render(console))
+    if indent:
+        segments.insert(0, Segment(" " * indent, base))
+    strip = Strip(segments)
+    if base is not None:
+        strip = strip.apply_style(base)
+    return strip.extend_cell_length(width, base).crop(0, width)

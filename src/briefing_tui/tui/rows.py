@@ -1,0 +1,47 @@
+"""The rows of the Actors, Quotes and Issues lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing_tui.core.export import plain
+from briefing_tui.core.links import LinkIndex
+from briefing_tui.tui.documents import STATUS_MARK, label
+from briefing_tui.tui.widgets.item_list import Row
+
+
+def actor_rows(index: LinkIndex) -> list[Row]:
+    """Actors grouped by side, in the order sides first appear; role and kind beside each."""
+    groups: dict[str, list[Row]] = {}
+    for actor in index.brief.actors:
+        note = " \u00b7 ".join(part for part in (actor.role, actor.kind) if part)
+        groups.setdefault(actor.side or "No side", []).append(Row(actor.id, actor.name, note))
+    rows: list[Row] = []
+    for side, members in groups.items():
+        rows.append(Row(None, f"{side} ({len(members)})"))
+        rows.extend(members)
+    return rows
+
+
+def quote_rows(index: LinkIndex) -> list[Row]:
+    """Quotes newest first (undated ones last, in file order): speaker, then the words."""
+    dated = sorted((q for q in index.brief.quotes if q.date), key=lambda q: q.date or dt.date.min, reverse=True)
+    undated = [q for q in index.brief.quotes if not q.date]
+    rows = []
+    for quote in dated + undated:
+        note = " \u00b7 ".join(
+            part for part in (label(index, quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part
+        )
+        rows.append(Row(quote.id, label(index, quote.by), note, f"\u201c{' '.join(quote.text.split())}\u201d"))
+    return rows
+
+
+def issue_rows(index: LinkIndex) -> list[Row]:
+    """Open issues in file order, with status and how many positions are known."""
+    rows = []
+    for issue in index.brief.issues:
+        count = len(issue.positions)
+        note = f"{STATUS_MARK[issue.status]} \u00b7 {count} position{'' if count == 1 else 's'}"
+        summary = " ".join(plain(issue.summary, index).split()) if issue.summary else ""
+        rows.append(Row(issue.id, issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
+    return rows

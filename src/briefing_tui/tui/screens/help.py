@@ -1,0 +1,67 @@
+"""The `?` screen: every key, from the same `BINDINGS` the footer and palette use."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+from briefing_tui.tui.widgets.page import Document, Page, Span
+
+
+def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> Document:  # type: ignore[no-untyped-def]
+    """A page listing each group's keys and what they do."""
+    doc = Document("Help")
+    doc.add(Span("Keys", "title"))
+    doc.add(Span("Everything works with the keyboard alone; a click works too.", "muted"))
+    for title, bindings in sources:
+        # One line per description: keys bound to the same thing are listed together.
+        entries: dict[str, list[str]] = {}
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            # The help names every key on its own; the footer's short forms are for the footer.
+            what = binding.tooltip or binding.description
+            keys = [key_display(Binding(k.strip(), "")) for k in binding.key.split(",")]
+            known = entries.setdefault(what, [])
+            known.extend(k for k in keys if k not in known)
+        if not entries:
+            continue
+        doc.heading(title)
+        width = max(len(", ".join(keys)) for keys in entries.values()) + 2
+        for description, keys in entries.items():
+            doc.add(Span(", ".join(keys).ljust(width), "strong"), Span(description))
+    return doc
+
+
+class HelpScreen(ModalScreen[None]):
+    """A page of every key; `escape`, `q` or `?` closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Page { width: 80%; max-width: 84; height: 90%; border: round $accent; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from briefing_tui.tui.app import BriefingApp
+        from briefing_tui.tui.screens.main import MainScreen
+        from briefing_tui.tui.widgets.item_list import ItemList
+        from briefing_tui.tui.widgets.matrix import PositionMatrix
+
+        sources: list[tuple[str, list[BindingType]]] = [
+            ("Anywhere", [*MainScreen.BINDINGS, Binding("tab,shift+tab", "", "Next / previous focus"), *BriefingApp.BINDINGS, Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme")]),
+            ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
+            ("Pages (summary and every item)", list(Page.BINDINGS)),
+            ("Positions matrix", [*PositionMatrix.BINDINGS, Binding("up,down,left,right", "", "Move"), Binding("enter", "", "Open the position")]),
+        ]
+        yield Page(binding_rows(sources, self.app.get_key_display), id="help-page")
+
+    def on_mount(self) -> None:
+        self.query_one(Page).focus()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,302 @@
+"""A virtual list of items: actors, quotes, issues.
+
+Rows are drawn line by line as they scroll into view (no widget per row), and
+wrapped, never cut: each row's height is measured with `line_breaks`, fast enough
+for tens of thousands of rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.tui.layout import line_breaks, to_strip, visible, wrap
+
+TITLE_INDENT = 1
+BODY_INDENT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: a bold title, a dim note after it, and wrapped body text below.
+
+    A row without a `key` is a group heading: shown, never selected.
+    """
+
+    key: str | None
+    title: str
+    note: str = ""
+    body: str = ""
+
+    @property
+    def heading(self) -> bool:
+        return self.key is None
+
+
+class ItemList(ScrollView, can_focus=True):
+    """A keyboard-driven list of rows; `enter` or a click opens the row under the cursor."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "Top", show=False),
+        Binding("end,G", "last", "Bottom", show=False),
+        Binding("enter", "choose", "Open", id="open"),
+    ]
+
+    COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title"}
+
+    DEFAULT_CSS = """
+    ItemList { background: $surface; }
+    ItemList > .item-list--cursor { background: $block-cursor-blurred-background; }
+    ItemList:focus > .item-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    ItemList > .item-list--heading { color: $accent; text-style: bold; }
+    ItemList > .item-list--title { text-style: bold; }
+    ItemList > .item-list--note { color: $text-muted; }
+    ItemList > .item-list--body { color: $text; }
+    """
+
+    cursor: reactive[int] = reactive(-1, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to the row with this key."""
+
+        def __init__(self, item_list: ItemList, key: str | None) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.key = key
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    class Chosen(Message):
+        """The user opened the row with this key."""
+
+        def __init__(self, item_list: ItemList, key: str) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.key = key
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    def __init__(self, rows: list[Row] | None = None, *, id: str | None = None, empty: str = "Nothing here.") -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = rows or []
+        self._index = {row.key: i for i, row in enumerate(self.rows) if row.key is not None}
+        self._starts: list[int] = [0]
+        self._layout_width = -1
+        self._cache: dict[int, list[Strip]] = {}
+        self._pending_scroll: int | None = None
+        self.empty = empty
+
+    # -- content -------------------------------------------------------------------
+
+    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+        """Replace the rows, keeping the cursor on `keep` (or the same key) if still there."""
+        previous = keep if keep is not None else self.current_key
+        self.rows = rows
+        self._index = {row.key: i for i, row in enumerate(rows) if row.key is not None}
+        self._layout_width = -1
+        self._cache.clear()
+        self._relayout()
+        target = self._index.get(previous) if previous is not None else None
+        self.cursor = target if target is not None else self._first_selectable()
+        self.refresh()
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor."""
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].key
+        return None
+
+    def select(self, key: str) -> bool:
+        """Put the cursor on the row with `key`; False when there is none."""
+        index = self._index.get(key)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    # -- layout --------------------------------------------------------------------
+
+    def _width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _row_height(self, row: Row, width: int) -> int:
+        if row.heading:
+            return len(line_breaks(visible(row.title), width - TITLE_INDENT))
+        title = visible(row.title + ("  " + row.note if row.note else ""))
+        height = len(line_breaks(title, width - TITLE_INDENT))
+        if row.body:
+            height += len(line_breaks(visible(row.body), width - BODY_INDENT))
+        return height
+
+    def _relayout(self) -> None:
+        width = self._width()
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._cache.clear()
+        starts = [0]
+        total = 0
+        for row in self.rows:
+            total += self._row_height(row, width)
+            starts.append(total)
+        self._starts = starts
+        self.virtual_size = Size(width, max(total, 1 if not self.rows else total))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        if self._pending_scroll is not None:
+            self.restore_scroll(self._pending_scroll)
+        self._scroll_cursor_into_view()
+
+    def restore_scroll(self, scroll_y: int) -> None:
+        """Scroll back to where the list was left, once it has a size."""
+        if self.scrollable_content_region.width <= 0:
+            self._pending_scroll = scroll_y
+            return
+        self._pending_scroll = None
+        self._relayout()
+        self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
+        self._scroll_cursor_into_view()
+
+    def _row_at(self, y: int) -> int:
+        return bisect_right(self._starts, y) - 1
+
+    def _render_row(self, index: int) -> list[Strip]:
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        row = self.rows[index]
+        width = self._layout_width
+        console = self.app.console
+        base = self.rich_style
+        if row.heading:
+            style = self.get_component_rich_style("item-list--heading")
+            lines = [to_strip(console, line, width, TITLE_INDENT, base) for line in wrap(Text(visible(row.title), style), width - TITLE_INDENT)]
+        else:
+            title = Text(visible(row.title), self.get_component_rich_style("item-list--title"))
+            if row.note:
+                title.append("  " + visible(row.note), self.get_component_rich_style("item-list--note"))
+            lines = [to_strip(console, line, width, TITLE_INDENT, base) for line in wrap(title, width - TITLE_INDENT)]
+            if row.body:
+                body = Text(visible(row.body), self.get_component_rich_style("item-list--body"))
+                lines += [to_strip(console, line, width, BODY_INDENT, base) for line in wrap(body, width - BODY_INDENT)]
+        meta = Style.from_meta({"row": index})
+        lines = [line.apply_style(meta) for line in lines]
+        if len(self._cache) > 2000:
+            self._cache.clear()
+        self._cache[index] = lines
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        self._relayout()
+        width = self._layout_width
+        scroll_y = self.scroll_offset.y
+        line_y = scroll_y + y
+        if not self.rows:
+            if y == 0:
+                return to_strip(self.app.console, Text(self.empty, self.get_component_rich_style("item-list--note")), self.size.width, TITLE_INDENT, self.rich_style)
+            return Strip.blank(self.size.width, self.rich_style)
+        if line_y >= self._starts[-1]:
+            return Strip.blank(width, self.rich_style)
+        index = self._row_at(line_y)
+        strips = self._render_row(index)
+        strip = strips[min(line_y - self._starts[index], len(strips) - 1)]
+        if index == self.cursor:
+            strip = strip.apply_style(self.get_component_rich_style("item-list--cursor"))
+        return strip
+
+    # -- cursor --------------------------------------------------------------------
+
+    def _first_selectable(self) -> int:
+        return next((i for i, row in enumerate(self.rows) if not row.heading), -1)
+
+    def _step(self, start: int, direction: int) -> int:
+        index = start + direction
+        while 0 <= index < len(self.rows):
+            if not self.rows[index].heading:
+                return index
+            index += direction
+        return start
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if old != new or new >= 0:
+            self.post_message(self.Highlighted(self, self.current_key))
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not (0 <= self.cursor < len(self.rows)) or len(self._starts) <= self.cursor + 1:
+            return
+        top = self._starts[self.cursor]
+        height = self._starts[self.cursor + 1] - top
+        # Bring a heading just above the row into view too, when moving up to it.
+        if self.cursor > 0 and self.rows[self.cursor - 1].heading and top - self._starts[self.cursor - 1] <= 2:
+            top = self._starts[self.cursor - 1]
+            height = self._starts[self.cursor + 1] - top
+        self.scroll_to_region(Region(0, top, 1, min(height, max(1, self.scrollable_content_region.height))), animate=False, force=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor = self._step(self.cursor, 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor = self._step(self.cursor, -1)
+
+    def action_first(self) -> None:
+        self.cursor = self._first_selectable()
+        self.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        last = len(self.rows) - 1
+        self.cursor = last if last >= 0 and not self.rows[last].heading else self._step(last, -1)
+
+    def _move_by_lines(self, lines: int) -> None:
+        if not self.rows or self.cursor < 0:
+            return
+        target_y = min(max(self._starts[self.cursor] + lines, 0), self._starts[-1] - 1)
+        index = self._row_at(target_y)
+        if self.rows[index].heading:
+            index = self._step(index, 1 if lines > 0 else -1)
+        if index == self.cursor:
+            index = self._step(index, 1 if lines > 0 else -1)
+        self.cursor = index
+
+    def action_page_down(self) -> None:
+        self._move_by_lines(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._move_by_lines(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_choose(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.Chosen(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.style.meta.get("row")
+        if isinstance(row, int) and 0 <= row < len(self.rows) and not self.rows[row].heading:
+            self.cursor = row
+            self.action_choose()
+
+    def row_top(self, key: str) -> int | None:
+        """The first line of the row with `key`, in the list's own coordinates."""
+        index = self._index.get(key)
+        return None if index is None else self._starts[index]

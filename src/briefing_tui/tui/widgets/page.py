@@ -1,0 +1,292 @@
+"""A page of text with links: the summary, and the full view of any item.
+
+The page is a list of `Block`s, each a run of `Span`s, some of which link to an
+item. It is wrapped and drawn line by line; `]` and `[` move a visible selection
+from link to link, `enter` (or a click) follows the selected one by posting
+`FollowLink`, which the screen routes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing_tui.tui.layout import to_strip, visible, wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with one look (`style`: a name of the page's styles) and maybe a link."""
+
+    text: str
+    style: str = ""
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph: spans wrapped together, after `prefix` (a bullet), `indent` cells in."""
+
+    spans: tuple[Span, ...]
+    indent: int = 0
+    prefix: str = ""
+    style: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """What a page shows: a title for the breadcrumb and the blocks of text."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    item_id: str | None = None
+
+    def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "") -> None:
+        """Append a paragraph made of spans (plain strings are unstyled spans)."""
+        parts = tuple(Span(s) if isinstance(s, str) else s for s in spans)
+        self.blocks.append(Block(parts, indent, prefix, style))
+
+    def heading(self, text: str) -> None:
+        """Append a blank line and a section heading."""
+        if self.blocks:
+            self.blank()
+        self.blocks.append(Block((Span(text),), style="heading"))
+
+    def blank(self) -> None:
+        """Append an empty line."""
+        self.blocks.append(Block(()))
+
+    @property
+    def targets(self) -> list[str]:
+        """Every link target, in order."""
+        return [span.target for block in self.blocks for span in block.spans if span.target]
+
+
+STYLES = ("heading", "title", "strong", "emphasis", "muted", "quote", "code", "link", "link-selected", "match")
+
+
+class Page(ScrollView, can_focus=True):
+    """A scrollable page of wrapped text whose links are followed by keyboard or mouse."""
+
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("right_square_bracket", "next_link", "Links", key_display="[ ]", tooltip="Next link on the page", id="next_link"),
+        Binding("left_square_bracket", "previous_link", "Previous link", show=False, tooltip="Previous link on the page", id="previous_link"),
+        Binding("enter", "follow", "Follow", tooltip="Follow the selected link", id="follow"),
+    ]
+
+    COMPONENT_CLASSES = {f"page--{name}" for name in STYLES}
+
+    DEFAULT_CSS = """
+    Page { background: $surface; padding: 0 1; }
+    Page > .page--heading { color: $accent; text-style: bold; }
+    Page > .page--title { text-style: bold; color: $text; }
+    Page > .page--strong { text-style: bold; }
+    Page > .page--emphasis { text-style: italic; }
+    Page > .page--muted { color: $text-muted; }
+    Page > .page--quote { text-style: italic; color: $text; }
+    Page > .page--code { color: $text-accent; }
+    Page > .page--link { color: $text-primary; text-style: underline; }
+    Page > .page--link-selected { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold underline; }
+    Page > .page--match { background: $warning-muted; text-style: bold; }
+    """
+
+    link: reactive[int] = reactive(-1, always_update=True)
+
+    class FollowLink(Message):
+        """The user followed a link to `target`."""
+
+        def __init__(self, page: Page, target: str) -> None:
+            super().__init__()
+            self.page = page
+            self.target = target
+
+        @property
+        def control(self) -> Page:
+            return self.page
+
+    def __init__(self, document: Document | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document or Document("")
+        self._strips: list[Strip] = []
+        self._link_lines: list[int] = []
+        self._layout_width = -1
+        self._pending: tuple[int, int] | None = None
+
+    def show(self, document: Document, *, scroll_y: int = 0, link: int = -1) -> None:
+        """Show a new document, at a scroll position and with a link selected."""
+        self.document = document
+        self._layout_width = -1
+        self.restore(scroll_y, link)
+
+    def restore(self, scroll_y: int = 0, link: int = -1) -> None:
+        """Scroll to `scroll_y` and select link number `link`, once the page has a size."""
+        self._pending = (scroll_y, link)
+        self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        # Until the page is laid out there is nothing to scroll: keep the wish.
+        if self._pending is None or self.scrollable_content_region.width <= 0:
+            return
+        scroll_y, link = self._pending
+        self._pending = None
+        self._relayout()
+        self.link = link if 0 <= link < len(self._link_lines) else -1
+        self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
+        self.refresh()
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"page--{name}") if name else Style()
+
+    def _relayout(self) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        console = self.app.console
+        base = self.rich_style
+        strips: list[Strip] = []
+        link_lines: list[int] = []
+        number = 0
+        for block in self.document.blocks:
+            text = Text(style=self._style(block.style))
+            for span in block.spans:
+                style = self._style(span.style)
+                if span.target is not None:
+                    style = style + self._style("link") + Style.from_meta({"link": number, "target": span.target})
+                    link_lines.append(-1)
+                    number += 1
+                text.append(visible(span.text), style)
+            inner = width - block.indent - len(block.prefix)
+            lines = wrap(text, inner) if text.plain else [Text()]
+            for offset, line in enumerate(lines):
+                y = len(strips)
+                if block.prefix:
+                    lead = block.prefix if offset == 0 else " " * len(block.prefix)
+                    line = Text(lead, self._style("muted")) + line
+                    indent = block.indent
+                else:
+                    indent = block.indent
+                for segment_text, segment_style, _ in line.render(console):
+                    meta = segment_style.meta if segment_style else None
+                    if meta and "link" in meta and link_lines[meta["link"]] == -1:
+                        link_lines[meta["link"]] = y
+                strips.append(to_strip(console, line, width, indent, base))
+        self._strips = strips
+        self._link_lines = link_lines
+        self.virtual_size = Size(width, len(strips))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self._apply_pending()
+
+    def render_line(self, y: int) -> Strip:
+        self._relayout()
+        line_y = self.scroll_offset.y + y
+        if line_y >= len(self._strips):
+            return Strip.blank(self._layout_width, self.rich_style)
+        strip = self._strips[line_y]
+        if self.link >= 0 and self._link_lines and self.link < len(self._link_lines):
+            strip = self._highlight(strip, self.link)
+        return strip
+
+    def _highlight(self, strip: Strip, link: int) -> Strip:
+        selected = self._style("link-selected")
+        changed = False
+        segments = []
+        for segment in strip:
+            meta = segment.style.meta if segment.style else None
+            if meta and meta.get("link") == link:
+                segments.append(Segment(segment.text, segment.style + selected))
+                changed = True
+            else:
+                segments.append(segment)
+        return Strip(segments, strip.cell_length) if changed else strip
+
+    # -- links ---------------------------------------------------------------------
+
+    @property
+    def link_count(self) -> int:
+        """How many links the page holds."""
+        return len(self._link_lines)
+
+    @property
+    def selected_target(self) -> str | None:
+        """Where the selected link goes."""
+        if 0 <= self.link < len(self._link_lines):
+            targets = self.document.targets
+            return targets[self.link] if self.link < len(targets) else None
+        return None
+
+    def watch_link(self, link: int) -> None:
+        if 0 <= link < len(self._link_lines):
+            y = self._link_lines[link]
+            if y >= 0:
+                self.scroll_to_region(Region(0, y, 1, 1), animate=False, force=True)
+        self.refresh()
+
+    def _first_visible_link(self, direction: int) -> int:
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        order = range(len(self._link_lines)) if direction > 0 else range(len(self._link_lines) - 1, -1, -1)
+        for index in order:
+            if top <= self._link_lines[index] < bottom:
+                return index
+        return 0 if direction > 0 else len(self._link_lines) - 1
+
+    def action_next_link(self) -> None:
+        """Select the next link (the first one on screen when none is selected)."""
+        if not self._link_lines:
+            return
+        if self.link < 0:
+            self.link = self._first_visible_link(1)
+        else:
+            self.link = (self.link + 1) % len(self._link_lines)
+
+    def action_previous_link(self) -> None:
+        """Select the previous link (the last one on screen when none is selected)."""
+        if not self._link_lines:
+            return
+        if self.link < 0:
+            self.link = self._first_visible_link(-1)
+        else:
+            self.link = (self.link - 1) % len(self._link_lines)
+
+    def action_follow(self) -> None:
+        """Follow the selected link."""
+        target = self.selected_target
+        if target is not None:
+            self.post_message(self.FollowLink(self, target))
+
+    def on_click(self, event: events.Click) -> None:
+        meta = event.style.meta
+        if "link" in meta and "target" in meta:
+            self.link = meta["link"]
+            self.post_message(self.FollowLink(self, meta["target"]))
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    @property
+    def text(self) -> str:
+        """The page as plain text, wrapped as shown (for tests and copying)."""
+        self._relayout()
+        return "\n".join(strip.text.rstrip() for strip in self._strips)

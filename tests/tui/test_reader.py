@@ -1,0 +1,431 @@
+"""The reader on the real brief, driven by real key presses under Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.core import load_brief
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.screens.main import MainScreen
+from briefing_tui.tui.widgets.item_list import ItemList
+from briefing_tui.tui.widgets.matrix import PositionMatrix
+from briefing_tui.tui.widgets.page import Page
+from tests.conftest import REAL_BRIEF
+
+
+def make_app(path=REAL_BRIEF) -> BriefingApp:
+    result = load_brief(path)
+    assert result.brief is not None
+    return BriefingApp(str(path), result.brief)
+
+
+def main(app: BriefingApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def focused_pane(app: BriefingApp) -> str:
+    return main(app).current_pane.pane_name
+
+
+def shown_page(app: BriefingApp) -> Page:
+    pane = main(app).current_pane
+    return pane.page if pane.showing_detail else pane.home  # type: ignore[return-value]
+
+
+async def test_opens_on_the_summary_with_title_and_date():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused_pane(app) == "summary"
+        assert app.title == "Russia renews invitation to Zelensky for Moscow peace talks"
+        assert app.sub_title == "2026-01-29"
+        text = shown_page(app).text
+        assert "Thursday 29 January 2026" in text
+        assert "Key points" in text and "Timeline" in text and "Sources" in text
+        assert "[[" not in text  # links show as what they name
+        assert isinstance(app.focused, Page)
+
+
+@pytest.mark.parametrize(("key", "pane", "widget"), [("1", "summary", Page), ("2", "actors", ItemList), ("3", "quotes", ItemList), ("4", "issues", ItemList), ("5", "positions", PositionMatrix)])
+async def test_number_keys_switch_panes(key, pane, widget):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4" if key == "1" else "1", key)
+        await pilot.pause()
+        assert focused_pane(app) == pane
+        assert isinstance(app.focused, widget)
+        assert main(app).breadcrumb()[0] == {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}[pane]
+
+
+async def test_actors_are_grouped_by_side_with_role_and_kind():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        headings = [row.title for row in listing.rows if row.heading]
+        assert headings == ["Ukraine (2)", "Russia (6)", "United States (4)"]
+        peskov = next(row for row in listing.rows if row.key == "peskov")
+        assert peskov.note == "Kremlin spokesman \u00b7 person"
+
+
+async def test_quotes_newest_first_and_never_cut():
+    app = make_app()
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.press("3")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        assert listing.rows[0].key == "peskov-no-answer"  # the only dated quote
+        lines = [listing.render_line(y).text for y in range(8)]
+        shown = " ".join(" ".join(lines).split())
+        assert "We have reiterated our invitation, but so far there has been no answer" in shown
+
+
+async def test_moving_in_a_list_with_every_key():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        keys = [row.key for row in listing.rows]
+        assert listing.current_key == keys[0]
+        await pilot.press("j")
+        assert listing.current_key == keys[1]
+        await pilot.press("down")
+        assert listing.current_key == keys[2]
+        await pilot.press("k")
+        assert listing.current_key == keys[1]
+        await pilot.press("up")
+        assert listing.current_key == keys[0]
+        await pilot.press("G")
+        assert listing.current_key == keys[-1]
+        await pilot.press("g")
+        assert listing.current_key == keys[0]
+        await pilot.press("end")
+        assert listing.current_key == keys[-1]
+        await pilot.press("home")
+        assert listing.current_key == keys[0]
+        await pilot.press("pagedown")
+        assert keys.index(listing.current_key) > 1
+        await pilot.press("pageup")
+        assert listing.current_key == keys[0]
+
+
+async def test_headings_are_skipped_by_the_cursor():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        for _ in range(len(listing.rows) + 2):
+            assert listing.current_key is not None
+            await pilot.press("j")
+
+
+async def test_enter_opens_the_item_in_full():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        page = shown_page(app)
+        assert page.document.item_id == "peskov-no-answer"
+        text = page.text
+        assert "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d" in text
+        assert "\u2014 Dmitry Peskov, Kremlin spokesman" in text
+        assert "Reported by Interfax news agency" in text
+        assert "29 January 2026" in text
+        assert "A Putin\u2013Zelensky meeting and the invitation to Moscow" in text  # what it is about
+        assert "Referenced by" in text
+        assert main(app).breadcrumb()[:2] == ["Quotes", "\u201cWe have reiterated our invitation, but so far\u2026\u201d"]
+
+
+async def test_actor_detail_shows_quotes_issues_and_mentions():
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        main(app).open_target("rubio")
+        await pilot.pause()
+        text = shown_page(app).text
+        assert "US Secretary of State" in text
+        assert "Quotes (2)" in text and "\u201cwho gets what territory\u201d" in text
+        assert "Who gets what territory" in text and "involved, no stated position" in text
+        assert "Referenced by" in text
+
+
+async def test_issue_detail_has_positions_actors_and_quotes():
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("4", "j", "enter")
+        await pilot.pause()
+        page = shown_page(app)
+        assert page.document.item_id == "territory"
+        text = page.text
+        assert "Positions (2)" in text and "Also involved" in text and "Quotes about it (2)" in text
+        assert "Russia" in text and "Ukrainian forces must withdraw" in text
+
+
+async def test_links_cycle_with_brackets_and_enter_follows():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        page = shown_page(app)
+        assert page.link == -1
+        await pilot.press("right_square_bracket")
+        first = page.link
+        assert first >= 0 and page.selected_target is not None
+        await pilot.press("right_square_bracket")
+        assert page.link == (first + 1) % page.link_count
+        await pilot.press("left_square_bracket")
+        assert page.link == first
+        await pilot.press("left_square_bracket")
+        assert page.link == (first - 1) % page.link_count
+
+
+async def test_quote_to_speaker_to_issue_and_back_again():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main(app)
+        await pilot.press("3", "enter")
+        page = shown_page(app)
+        # Follow the speaker link.
+        speaker = page.document.targets.index("peskov")
+        while page.link != speaker:
+            await pilot.press("right_square_bracket")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (focused_pane(app), shown_page(app).document.item_id) == ("actors", "peskov")
+        # From the speaker to an issue he holds... none: follow the first issue link instead.
+        actor_page = shown_page(app)
+        issue_link = next(i for i, t in enumerate(actor_page.document.targets) if t == "putin-zelensky-meeting")
+        while actor_page.link != issue_link:
+            await pilot.press("right_square_bracket")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (focused_pane(app), shown_page(app).document.item_id) == ("issues", "putin-zelensky-meeting")
+        assert screen.history.position == (5, 5)
+        # Back twice: the speaker, then the quote with its link still selected.
+        await pilot.press("backspace")
+        assert (focused_pane(app), shown_page(app).document.item_id) == ("actors", "peskov")
+        assert shown_page(app).link == issue_link
+        await pilot.press("alt+left")
+        assert (focused_pane(app), shown_page(app).document.item_id) == ("quotes", "peskov-no-answer")
+        assert shown_page(app).link == speaker
+        # And forward again.
+        await pilot.press("alt+right")
+        assert shown_page(app).document.item_id == "peskov"
+        await pilot.press("alt+right")
+        assert shown_page(app).document.item_id == "putin-zelensky-meeting"
+        assert screen.history.position == (5, 5)
+
+
+async def test_back_restores_the_list_cursor_and_scroll():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.press("2", "G")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        key, scroll = listing.current_key, listing.scroll_y
+        assert scroll > 0
+        await pilot.press("enter")
+        assert shown_page(app).document.item_id == key
+        await pilot.press("1")
+        await pilot.press("backspace")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert main(app).current_pane.showing_detail is False
+        assert listing.current_key == key and listing.scroll_y == scroll
+
+
+async def test_back_restores_the_page_scroll():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.press("pagedown", "pagedown")
+        page = shown_page(app)
+        scroll = page.scroll_y
+        assert scroll > 0
+        await pilot.press("2", "backspace")
+        await pilot.pause()
+        assert focused_pane(app) == "summary" and shown_page(app).scroll_y == scroll
+
+
+async def test_page_scroll_keys():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        page = shown_page(app)
+        await pilot.press("j")
+        assert page.scroll_y == 1
+        await pilot.press("down", "k")
+        assert page.scroll_y == 1
+        await pilot.press("up")
+        assert page.scroll_y == 0
+        await pilot.press("G")
+        assert page.scroll_y == page.max_scroll_y > 0
+        await pilot.press("g")
+        assert page.scroll_y == 0
+        await pilot.press("end")
+        assert page.scroll_y == page.max_scroll_y
+        await pilot.press("home", "pagedown")
+        assert page.scroll_y > 1
+        await pilot.press("pageup")
+        assert page.scroll_y == 0
+
+
+async def test_positions_matrix_opens_a_position_with_its_quotes():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        matrix = app.focused
+        assert isinstance(matrix, PositionMatrix)
+        matrix.select_target("position:territory:russia")
+        await pilot.press("enter")
+        await pilot.pause()
+        page = shown_page(app)
+        assert page.document.item_id == "position:territory:russia"
+        assert main(app).breadcrumb()[:3] == ["Positions", "Who gets what territory", "Russia"]
+        assert "Ukrainian forces must withdraw" in page.text
+        assert "Quotes behind it" in page.text
+
+
+async def test_position_from_an_issue_has_the_breadcrumb_of_the_issue():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main(app).open_target("territory")
+        await pilot.pause()
+        page = shown_page(app)
+        target = "position:territory:ukraine"
+        link = page.document.targets.index(target)
+        while page.link != link:
+            await pilot.press("right_square_bracket")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).breadcrumb()[:3] == ["Issues", "Who gets what territory", "Ukraine"]
+
+
+async def test_clicking_a_link_follows_it():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        page = shown_page(app)
+        # Find where the speaker's name is drawn and click it.
+        for y in range(page.size.height):
+            line = page.render_line(y).text
+            if "Dmitry Peskov" in line:
+                x = line.index("Dmitry Peskov") + 2
+                break
+        else:
+            raise AssertionError("speaker not on screen")
+        await pilot.click("#quotes-page", offset=(x + page.styles.padding.left, y))
+        await pilot.pause()
+        assert shown_page(app).document.item_id == "peskov"
+
+
+async def test_clicking_a_row_opens_it():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.click("#issues-home", offset=(5, 0))
+        await pilot.pause()
+        assert shown_page(app).document.item_id == "putin-zelensky-meeting"
+
+
+async def test_copy_a_quote_as_meeting_ready_text():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "y")
+        assert app.clipboard == (
+            "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d"
+            " \u2014 Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29"
+        )
+        await pilot.pause()
+        assert any("Copied quote" in str(n.title) for n in app._notifications)
+
+
+async def test_copy_an_issue_with_every_position():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "j", "enter", "y")
+        lines = app.clipboard.splitlines()
+        assert lines[0] == "Who gets what territory (open)"
+        assert lines[1].startswith("\u2022 Russia: Ukrainian forces must withdraw")
+        assert lines[2].startswith("\u2022 Ukraine: ")
+
+
+async def test_copy_goes_out_as_osc52_and_is_wrapped_for_tmux(monkeypatch):
+    app = make_app()
+    written: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app._driver is not None
+        monkeypatch.setattr(app._driver, "write", written.append)
+        monkeypatch.delenv("TMUX", raising=False)
+        app.copy_to_clipboard("hi")
+        monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+        app.copy_to_clipboard("hi")
+        await pilot.pause()
+    assert written[:2] == ["\x1b]52;c;aGk=\a", "\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"]
+
+
+async def test_help_lists_every_key_from_the_bindings():
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one(Page).text
+        for expected in ("Summary pane", "Actors pane", "Copy the item as text", "Next link on the page", "Previous link on the page", "Back to where you were", "Forward again", "Quit", "Command palette", "Top", "Bottom"):
+            assert expected in text, expected
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_jumps_to_an_actor():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Actor: Lavrov")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, MainScreen)
+        assert shown_page(app).document.item_id == "lavrov"
+
+
+async def test_command_palette_runs_a_key_action():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Go: Positions")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert focused_pane(app) == "positions"
+
+
+async def test_tab_moves_focus_and_quit_quits():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        before = app.focused
+        await pilot.press("tab")
+        await pilot.press("shift+tab")
+        assert app.focused is before
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 10), (200, 60), (80, 24)])
+async def test_resizing_never_crashes(size):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("1", "2", "enter", "3", "enter", "5", "4", "enter"):
+            await pilot.press(key)
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(*size)
+        await pilot.press("right_square_bracket", "enter", "backspace", "j", "G")
+        await pilot.pause()
+        assert app.is_running

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text
+from briefing_tui.core.yamlsource import paused_gc
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 
@@ -65,8 +66,16 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[begin:stop].split())
 
 
+_WORD = re.compile(r"\w+")
+
+
 class MentionFinder:
-    """Finds actor names and aliases standing as whole words in prose."""
+    """Finds actor names and aliases standing as whole words in prose.
+
+    Names are looked up by their first word rather than by one regular expression
+    of all names: Python's regex engine tries every alternative at every position,
+    which took seconds on a brief with thousands of actors.
+    """
 
     def __init__(self, actors: tuple[Actor, ...]) -> None:
         self._owner: dict[str, str] = {}
@@ -75,22 +84,56 @@ class MentionFinder:
                 word = word.strip()
                 if word:
                     self._owner.setdefault(word, actor.id)
-        # Longest first, so "Vladimir Putin" wins over "Putin" at the same place.
-        words = sorted(self._owner, key=len, reverse=True)
-        pattern = "|".join(re.escape(w) for w in words)
-        self._pattern = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if words else None
+        # First word -> the lengths of the names starting with it, longest first,
+        # so that "Vladimir Putin" wins over "Vladimir" at the same place.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        odd: list[str] = []
+        for name in self._owner:
+            first = _WORD.match(name)
+            if first:
+                lengths[first.group()].add(len(name))
+            else:
+                odd.append(name)  # starts with a symbol: rare, matched the slow way
+        self._by_first = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
+        self._firsts = frozenset(self._by_first)
+        pattern = "|".join(re.escape(w) for w in sorted(odd, key=len, reverse=True))
+        self._odd = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if odd else None
 
     def spans(self, text: str, *, skip: str | None = None) -> Iterator[Span]:
         """Mentions in `text`, outside `[[...]]`, leaving out the actor `skip`."""
-        if self._pattern is None:
+        if not self._owner:
+            return
+        found: list[tuple[int, int, str]] = []
+        if not self._firsts.isdisjoint(_WORD.findall(text)):
+            taken = 0
+            for match in _WORD.finditer(text):
+                start = match.start()
+                sizes = self._by_first.get(match.group())
+                if sizes is None or start < taken:
+                    continue
+                for size in sizes:
+                    end = start + size
+                    name = text[start:end]
+                    if name in self._owner and not (end < len(text) and _is_word(text[end])):
+                        found.append((start, end, name))
+                        taken = end
+                        break
+        if self._odd is not None:
+            found.extend((m.start(), m.end(), m.group()) for m in self._odd.finditer(text))
+            found.sort()
+        if not found:
             return
         blocked = [(m.start(), m.end()) for m in WIKILINK_RE.finditer(text)] if "[[" in text else []
-        for match in self._pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in blocked):
+        for start, end, name in found:
+            if any(a <= start < b for a, b in blocked):
                 continue
-            target = self._owner[match.group()]
+            target = self._owner[name]
             if target != skip:
-                yield Span(match.start(), match.end(), target, match.group(), "mention")
+                yield Span(start, end, target, name, "mention")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def wikilink_spans(text: str) -> Iterator[Span]:
@@ -128,6 +171,10 @@ class LinkIndex:
     """Every link of a brief, looked up by the item it starts from or points to."""
 
     def __init__(self, brief: Brief) -> None:
+        with paused_gc():
+            self._build(brief)
+
+    def _build(self, brief: Brief) -> None:
         self.brief = brief
         self.items: dict[str, Item] = {item.id: item for item in brief.items()}
         self.mentions = MentionFinder(brief.actors)

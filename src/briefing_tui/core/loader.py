@@ -40,6 +40,7 @@ from briefing_tui.core.yamlsource import (
     SourceError,
     location_of,
     parse_text,
+    paused_gc,
     read_document,
 )
 
@@ -56,6 +57,11 @@ _SCALAR_NAMES = {
     _TAG + "timestamp": "a date",
     _TAG + "null": "empty",
 }
+
+_PLAIN_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
+_STR = _TAG + "str"
 
 BRIEF_KEYS = (
     "brief", "id", "title", "date", "tags", "summary", "key_points",
@@ -96,20 +102,22 @@ class LoadResult:
 def load_brief(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Read, check and build the brief at `path`. Never raises for a bad file."""
     name = os.fspath(path)
-    try:
-        document = read_document(name, limits)
-    except SourceError as error:
-        return LoadResult(name, None, (error.finding,))
-    return _build(document, limits)
+    with paused_gc():
+        try:
+            document = read_document(name, limits)
+        except SourceError as error:
+            return LoadResult(name, None, (error.finding,))
+        return _build(document, limits)
 
 
 def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Check and build a brief from YAML text; `path` names it in findings."""
-    try:
-        document = parse_text(text, path)
-    except SourceError as error:
-        return LoadResult(path, None, (error.finding,))
-    return _build(document, limits)
+    with paused_gc():
+        try:
+            document = parse_text(text, path)
+        except SourceError as error:
+            return LoadResult(path, None, (error.finding,))
+        return _build(document, limits)
 
 
 def _build(document: Document, limits: Limits) -> LoadResult:
@@ -197,9 +205,7 @@ class _Builder:
 
     def _check_tag(self, node: yaml.Node) -> bool:
         tag = node.tag or ""
-        if tag.startswith(_TAG) and tag[len(_TAG) :] in {
-            "str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge",
-        }:  # fmt: skip
+        if tag in _PLAIN_TAGS:
             return True
         shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
         self.error(node, f"unsupported YAML tag {quoted(shown)}: briefs hold plain text, dates and lists")
@@ -270,6 +276,11 @@ class _Builder:
 
     def text(self, node: yaml.Node, what: str, *, required: bool = False) -> str | None:
         """A text value; numbers, dates and yes/no that YAML read from bare words are errors."""
+        if node.tag == _STR and type(node) is yaml.ScalarNode:
+            # The common case, kept short: a big brief has hundreds of thousands.
+            value: str = node.value
+            if len(value) <= self.limits.max_text_chars and (value.strip() or not required):
+                return value
         if not self._check_tag(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
@@ -286,7 +297,7 @@ class _Builder:
                 "put it in quotes",
             )
             return None
-        value: str = node.value
+        value = node.value
         if len(value) > self.limits.max_text_chars:
             self.error(
                 node,

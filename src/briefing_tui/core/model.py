@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, NamedTuple, TypeAlias
 
 ActorKind: TypeAlias = Literal["person", "organisation", "state"]
 IssueStatus: TypeAlias = Literal["open", "progressing", "stalled", "resolved"]
@@ -19,9 +19,12 @@ ACTOR_KINDS: tuple[str, ...] = ("person", "organisation", "state")
 ISSUE_STATUSES: tuple[str, ...] = ("open", "progressing", "stalled", "resolved")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Location:
-    """A 1-based line and column in a brief file."""
+class Location(NamedTuple):
+    """A 1-based line and column in a brief file.
+
+    A named tuple, not a dataclass: a big brief makes hundreds of thousands of
+    them, and a tuple is several times cheaper to create.
+    """
 
     line: int
     column: int

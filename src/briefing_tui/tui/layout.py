@@ -19,6 +19,15 @@ from rich.text import Text
 from textual.strip import Strip
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Characters that do not take exactly one cell: combining marks, zero-width ones,
+# East Asian wide letters, emoji. Text without any is measured by its length.
+_NOT_NARROW = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a"
+    "\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\u2329\u232a"
+    "\u231a\u231b\u23e9-\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u26aa-\u26ff\u2705\u270a-\u274e"
+    "\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe6f"
+    "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd\U000e0000-\U000e01ef]"
+)
 # Control characters would move the cursor or recolour the terminal: show them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -46,7 +55,7 @@ def line_breaks(plain: str, width: int) -> list[tuple[int, int]]:
     the line is cut. Trailing spaces stay on their line and are not drawn.
     """
     width = max(1, width)
-    measure = len if plain.isascii() else cell_len
+    measure = len if plain.isascii() or not _NOT_NARROW.search(plain) else cell_len
     lines: list[tuple[int, int]] = []
     start = 0
     while True:
@@ -54,11 +63,29 @@ def line_breaks(plain: str, width: int) -> list[tuple[int, int]]:
         end = len(plain) if newline == -1 else newline
         if measure(plain[start:end]) <= width:
             lines.append((start, end))
+        elif measure is len:
+            _wrap_ascii(plain, start, end, width, lines)
         else:
             _wrap_paragraph(plain, start, end, width, measure, lines)
         if newline == -1:
             return lines
         start = newline + 1
+
+
+def _wrap_ascii(plain: str, start: int, end: int, width: int, lines: list[tuple[int, int]]) -> None:
+    """The same greedy wrap for ASCII text, a line at a time instead of a word at a time."""
+    position = start
+    while end - position > width:
+        cut = plain.rfind(" ", position, position + width + 1)
+        if cut <= position:  # no space to break at: cut the word
+            lines.append((position, position + width))
+            position += width
+            continue
+        lines.append((position, cut))
+        position = cut + 1
+        while position < end and plain[position] == " ":
+            position += 1
+    lines.append((position, end))
 
 
 def _wrap_paragraph(plain: str, start: int, end: int, width: int, measure, lines: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
             ("Anywhere", [*MainScreen.BINDINGS, Binding("tab,shift+tab", "", "Next / previous focus"), *BriefingApp.BINDINGS, Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme")]),
             ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
             ("Pages (summary and every item)", list(Page.BINDINGS)),
-            ("Positions matrix", [*PositionMatrix.BINDINGS, Binding("up,down,left,right", "", "Move"), Binding("enter", "", "Open the position")]),
+            ("Positions matrix", list(PositionMatrix.BINDINGS)),
         ]
         yield Page(binding_rows(sources, self.app.get_key_display), id="help-page")
 

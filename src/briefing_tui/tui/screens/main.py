@@ -17,7 +17,7 @@ from textual.containers import Container
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
@@ -214,16 +214,13 @@ class MainScreen(Screen[None]):
         event.stop()
         self.open_target(event.target)
 
-    @on(DataTable.CellSelected)
-    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+    @on(PositionMatrix.Chosen)
+    def _cell_chosen(self, event: PositionMatrix.Chosen) -> None:
         event.stop()
-        matrix = self.pane("positions").home
-        assert isinstance(matrix, PositionMatrix)
-        if matrix.current_target:
-            self.open_target(matrix.current_target)
+        self.open_target(event.target)
 
     @on(ItemList.Highlighted)
-    @on(DataTable.CellHighlighted)
+    @on(PositionMatrix.Highlighted)
     def _moved(self) -> None:
         self._update_bars()
 

@@ -148,6 +148,8 @@ class ItemList(ScrollView, can_focus=True):
         return height
 
     def _relayout(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet (a hidden pane): measure once it has a width
         width = self._width()
         if width == self._layout_width:
             return
@@ -208,7 +210,7 @@ class ItemList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         self._relayout()
-        width = self._layout_width
+        width = max(1, self._layout_width)
         scroll_y = self.scroll_offset.y
         line_y = scroll_y + y
         if not self.rows:

@@ -1,66 +1,231 @@
-"""The Positions pane: actors down, open issues across, each cell the start of a stance."""
+"""The Positions pane: actors down, open issues across, each cell the start of a stance.
+
+Drawn line by line, only the cells on screen: a brief with thousands of actors and
+hundreds of issues has millions of cells, and a table widget that builds each one
+took seconds to open.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from briefing_tui.core.export import plain
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.tui.documents import position_target, short
 from briefing_tui.tui.layout import visible
 
-CELL_WIDTH = 18
+NAME_WIDTH = 18
+CELL_WIDTH = 20
 
 
-class PositionMatrix(DataTable[Text]):
-    """Who stands where: `enter` on a cell opens the full position."""
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    actors: list[tuple[str, str]]  # (id, name)
+    issues: list[tuple[str, str]]  # (id, title)
+    stances: dict[tuple[str, str], str]  # (issue id, actor id) -> stance
+    involved: set[tuple[str, str]]
+
+
+class PositionMatrix(Widget, can_focus=True):
+    """Who stands where. `enter` on a cell opens the position (or the actor, or the issue)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("h", "cursor_left", "Left", show=False),
-        Binding("l", "cursor_right", "Right", show=False),
-        Binding("g", "scroll_top", "Top", show=False),
-        Binding("G", "scroll_bottom", "Bottom", show=False),
+        Binding("down,j", "move(1, 0)", "Down", show=False),
+        Binding("up,k", "move(-1, 0)", "Up", show=False),
+        Binding("right,l", "move(0, 1)", "Right", show=False),
+        Binding("left,h", "move(0, -1)", "Left", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home,g", "first", "Top", show=False),
+        Binding("end,G", "last", "Bottom", show=False),
+        Binding("enter", "choose", "Open", tooltip="Open the position under the cursor", id="matrix.open"),
     ]
 
+    COMPONENT_CLASSES = {"matrix--header", "matrix--name", "matrix--cursor", "matrix--empty", "matrix--row-cursor"}
+
+    DEFAULT_CSS = """
+    PositionMatrix { background: $surface; height: 1fr; }
+    PositionMatrix > .matrix--header { text-style: bold; color: $accent; }
+    PositionMatrix > .matrix--name { text-style: bold; }
+    PositionMatrix > .matrix--empty { color: $text-muted; }
+    PositionMatrix > .matrix--row-cursor { background: $boost; }
+    PositionMatrix:focus > .matrix--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    PositionMatrix > .matrix--cursor { background: $block-cursor-blurred-background; }
+    """
+
+    row: reactive[int] = reactive(0, always_update=True)
+    column: reactive[int] = reactive(0, always_update=True)
+
+    class Chosen(Message):
+        """The user opened the cell that leads to `target`."""
+
+        def __init__(self, target: str) -> None:
+            super().__init__()
+            self.target = target
+
+    class Highlighted(Message):
+        """The cursor moved."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="cell", zebra_stripes=True, cursor_foreground_priority="renderable")
-        self.targets: dict[tuple[int, int], str] = {}
+        super().__init__(id=id)
+        self._grid = _Grid([], [], {}, set())
+        self._top = 0
+        self._left = 0
+        self._cells: dict[tuple[int, int], str] = {}
 
     def fill(self, index: LinkIndex) -> None:
-        """Lay out the matrix for a brief: only actors with a position, only unresolved issues."""
-        self.clear(columns=True)
-        self.targets = {}
+        """Lay out the matrix: actors holding a position, issues not yet resolved."""
         issues = [i for i in index.brief.issues if i.status != "resolved"]
-        holders = [a for a in index.brief.actors if any(i.position_of(a.id) for i in issues)]
-        self.add_column(Text("Actor", style="bold"), width=16, key="actor")
-        for issue in issues:
-            self.add_column(Text(visible(short(issue.title, CELL_WIDTH)), style="bold"), width=CELL_WIDTH, key=issue.id)
-        for row, actor in enumerate(holders):
-            cells = [Text(visible(short(actor.name, 16)), style="bold")]
-            self.targets[(row, 0)] = actor.id
-            for column, issue in enumerate(issues, start=1):
-                position = issue.position_of(actor.id)
-                if position is None:
-                    involved = actor.id in issue.actors
-                    cells.append(Text("involved" if involved else "\u00b7", style="dim"))
-                    self.targets[(row, column)] = issue.id
-                else:
-                    cells.append(Text(visible(short(plain(position.stance, index), CELL_WIDTH))))
-                    self.targets[(row, column)] = position_target(issue.id, actor.id)
-            self.add_row(*cells, key=actor.id)
+        stances = {(i.id, p.by): p.stance for i in issues for p in i.positions}
+        involved = {(i.id, a) for i in issues for a in i.actors}
+        holders = {actor_id for _, actor_id in stances}
+        actors = [(a.id, a.name) for a in index.brief.actors if a.id in holders]
+        self._grid = _Grid(actors, [(i.id, i.title) for i in issues], stances, involved)
+        self._index = index
+        self._cells.clear()
+        self.row = min(self.row, max(0, len(actors) - 1))
+        self.column = min(self.column, len(issues))
+        self.refresh()
+
+    # -- geometry --------------------------------------------------------------------
+
+    def _visible_columns(self) -> int:
+        return max(1, (self.size.width - NAME_WIDTH) // CELL_WIDTH)
+
+    def _visible_rows(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        rows, columns = self._visible_rows(), self._visible_columns()
+        self._top = min(max(self._top, self.row - rows + 1), self.row)
+        if self.column > 0:
+            self._left = min(max(self._left, self.column - columns), self.column - 1)
+        self.refresh()
+
+    def watch_row(self) -> None:
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted())
+
+    def watch_column(self) -> None:
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _cell_text(self, row: int, column: int) -> str:
+        key = (row, column)
+        text = self._cells.get(key)
+        if text is None:
+            actor_id, _ = self._grid.actors[row]
+            issue_id, _ = self._grid.issues[column - 1]
+            stance = self._grid.stances.get((issue_id, actor_id))
+            if stance is not None:
+                text = short(plain(stance, self._index), CELL_WIDTH - 2)
+            else:
+                text = "involved" if (issue_id, actor_id) in self._grid.involved else "\u00b7"
+            if len(self._cells) > 20000:
+                self._cells.clear()
+            self._cells[key] = text
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        grid = self._grid
+        if not grid.actors:
+            text = " No actor in this brief states a position on an open issue." if y == 0 else ""
+            return Strip([Segment(text.ljust(width)[:width], base + self.get_component_rich_style("matrix--empty"))])
+        columns = range(self._left + 1, min(len(grid.issues), self._left + self._visible_columns()) + 1)
+        if y == 0:
+            header = base + self.get_component_rich_style("matrix--header")
+            segments = [Segment(" Actor".ljust(NAME_WIDTH), header)]
+            for column in columns:
+                segments.append(Segment(_fit(short(grid.issues[column - 1][1], CELL_WIDTH - 2), CELL_WIDTH), header))
+            return _finish(segments, width, base)
+        row = self._top + y - 1
+        if row >= len(grid.actors):
+            return Strip.blank(width, base)
+        on_row = row == self.row
+        row_style = base + self.get_component_rich_style("matrix--row-cursor") if on_row else base
+        name_style = row_style + self.get_component_rich_style("matrix--name")
+        cursor = row_style + self.get_component_rich_style("matrix--cursor")
+        first = cursor if on_row and self.column == 0 else name_style
+        segments = [Segment(_fit(" " + grid.actors[row][1], NAME_WIDTH), first + Style.from_meta({"cell": (row, 0)}))]
+        empty = row_style + self.get_component_rich_style("matrix--empty")
+        for column in columns:
+            text = self._cell_text(row, column)
+            style = cursor if on_row and column == self.column else (empty if text in ("\u00b7", "involved") else row_style)
+            segments.append(Segment(_fit(text, CELL_WIDTH), style + Style.from_meta({"cell": (row, column)})))
+        return _finish(segments, width, base)
+
+    # -- cursor --------------------------------------------------------------------------
 
     @property
     def current_target(self) -> str | None:
         """What `enter` opens: a position, an issue, or the actor of the row."""
-        return self.targets.get((self.cursor_coordinate.row, self.cursor_coordinate.column))
+        grid = self._grid
+        if not grid.actors:
+            return None
+        actor_id, _ = grid.actors[self.row]
+        if self.column == 0:
+            return actor_id
+        issue_id, _ = grid.issues[self.column - 1]
+        if (issue_id, actor_id) in grid.stances:
+            return position_target(issue_id, actor_id)
+        return issue_id
 
     def select_target(self, target: str) -> None:
-        """Put the cursor on the cell that opens `target`."""
-        for (row, column), cell_target in self.targets.items():
-            if cell_target == target:
-                self.move_cursor(row=row, column=column, animate=False)
-                return
+        """Put the cursor on the cell that opens `target` (a position or an actor)."""
+        rows = {actor_id: i for i, (actor_id, _) in enumerate(self._grid.actors)}
+        columns = {issue_id: i + 1 for i, (issue_id, _) in enumerate(self._grid.issues)}
+        if target.startswith("position:"):
+            issue_id, _, actor_id = target[len("position:") :].partition(":")
+            if actor_id in rows and issue_id in columns:
+                self.row, self.column = rows[actor_id], columns[issue_id]
+        elif target in rows:
+            self.row, self.column = rows[target], 0
+
+    def action_move(self, rows: int, columns: int) -> None:
+        self.row = min(max(self.row + rows, 0), max(0, len(self._grid.actors) - 1))
+        self.column = min(max(self.column + columns, 0), len(self._grid.issues))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self._visible_rows() - 1), 0)
+
+    def action_first(self) -> None:
+        self.row = 0
+
+    def action_last(self) -> None:
+        self.row = max(0, len(self._grid.actors) - 1)
+
+    def action_choose(self) -> None:
+        target = self.current_target
+        if target is not None:
+            self.post_message(self.Chosen(target))
+
+    def on_click(self, event: events.Click) -> None:
+        cell = event.style.meta.get("cell")
+        if cell:
+            self.row, self.column = cell
+            self.action_choose()
+
+
+def _fit(text: str, width: int) -> str:
+    text = visible(text)
+    return (text[: width - 1] + " ").ljust(width) if len(text) >= width else text.ljust(width)
+
+
+def _finish(segments: list[Segment], width: int, base: Style) -> Strip:
+    return Strip(segments).extend_cell_length(width, base).crop(0, width)

@@ -154,7 +154,9 @@ class Page(ScrollView, can_focus=True):
         return self.get_component_rich_style(f"page--{name}") if name else Style()
 
     def _relayout(self) -> None:
-        width = max(1, self.scrollable_content_region.width)
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet: wrap once there is a width
+        width = self.scrollable_content_region.width
         if width == self._layout_width:
             return
         self._layout_width = width
@@ -199,7 +201,7 @@ class Page(ScrollView, can_focus=True):
         self._relayout()
         line_y = self.scroll_offset.y + y
         if line_y >= len(self._strips):
-            return Strip.blank(self._layout_width, self.rich_style)
+            return Strip.blank(max(1, self._layout_width), self.rich_style)
         strip = self._strips[line_y]
         if self.link >= 0 and self._link_lines and self.link < len(self._link_lines):
             strip = self._highlight(strip, self.link)
@@ -287,6 +289,6 @@ class Page(ScrollView, can_focus=True):
 
     @property
     def text(self) -> str:
-        """The page as plain text, wrapped as shown (for tests and copying)."""
+        """The page as plain text, wrapped as shown (for tests)."""
         self._relayout()
         return "\n".join(strip.text.rstrip() for strip in self._strips)

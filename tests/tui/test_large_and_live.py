@@ -1,0 +1,119 @@
+"""A 20,000-quote brief stays a handful of widgets; edits on disk reload in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate_brief
+from briefing_tui.core import load_brief
+from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens import main as main_module
+from briefing_tui.tui.screens.main import MainScreen
+from briefing_tui.tui.widgets.item_list import ItemList
+from briefing_tui.tui.widgets.matrix import PositionMatrix
+from tests.conftest import MINIMAL, REAL_BRIEF
+
+
+@pytest.fixture(scope="module")
+def big_brief(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("generated") / "big.yaml"
+    path.write_text(generate_brief(quotes=20_000, actors=2_000, issues=500), encoding="utf-8")
+    return path
+
+
+async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
+    result = load_brief(big_brief)
+    assert result.brief is not None and len(result.brief.quotes) == 20_000
+    app = BriefingApp(str(big_brief), result.brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "G")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        assert len(listing.rows) == 20_000
+        assert listing.current_key == listing.rows[-1].key
+        assert listing.scroll_y == listing.max_scroll_y > 20_000
+        last_line = listing.render_line(listing.size.height - 1).text
+        assert "knows it." in last_line  # the end of the last quote is drawn
+        await pilot.press("g", "pagedown", "enter", "2", "G", "enter", "5", "G", "l", "l", "enter")
+        # No widget per row anywhere: the whole screen is a few dozen widgets.
+        assert len(list(app.screen.walk_children())) < 60
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_matrix_of_a_big_brief_is_drawn_cell_by_cell(big_brief):
+    result = load_brief(big_brief)
+    assert result.brief is not None
+    app = BriefingApp(str(big_brief), result.brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "G", "end")
+        matrix = app.focused
+        assert isinstance(matrix, PositionMatrix)
+        assert matrix.row == len(matrix._grid.actors) - 1 > 500
+        for _ in range(3):
+            await pilot.press("l")
+        assert matrix.column == 3
+        assert matrix.render_line(matrix.size.height - 1).text.strip()
+
+
+@pytest.fixture
+def fast_reload(monkeypatch):
+    monkeypatch.setattr(main_module, "RELOAD_SECONDS", 0.05)
+
+
+async def _wait_for(pilot, condition, tries: int = 200) -> None:
+    for _ in range(tries):
+        await pilot.pause(0.05)
+        if condition():
+            return
+    raise AssertionError("the screen did not change")
+
+
+async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast_reload):
+    path = tmp_path / "brief.yaml"
+    original = REAL_BRIEF.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("2", "j", "j")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        selected = listing.current_key
+        await pilot.press("enter")
+        # 1. A good edit: the new text shows, the pane and the item stay.
+        path.write_text(original.replace("name: Dmitry Peskov", "name: Dmitry S. Peskov"), encoding="utf-8")
+        await _wait_for(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
+        assert screen.current_pane.pane_name == "actors"
+        assert screen.current_pane.page.document.item_id == selected
+        # 2. A broken edit: the last good brief stays, the errors show.
+        path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
+        problems = screen.query_one("#problems")
+        await _wait_for(pilot, lambda: problems.has_class("-shown"))
+        shown = str(problems.render())
+        assert "still showing the last good version" in shown and "brief.yaml:" in shown
+        assert screen.brief.title.startswith("Russia renews")
+        assert screen.current_pane.page.document.item_id == selected
+        # 3. Fixing the file clears the errors.
+        path.write_text(original, encoding="utf-8")
+        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
+        assert [a.name for a in screen.brief.actors].count("Dmitry Peskov") == 1
+
+
+async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_reload):
+    path = tmp_path / "brief.yaml"
+    two = MINIMAL + "issues:\n  - id: first\n    title: First\n  - id: second\n    title: Second\n"
+    path.write_text(two, encoding="utf-8")
+    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("4", "j", "enter")
+        assert screen.current_pane.page.document.item_id == "second"
+        path.write_text(two[: two.index("  - id: second")], encoding="utf-8")
+        await _wait_for(pilot, lambda: len(screen.brief.issues) == 1)
+        await pilot.pause()
+        assert screen.current_pane.pane_name == "issues"
+        assert not screen.current_pane.showing_detail

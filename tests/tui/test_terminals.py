@@ -1,0 +1,73 @@
+"""Terminals as they are: no colour, few colours, other themes."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_tui.core import load_brief
+from briefing_tui.tui.app import BriefingApp
+from tests.conftest import REAL_BRIEF
+
+
+def make_app() -> BriefingApp:
+    result = load_brief(REAL_BRIEF)
+    assert result.brief is not None
+    return BriefingApp(str(REAL_BRIEF), result.brief)
+
+
+async def test_no_color_draws_without_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert app.no_color
+        svg = app.export_screenshot()
+    # Every fill and text colour in the picture is a grey: nothing depends on hue.
+    import re
+
+    # The picture's window frame has three coloured buttons; the screen inside has none.
+    frame = {"ff5f57", "febc2e", "28c840"}
+    colours = set(re.findall(r"#([0-9a-f]{6})", svg)) - frame
+    assert colours
+    assert all(_near_grey(c) for c in colours), sorted(colours)
+
+
+def _near_grey(hex_colour: str) -> bool:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+    return max(r, g, b) - min(r, g, b) <= 8
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord", "gruvbox", "monokai", "solarized-light"])
+async def test_every_pane_draws_in_built_in_themes(theme):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        for key in ("1", "2", "enter", "3", "4", "5", "question_mark", "escape"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_theme_is_chosen_from_the_palette():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.theme
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.3)
+        assert app.theme != before
+
+
+async def test_sixteen_colours(monkeypatch):
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLORTERM", "")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("2", "enter", "3", "5"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running

@@ -429,3 +429,29 @@ async def test_resizing_never_crashes(size):
         await pilot.press("right_square_bracket", "enter", "backspace", "j", "G")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_backlinks_show_their_sentence_as_the_reader_sees_it():
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        main(app).open_target("peskov-no-answer")
+        await pilot.pause()
+        text = " ".join(shown_page(app).text.split())
+        assert "Interfax news agency quoted its spokesman Dmitry Peskov as saying" in text
+        assert "[[" not in text and "peskov-no-answer" not in text
+
+
+async def test_titles_and_headings_keep_their_style():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        # The second row (not under the cursor) has a bold title and no note.
+        trump = next(i for i, row in enumerate(listing.rows) if row.key == "trump-very-good-things")
+        strip = listing.render_line(listing._starts[trump])
+        assert any(seg.style and seg.style.bold and "Donald Trump" in seg.text for seg in strip)
+        await pilot.press("enter")
+        page = shown_page(app)
+        heading_y = page.text.splitlines().index("Context")
+        assert any(seg.style and seg.style.bold for seg in page.render_line(heading_y) if seg.text.strip())

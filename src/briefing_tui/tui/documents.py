@@ -220,7 +220,7 @@ def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tup
         spans = [Span(where, "strong", link.source or "summary:"), Span(f"  {field_name}", "muted")]
         doc.add(*spans, prefix="\u2022 ")
         if link.context:
-            doc.add(*_context_spans(link), indent=2, style="muted")
+            doc.add(*_context_spans(link, index), indent=2, style="muted")
 
 
 def _field_label(link: Link) -> str:
@@ -229,11 +229,9 @@ def _field_label(link: Link) -> str:
     return f"{field} {via}".strip()
 
 
-def _context_spans(link: Link) -> list[Span]:
-    # The sentence as written, with [[x|shown]] reduced to what it shows.
-    text = re.sub(r"\[\[([^\]|]+)\|([^\]]*)\]\]", r"\2", link.context)
-    text = re.sub(r"\[\[([^\]|]+)\]\]", r"\1", text)
-    return [Span(short(text, 300), "muted")]
+def _context_spans(link: Link, index: LinkIndex) -> list[Span]:
+    # The sentence as the reader sees it elsewhere: links reduced to what they show.
+    return [Span(short(plain(link.context, index), 300), "muted")]
 
 
 def actor_document(actor: Actor, index: LinkIndex) -> Document:

@@ -125,10 +125,18 @@ def wrap(text: Text, width: int) -> list[Text]:
 
 def to_strip(console: Console, line: Text, width: int, indent: int = 0, base: Style | None = None) -> Strip:
     """One wrapped line as a Strip `width` cells wide, indented by `indent` cells."""
+    # Text.render draws the spans only; the text's own style goes underneath them.
     segments = list(line.render(console))
+    if line.style:
+        segments = list(Segment.apply_style(segments, console.get_style(line.style)))
     if indent:
         segments.insert(0, Segment(" " * indent, base))
     strip = Strip(segments)
     if base is not None:
         strip = strip.apply_style(base)
     return strip.extend_cell_length(width, base).crop(0, width)
+
+
+def overlay(strip: Strip, style: Style) -> Strip:
+    """The strip with `style` laid over every segment (a cursor, a highlight)."""
+    return Strip(Segment.apply_style(strip, post_style=style), strip.cell_length)

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.tui.layout import line_breaks, to_strip, visible, wrap
+from briefing_tui.tui.layout import line_breaks, overlay, to_strip, visible, wrap
 
 TITLE_INDENT = 1
 BODY_INDENT = 3
@@ -223,7 +223,7 @@ class ItemList(ScrollView, can_focus=True):
         strips = self._render_row(index)
         strip = strips[min(line_y - self._starts[index], len(strips) - 1)]
         if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("item-list--cursor"))
+            strip = overlay(strip, self.get_component_rich_style("item-list--cursor"))
         return strip
 
     # -- cursor --------------------------------------------------------------------

@@ -396,7 +396,7 @@ async def test_command_palette_runs_a_key_action():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"Go: Positions")
+        await pilot.press(*"Positions pane")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)

@@ -22,9 +22,8 @@ class BriefCommands(Provider):
             return
         for binding in MainScreen.BINDINGS:
             if isinstance(binding, Binding) and binding.description and binding.action:
-                description = binding.description if binding.action != "pane('summary')" else "Summary"
                 keys = binding.key.split(",")[0]
-                yield (f"Go: {description}", f"key {keys}", partial(screen.run_action, binding.action))
+                yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief
         for issue in brief.issues:
             yield (f"Issue: {issue.title}", issue.status, partial(screen.open_target, issue.id))

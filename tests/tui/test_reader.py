@@ -363,7 +363,7 @@ async def test_copy_goes_out_as_osc52_and_is_wrapped_for_tmux(monkeypatch):
         monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
         app.copy_to_clipboard("hi")
         await pilot.pause()
-    assert written[:2] == ["\x1b]52;c;aGk=\a", "\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"]
+    assert written[:2] == ["\x1b]52;c;aGk=\a", "\x1b]52;c;aGk=\a\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"]
 
 
 async def test_help_lists_every_key_from_the_bindings():
@@ -455,3 +455,15 @@ async def test_titles_and_headings_keep_their_style():
         page = shown_page(app)
         heading_y = page.text.splitlines().index("Context")
         assert any(seg.style and seg.style.bold for seg in page.render_line(heading_y) if seg.text.strip())
+
+
+@pytest.mark.parametrize("width", [80, 40])
+async def test_masthead_keeps_the_date_when_the_title_is_long(width):
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        title = app.screen.query_one("#brief-title")
+        date = app.screen.query_one("#brief-date")
+        assert (date.region.y, date.region.right) == (0, width)
+        assert date.region.width >= len("2026-01-29") and "2026-01-29" in str(date.render())
+        assert title.region.width + date.region.width <= width

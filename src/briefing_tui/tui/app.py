@@ -48,7 +48,8 @@ class BriefingApp(App[None]):
         payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
         sequence = f"\x1b]52;c;{payload}\a"
         if os.environ.get("TMUX"):
-            # tmux passes a sequence on to the outer terminal only inside its own
-            # DCS wrapper, with every ESC doubled.
-            sequence = "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+            # tmux takes the plain sequence when its set-clipboard is on, and passes
+            # the wrapped one (every ESC doubled) to the outer terminal when
+            # allow-passthrough is on. Either setting is common: send both.
+            sequence += "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
         self._driver.write(sequence)

@@ -13,11 +13,11 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
@@ -83,7 +83,9 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="\u2261")
+        with Horizontal(id="masthead"):
+            yield Static(id="brief-title")
+            yield Static(id="brief-date")
         yield Static(id="tabs")
         yield Static(id="crumbs")
         yield Static(id="problems")
@@ -101,8 +103,12 @@ class MainScreen(Screen[None]):
         self.set_interval(RELOAD_SECONDS, self._poll_file)
 
     def _set_titles(self) -> None:
-        self.app.title = visible(" ".join(self.brief.title.split()))
+        title = visible(" ".join(self.brief.title.split()))
+        self.app.title = title
         self.app.sub_title = self.brief.date.isoformat()
+        # The date stays whole; a long title gives way with an ellipsis.
+        self.query_one("#brief-title", Static).update(Content(title))
+        self.query_one("#brief-date", Static).update(Content(self.brief.date.isoformat()))
 
     def pane(self, name: str) -> Pane:
         """The pane called `name`."""

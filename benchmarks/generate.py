@@ -22,8 +22,19 @@ LAST = "Adler Bauer Costa Dahl Eriksen Fabre Galan Horvat Ivanov Jansen Kovac Li
 SIDES = ("Russia", "Ukraine", "United States", "European Union", "Turkey", "China")
 
 
+# A larger vocabulary of made-up words, so that generated text has the long tail of
+# rare words real prose has (a word index behaves very differently without it).
+_SYLLABLES = "ka lo mi ne su ra te vo di pa zu ge bo li fa ro se ni ta mu".split()
+_RNG = random.Random(7)
+RARE = sorted({"".join(_RNG.choice(_SYLLABLES) for _ in range(2 + n % 3)) for n in range(8000)})
+
+
 def _sentence(rng: random.Random, words: int) -> str:
-    body = " ".join(rng.choice(WORDS) for _ in range(words))
+    # About half common words, half from the long tail, skewed towards its start.
+    body = " ".join(
+        rng.choice(WORDS) if rng.random() < 0.5 else RARE[int(len(RARE) * rng.random() ** 2)]
+        for _ in range(words)
+    )
     return body[0].upper() + body[1:] + "."
 
 

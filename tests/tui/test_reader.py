@@ -4,35 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core import load_brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
-from tests.conftest import REAL_BRIEF
-
-
-def make_app(path=REAL_BRIEF) -> BriefingApp:
-    result = load_brief(path)
-    assert result.brief is not None
-    return BriefingApp(str(path), result.brief)
-
-
-def main(app: BriefingApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.tui.support import main, make_app, shown_page
 
 
 def focused_pane(app: BriefingApp) -> str:
     return main(app).current_pane.pane_name
-
-
-def shown_page(app: BriefingApp) -> Page:
-    pane = main(app).current_pane
-    return pane.page if pane.showing_detail else pane.home  # type: ignore[return-value]
 
 
 async def test_opens_on_the_summary_with_title_and_date():

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.core import load_brief
-from briefing_tui.tui.app import BriefingApp
-from tests.conftest import REAL_BRIEF
-
-
-def make_app() -> BriefingApp:
-    result = load_brief(REAL_BRIEF)
-    assert result.brief is not None
-    return BriefingApp(str(REAL_BRIEF), result.brief)
+from tests.tui.support import make_app
 
 
 async def test_no_color_draws_without_colour(monkeypatch):

@@ -11,7 +11,7 @@ import re
 import textwrap
 from typing import Any
 
-from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex
+from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex, shown_text
 from briefing_tui.core.model import (
     NOWHERE,
     Actor,
@@ -151,16 +151,14 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
 
 def plain(text: str, index: LinkIndex) -> str:
     """Markdown prose with `[[id]]` links replaced by what they show."""
+    return shown_text(text, lambda item_id: item_label(index.item(item_id), item_id))
 
-    def shown(match: Any) -> str:
-        if match.group(2) is not None:
-            return match.group(2).strip()
-        item = index.item(match.group(1).strip())
-        if isinstance(item, Quote):
-            return "\u201c" + textwrap.shorten(item.text, 48, placeholder="\u2026") + "\u201d"
-        return item.label if item is not None else match.group(1).strip()
 
-    return WIKILINK_RE.sub(shown, text)
+def item_label(item: Item | None, fallback: str) -> str:
+    """How running text names an item: a quote by its (shortened) words."""
+    if isinstance(item, Quote):
+        return "\u201c" + textwrap.shorten(item.text, 48, placeholder="\u2026") + "\u201d"
+    return item.label if item is not None else fallback
 
 
 def _markdown_links(text: str, index: LinkIndex) -> str:

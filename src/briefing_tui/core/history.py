@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One view of the reader, and how it was left."""
+    """One view of the reader, and how it was left.
+
+    A `scroll` of -1 means: scroll to the highlighted search match.
+    """
 
     pane: str
     target: str | None = None
@@ -23,11 +26,11 @@ class Place:
     link: int = -1
     """The selected link on the page, -1 for none."""
     search: str | None = None
-    """The query whose results this place showed, if it was a search."""
+    """The search match highlighted on the page, when a search led here."""
 
     def same_view(self, other: Place) -> bool:
         """True when both show the same thing, however scrolled."""
-        return (self.pane, self.target, self.search) == (other.pane, other.target, other.search)
+        return (self.pane, self.target) == (other.pane, other.target)
 
 
 class History:

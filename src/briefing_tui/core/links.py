@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -134,6 +134,20 @@ class MentionFinder:
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def shown_text(text: str, label: Callable[[str], str]) -> str:
+    """Markdown prose with each `[[id|shown]]` replaced by what it shows, and each
+    `[[id]]` by `label(id)`: the text as a reader sees it."""
+    if "[[" not in text:
+        return text
+
+    def shown(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2).strip()
+        return label(match.group(1).strip())
+
+    return WIKILINK_RE.sub(shown, text)
 
 
 def wikilink_spans(text: str) -> Iterator[Span]:

@@ -2,22 +2,45 @@
 
 Matching ignores case and accents (`kyiv` finds `Kyiv`, `cafe` finds `café`); all
 words of a query must match within one item, in any order; a `"quoted phrase"` must
-match as written. Hits are ranked: whole words above prefixes above inner matches,
-names and titles above body text.
+match as written; a word of five letters or more also finds words one typo away
+(two for nine letters or more), so `Peskow` finds `Peskov`.
+
+Ranking: a whole word beats a prefix, a prefix beats a match inside a word, and any
+of those beats a typo; names and titles beat body text.
+
+The index is a vocabulary of folded words, each with the texts it occurs in: a
+keystroke looks words up in the vocabulary (sorted for prefixes, scanned for inner
+matches, rapidfuzz for typos) and scores items from those lists, never rereading
+the texts, except to place the match in the few hits shown.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from operator import itemgetter
 
-from briefing_tui.core.model import Brief, Location, Text
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from briefing_tui.core.export import item_label
+from briefing_tui.core.links import shown_text
+from briefing_tui.core.model import Brief, Item, Location, Text
+from briefing_tui.core.yamlsource import paused_gc
 
 # How much a match counts, by the field it is in.
-_FIELD_WEIGHT = {"name": 3.0, "title": 3.0, "aliases": 2.5, "role": 2.0, "side": 1.5, "tags": 1.5}
-_QUERY_TERMS = re.compile(r'"([^"]+)"?|(\S+)')
+_FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side": 1.5, "tags": 1.5, "text": 1.5}
+# How much a match counts, by how the word matched.
+EXACT, PREFIX, INNER, TYPO = 8.0, 4.0, 2.0, 1.0
+WHOLE_FIELD = 1.5
+_QUERY_TERMS = re.compile(r'"([^"]*)"?|(\S+)')
+_TOKEN = re.compile(r"\w+")
+TYPO_MIN_LENGTH = 5
+INNER_MIN_LENGTH = 3
 
 
 def fold(text: str) -> str:
@@ -28,20 +51,23 @@ def fold(text: str) -> str:
 
 
 def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
     decomposed = unicodedata.normalize("NFKD", char.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index it came from."""
-    parts: list[str] = []
+def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Map a span of `fold(text)` back onto `text` as written."""
+    if text.isascii():
+        return start, end
     offsets: list[int] = []
     for index, char in enumerate(text):
-        folded = _fold_char(char)
-        parts.append(folded)
-        offsets.extend([index] * len(folded))
+        offsets.extend([index] * len(_fold_char(char)))
     offsets.append(len(text))
-    return "".join(parts), offsets
+    start = offsets[min(start, len(offsets) - 1)]
+    end = offsets[min(max(end - 1, 0), len(offsets) - 1)] + 1
+    return start, max(start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,126 +84,227 @@ class Hit:
     location: Location
     score: float
 
+    @property
+    def matched(self) -> str:
+        """The text as written that matched."""
+        return self.text[self.start : self.end]
+
     def snippet(self, width: int = 80) -> str:
         """The matched text with some context around it, on one line."""
-        flat = " ".join(self.text.split())
-        # Find the match again in the flattened text; whitespace folding moves it.
-        prefix = " ".join(self.text[: self.start].split())
-        start = len(prefix) + (1 if prefix and self.text[: self.start][-1:].isspace() else 0)
-        end = start + len(" ".join(self.text[self.start : self.end].split()))
-        if len(flat) <= width:
-            return flat
-        lead = max(0, min(start - width // 3, len(flat) - width))
-        cut = flat[lead : lead + width]
-        return ("\u2026" if lead else "") + cut.strip() + ("\u2026" if lead + width < len(flat) else "")
+        return snippet(self.text, self.start, self.end, width)[0]
+
+
+def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
+    """A one-line excerpt of `text` around start:end, and the span's place in it."""
+    before = " ".join(text[:start].split())
+    match = " ".join(text[start:end].split())
+    after = " ".join(text[end:].split())
+    gap_before = " " if before and text[:start][-1:].isspace() else ""
+    gap_after = " " if after and text[end:][:1].isspace() else ""
+    room = max(0, width - len(match))
+    lead = min(len(before) + len(gap_before), max(room // 3, room - len(after) - len(gap_after)))
+    head = (before + gap_before)[len(before) + len(gap_before) - lead :] if lead else ""
+    tail = (gap_after + after)[: max(0, room - lead)]
+    cut_head = len(head) < len(before) + len(gap_before)
+    cut_tail = len(tail) < len(after) + len(gap_after)
+    if cut_head and head:
+        head = "\u2026" + head[1:]
+    if cut_tail and tail:
+        tail = tail[:-1] + "\u2026"
+    return head + match + tail, len(head), len(head) + len(match)
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    kind: str
-    item_id: str
-    text: Text
-    folded: str
+class Term:
+    """One part of a query: a word, or a quoted phrase (`words` holds its words)."""
+
+    text: str
+    words: tuple[str, ...]
+    phrase: bool
 
 
-def query_terms(query: str) -> list[str]:
+def query_terms(query: str) -> list[Term]:
     """The folded terms of a query: words, and "quoted phrases" kept whole."""
     terms = []
     for match in _QUERY_TERMS.finditer(query):
-        term = fold((match.group(1) or match.group(2) or "").strip())
-        if term:
-            terms.append(term)
+        raw = match.group(1) if match.group(1) is not None else match.group(2)
+        folded = " ".join(fold(raw or "").split())
+        words = tuple(_TOKEN.findall(folded))
+        if words:
+            terms.append(Term(folded, words, match.group(1) is not None and len(words) > 1))
     return terms
 
 
 class SearchIndex:
-    """Every searchable text of one brief, folded once."""
+    """Every searchable text of one brief, folded once, with a word index over them."""
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
-        self._entries: list[_Entry] = []
-        self._by_item: dict[tuple[str, str], list[_Entry]] = {}
-        for text in brief.texts():
-            self._add("brief", brief.id, text)
-        for item in brief.items():
-            for text in item.texts():
-                self._add(item.noun, item.id, text)
+        self.items: dict[str, Item] = {item.id: item for item in brief.items()}
+        # Texts are searched as the reader shows them: [[links]] as what they show.
+        self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
+        self._texts: list[Text] = []
+        self._folded: list[str] = []
+        self._weight: list[float] = []
+        self._items: list[tuple[str, str, int, int]] = []  # (kind, id, first text, end text)
+        postings: dict[str, dict[float, list[int]]] = {}
+        with paused_gc():
+            self._add_item("brief", brief.id, brief.texts(), postings)
+            for item in brief.items():
+                self._add_item(item.noun, item.id, item.texts(), postings)
+            self._vocabulary = sorted(postings)
+            # word -> [(field weight, item numbers)], so that a query can score a
+            # whole list of items at once instead of one item at a time. The lists
+            # share one int object per item, so reading them allocates nothing.
+            numbers = list(range(len(self._items)))
+            self._postings = {
+                word: [(weight, tuple(numbers[n] for n in items)) for weight, items in classes.items()]
+                for word, classes in postings.items()
+            }
 
-    def _add(self, kind: str, item_id: str, text: Text) -> None:
-        entry = _Entry(kind, item_id, text, fold(text.text))
-        self._entries.append(entry)
-        self._by_item.setdefault((kind, item_id), []).append(entry)
+    def _add_item(self, kind: str, item_id: str, texts: Iterator[Text], postings: dict[str, dict[float, list[int]]]) -> None:
+        number = len(self._items)
+        first = len(self._texts)
+        seen: set[tuple[str, float]] = set()
+        for text in texts:
+            if text.markdown and "[[" in text.text:
+                text = replace(text, text=shown_text(text.text, self._label))
+            folded = fold(text.text)
+            weight = _FIELD_WEIGHT.get(text.field.split("[")[0], 1.0)
+            self._texts.append(text)
+            self._folded.append(folded)
+            self._weight.append(weight)
+            words = _TOKEN.findall(folded)
+            if len(words) == 1:  # the whole field is one word: a name, worth more
+                seen.add((words[0], weight * WHOLE_FIELD))
+            for word in words:
+                seen.add((word, weight))
+        for word, weight in seen:
+            postings.setdefault(word, {}).setdefault(weight, []).append(number)
+        self._items.append((kind, item_id, first, len(self._texts)))
+
+    # -- words -------------------------------------------------------------------------
+
+    def _matching_words(self, word: str, *, last: bool) -> dict[str, float]:
+        """Vocabulary words that `word` finds, with how well: exact, prefix, inner, typo.
+
+        Only the last word of a query, the one still being typed, matches as a
+        prefix or inside words; earlier words are complete and match whole or by typo.
+        """
+        found: dict[str, float] = {}
+        vocabulary = self._vocabulary
+        if word in self._postings:
+            found[word] = EXACT
+        if last:
+            start = bisect_left(vocabulary, word)
+            for candidate in vocabulary[start:]:
+                if not candidate.startswith(word):
+                    break
+                found.setdefault(candidate, PREFIX)
+            if len(word) >= INNER_MIN_LENGTH:
+                for candidate in vocabulary:
+                    if word in candidate:
+                        found.setdefault(candidate, INNER)
+        if len(word) >= TYPO_MIN_LENGTH:
+            limit = 1 if len(word) < 9 else 2
+            for candidate, _, _ in process.extract(
+                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=50
+            ):
+                found.setdefault(candidate, TYPO)
+        return found
+
+    # -- queries -----------------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        """Items matching every term of `query`, best first."""
+        """Items matching every term of `query`, best first (at most `limit`)."""
+        return self.find(query, limit)[0]
+
+    def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
+        """The best `limit` hits for `query`, and how many items match in all.
+
+        Only the hits returned are placed in their text, so a short list of the
+        best of many thousands costs little more than the count.
+        """
         terms = query_terms(query)
         if not terms:
-            return []
-        hits = []
-        for (kind, item_id), entries in self._by_item.items():
-            hit = self._match_item(kind, item_id, entries, terms)
-            if hit is not None:
-                hits.append(hit)
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit] if limit is not None else hits
-
-    def _match_item(self, kind: str, item_id: str, entries: list[_Entry], terms: list[str]) -> Hit | None:
-        best: tuple[float, _Entry, int, int] | None = None
-        total = 0.0
-        for term in terms:
-            found = max(
-                (self._score(entry, term) for entry in entries if term in entry.folded),
-                key=lambda found: found[0],
-                default=None,
-            )
-            if found is None:
-                return None
-            total += found[0]
-            if best is None or found[0] > best[0]:
-                best = found
-        assert best is not None
-        _, entry, start, end = best
-        start, end = _original_span(entry.text.text, entry.folded, start, end)
-        return Hit(kind, item_id, entry.text.field, entry.text.text, start, end, entry.text.location, total)
-
-    @staticmethod
-    def _score(entry: _Entry, term: str) -> tuple[float, _Entry, int, int]:
-        """The best-placed occurrence of `term` in an entry, and what it is worth."""
-        folded = entry.folded
-        field = entry.text.field.split("[")[0].split(".")[-1]
-        weight = _FIELD_WEIGHT.get(field, 1.0)
-        best = (0.0, 0)
-        for start in _occurrences(folded, term):
-            end = start + len(term)
-            before = folded[start - 1] if start else " "
-            after = folded[end] if end < len(folded) else " "
-            if not before.isalnum():
-                quality = 3.0 if not after.isalnum() else 2.0
+            return [], 0
+        words: list[dict[str, float]] = []
+        total: dict[int, float] | None = None
+        for number, term in enumerate(terms):
+            if term.phrase or len(term.words) > 1:  # "kyiv's" folds to two words
+                scores = self._score_phrase(term)
+                words.append({term.text: EXACT})
             else:
-                quality = 1.0
-            if quality > best[0]:
-                best = (quality, start)
-            if quality == 3.0:
-                break
-        quality, start = best
-        exact = 1.5 if folded.strip() == term else 1.0
-        return (quality * weight * exact, entry, start, start + len(term))
+                found = self._matching_words(term.words[0], last=number == len(terms) - 1)
+                scores = self._score_words(found)
+                words.append(found)
+            if total is None:
+                total = scores
+            else:
+                total = {item: score + scores[item] for item, score in total.items() if item in scores}
+            if not total:
+                return [], 0
+        assert total is not None
+        count = len(total)
+        best = heapq.nlargest(limit, total.items(), key=itemgetter(1)) if limit is not None else list(total.items())
+        best.sort(key=lambda pair: (-pair[1], pair[0]))
+        return [self._hit(item, score, terms, words) for item, score in best], count
+
+    def _score_words(self, found: dict[str, float]) -> dict[int, float]:
+        """Each item's best score over the words found, computed list by list."""
+        by_score: dict[float, set[int]] = {}
+        for word, quality in found.items():
+            for weight, numbers in self._postings[word]:
+                by_score.setdefault(quality * weight, set()).update(numbers)
+        scores: dict[int, float] = {}
+        for score in sorted(by_score):  # lowest first: a better score overwrites
+            scores.update(dict.fromkeys(by_score[score], score))
+        return scores
+
+    def _score_phrase(self, term: Term) -> dict[int, float]:
+        # Items holding every word of the phrase, then the phrase itself checked.
+        items: set[int] | None = None
+        for word in term.words:
+            found: set[int] = set()
+            for _, numbers in self._postings.get(word, ()):
+                found.update(numbers)
+            items = found if items is None else items & found
+            if not items:
+                return {}
+        scores: dict[int, float] = {}
+        for item in items or ():
+            _, _, first, end = self._items[item]
+            weights = [self._weight[t] for t in range(first, end) if term.text in self._folded[t]]
+            if weights:
+                scores[item] = EXACT * max(weights)
+        return scores
+
+    def _hit(self, item: int, score: float, terms: list[Term], words: list[dict[str, float]]) -> Hit:
+        """Place an item's best match: the text and word that scored highest."""
+        kind, item_id, first, end = self._items[item]
+        best: tuple[float, int, str] = (-1.0, first, "")
+        for number in range(first, end):
+            folded = self._folded[number]
+            weight = self._weight[number]
+            tokens = set(_TOKEN.findall(folded))
+            for term, found in zip(terms, words, strict=True):
+                if term.phrase or len(term.words) > 1:
+                    candidates = [term.text] if term.text in folded else []
+                else:
+                    candidates = list(tokens.intersection(found))
+                for word in candidates:
+                    value = found[word] * weight * (WHOLE_FIELD if folded == word else 1.0)
+                    if value > best[0] or (value == best[0] and number == best[1] and word < best[2]):
+                        best = (value, number, word)
+        _, number, word = best
+        text = self._texts[number]
+        folded = self._folded[number]
+        match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) if word else None
+        match = match or (re.search(re.escape(word), folded) if word else None)
+        start, stop = (match.start(), match.end()) if match else (0, 0)
+        start, stop = _original_span(text.text, start, stop)
+        return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score)
 
     def texts(self) -> Iterator[str]:
-        """Every indexed text, as written."""
-        return (entry.text.text for entry in self._entries)
-
-
-def _occurrences(text: str, term: str) -> Iterator[int]:
-    start = text.find(term)
-    while start != -1:
-        yield start
-        start = text.find(term, start + 1)
-
-
-def _original_span(text: str, folded: str, start: int, end: int) -> tuple[int, int]:
-    """Map a span of the folded text back onto the text as written."""
-    if text.isascii():
-        return start, end
-    _, offsets = _folded_with_offsets(text)
-    return offsets[start], offsets[max(start, end - 1)] + 1
+        """Every indexed text, as written (what a plain scan would look through)."""
+        return (text.text for text in self._texts)

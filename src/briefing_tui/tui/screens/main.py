@@ -7,6 +7,7 @@ into another.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -24,12 +25,14 @@ from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
+from briefing_tui.core.search import Hit, SearchIndex
 from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
+from briefing_tui.tui.widgets.search_panel import SearchPanel
 
 PANES = {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}
 SUMMARY_LINK = "summary:"
@@ -69,6 +72,9 @@ class MainScreen(Screen[None]):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="forward"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to where you were", id="escape"),
         Binding("y", "copy", "Copy", tooltip="Copy the item as text (works over SSH)", id="copy"),
+        Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search"),
+        Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit, after the search box is closed", id="next_hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Previous search hit", id="previous_hit"),
     ]
 
     def __init__(self, path: str, brief: Brief) -> None:
@@ -79,6 +85,10 @@ class MainScreen(Screen[None]):
         self.history = History(Place("summary"))
         self._filled: set[str] = set()
         self._stamp = self._file_stamp()
+        self._search_index: SearchIndex | None = None
+        self._search_origin: Place | None = None
+        self._hits: list[Hit] = []
+        self._hit = -1
 
     # -- layout --------------------------------------------------------------------
 
@@ -95,12 +105,14 @@ class MainScreen(Screen[None]):
             yield Pane("quotes", ItemList(id="quotes-home", empty="No quotes in this brief."))
             yield Pane("issues", ItemList(id="issues-home", empty="No open issues in this brief."))
             yield Pane("positions", PositionMatrix(id="positions-home"))
+        yield SearchPanel(id="search")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._set_titles()
         self._show(self.history.current)
         self.set_interval(RELOAD_SECONDS, self._poll_file)
+        self.call_after_refresh(self._prepare_search)
 
     def _set_titles(self) -> None:
         title = visible(" ".join(self.brief.title.split()))
@@ -150,9 +162,9 @@ class MainScreen(Screen[None]):
             cursor = home.current_target
         if pane.showing_detail:
             page = pane.page
-            return Place(pane.pane_name, page.document.item_id, cursor, round(page.scroll_y), page.link)
+            return Place(pane.pane_name, page.document.item_id, cursor, round(page.scroll_y), page.link, page.highlight)
         if isinstance(home, Page):
-            return Place(pane.pane_name, None, None, round(home.scroll_y), home.link)
+            return Place(pane.pane_name, None, None, round(home.scroll_y), home.link, home.highlight)
         return Place(pane.pane_name, None, cursor, round(home.scroll_y))
 
     def _show(self, place: Place) -> None:
@@ -171,11 +183,12 @@ class MainScreen(Screen[None]):
             self.notify(f"{place.target!r} is no longer in the brief.", severity="warning")
         if document is not None:
             pane.add_class("-detail")
-            pane.page.show(document, scroll_y=place.scroll, link=place.link)
+            pane.page.show(document, scroll_y=place.scroll, link=place.link, highlight=place.search)
             self.set_focus(pane.page, scroll_visible=False)
         else:
             pane.remove_class("-detail")
             if isinstance(home, Page):
+                home.highlight = place.search.lower() if place.search else None
                 home.restore(place.scroll, place.link)
             elif isinstance(home, ItemList) and place.cursor is not None:
                 home.restore_scroll(place.scroll)
@@ -244,6 +257,8 @@ class MainScreen(Screen[None]):
         self.query_one("#tabs", Static).update(tabs)
         at, total = self.history.position
         where = Content(" \u203a ".join(self.breadcrumb()))
+        if self._hits and 0 <= self._hit < len(self._hits) and self._capture().search:
+            where += Content.styled(f"   hit {self._hit + 1}/{len(self._hits)}  (n/N)", "bold")
         if total > 1:
             where += Content.styled(f"   {at}/{total}", "dim")
         self.query_one("#crumbs", Static).update(where)
@@ -307,6 +322,78 @@ class MainScreen(Screen[None]):
         self.app.copy_to_clipboard(text)
         self.notify(visible(text if len(text) < 160 else text[:159] + "\u2026"), title=f"Copied {what} to the clipboard")
 
+    # -- search ----------------------------------------------------------------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The brief's search index, built on first use."""
+        if self._search_index is None or self._search_index.brief is not self.brief:
+            self._search_index = SearchIndex(self.brief)
+        return self._search_index
+
+    @work(thread=True, exclusive=True, group="index")
+    def _prepare_search(self) -> None:
+        # Built while the reader looks at the first screen, so `/` answers at once.
+        self.search_index  # noqa: B018
+        # The brief and its indexes live as long as the reader: keep the cyclic
+        # collector from rescanning them (it made keystrokes stutter on big briefs).
+        gc.freeze()
+
+    def action_search(self) -> None:
+        """Open the search box over the current pane."""
+        if self.has_class("-searching"):
+            return
+        self._search_origin = self._capture()
+        self.add_class("-searching")
+        self.query_one(SearchPanel).open(self.search_index)
+
+    def _close_search(self) -> None:
+        self.remove_class("-searching")
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self, event: SearchPanel.Closed) -> None:
+        event.stop()
+        self._close_search()
+        if self._search_origin is not None:
+            self._show(self._search_origin)  # back where the search began, as it was
+
+    @on(SearchPanel.Chosen)
+    def _hit_chosen(self, event: SearchPanel.Chosen) -> None:
+        event.stop()
+        self._close_search()
+        if self._search_origin is not None:
+            self.history.update(self._search_origin)
+        self._hits, self._hit = event.hits, event.number
+        self.history.visit(self._hit_place(event.hits[event.number]))
+        self._show(self.history.current)
+
+    def _hit_place(self, hit: Hit) -> Place:
+        needle = hit.matched or None
+        if hit.kind == "brief":
+            return Place("summary", None, None, -1, -1, needle)
+        pane = {"actor": "actors", "quote": "quotes", "issue": "issues", "source": "summary"}[hit.kind]
+        cursor = hit.item_id if pane != "summary" else None
+        return Place(pane, hit.item_id, cursor, -1, -1, needle)
+
+    def _step_hit(self, step: int) -> None:
+        if not self._hits:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        self._hit = (self._hit + step) % len(self._hits)
+        # Stepping through hits stays one step of the history: back returns to
+        # where the search began.
+        place = self._hit_place(self._hits[self._hit])
+        self.history.update(place)
+        self._show(place)
+
+    def action_next_hit(self) -> None:
+        """Go to the next search hit."""
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        """Go to the previous search hit."""
+        self._step_hit(-1)
+
     # -- live reload ---------------------------------------------------------------------
 
     def _file_stamp(self) -> tuple[int, int] | None:
@@ -342,6 +429,7 @@ class MainScreen(Screen[None]):
         self.brief = result.brief
         self.index = LinkIndex(result.brief)
         self._filled.clear()
+        self._hits, self._hit = [], -1
         problems.remove_class("-shown")
         self._set_titles()
         self._show(place)

@@ -37,6 +37,8 @@ class Row:
     title: str
     note: str = ""
     body: str = ""
+    marks: tuple[tuple[int, int], ...] = ()
+    """Spans of `body` to highlight (search matches)."""
 
     @property
     def heading(self) -> bool:
@@ -56,7 +58,7 @@ class ItemList(ScrollView, can_focus=True):
         Binding("enter", "choose", "Open", id="open"),
     ]
 
-    COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title"}
+    COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title", "item-list--match"}
 
     DEFAULT_CSS = """
     ItemList { background: $surface; }
@@ -66,6 +68,7 @@ class ItemList(ScrollView, can_focus=True):
     ItemList > .item-list--title { text-style: bold; }
     ItemList > .item-list--note { color: $text-muted; }
     ItemList > .item-list--body { color: $text; }
+    ItemList > .item-list--match { background: $warning-muted; text-style: bold underline; }
     """
 
     cursor: reactive[int] = reactive(-1, always_update=True)
@@ -200,6 +203,8 @@ class ItemList(ScrollView, can_focus=True):
             lines = [to_strip(console, line, width, TITLE_INDENT, base) for line in wrap(title, width - TITLE_INDENT)]
             if row.body:
                 body = Text(visible(row.body), self.get_component_rich_style("item-list--body"))
+                for start, end in row.marks:
+                    body.stylize(self.get_component_rich_style("item-list--match"), start, end)
                 lines += [to_strip(console, line, width, BODY_INDENT, base) for line in wrap(body, width - BODY_INDENT)]
         meta = Style.from_meta({"row": index})
         lines = [line.apply_style(meta) for line in lines]

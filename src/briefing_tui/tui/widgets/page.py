@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.tui.layout import to_strip, visible, wrap
+from briefing_tui.tui.layout import overlay, to_strip, visible, wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +127,16 @@ class Page(ScrollView, can_focus=True):
         self._link_lines: list[int] = []
         self._layout_width = -1
         self._pending: tuple[int, int] | None = None
+        self.highlight: str | None = None
 
-    def show(self, document: Document, *, scroll_y: int = 0, link: int = -1) -> None:
-        """Show a new document, at a scroll position and with a link selected."""
+    def show(self, document: Document, *, scroll_y: int = 0, link: int = -1, highlight: str | None = None) -> None:
+        """Show a new document, at a scroll position and with a link selected.
+
+        `highlight` marks every appearance of a text (a search match); with a
+        `scroll_y` of -1 the page scrolls to the first one.
+        """
         self.document = document
+        self.highlight = highlight.lower() if highlight else None
         self._layout_width = -1
         self.restore(scroll_y, link)
 
@@ -146,6 +152,8 @@ class Page(ScrollView, can_focus=True):
         scroll_y, link = self._pending
         self._pending = None
         self._relayout()
+        if scroll_y < 0:
+            scroll_y = max(0, self.first_match_line() - 2)
         self.link = link if 0 <= link < len(self._link_lines) else -1
         self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
         self.refresh()
@@ -205,7 +213,32 @@ class Page(ScrollView, can_focus=True):
         strip = self._strips[line_y]
         if self.link >= 0 and self._link_lines and self.link < len(self._link_lines):
             strip = self._highlight(strip, self.link)
+        if self.highlight:
+            strip = self._mark(strip, self.highlight)
         return strip
+
+    def first_match_line(self) -> int:
+        """The first line showing the highlighted text (0 when none does)."""
+        if self.highlight:
+            for y, strip in enumerate(self._strips):
+                if self.highlight in strip.text.lower():
+                    return y
+        return 0
+
+    def _mark(self, strip: Strip, needle: str) -> Strip:
+        plain = strip.text.lower()
+        start = plain.find(needle)
+        if start < 0 or len(plain) != strip.cell_length:  # wide text: leave unmarked
+            return strip
+        cuts: list[int] = []
+        while start >= 0:
+            cuts += [start, start + len(needle)]
+            start = plain.find(needle, start + len(needle))
+        parts = strip.divide([*cuts, strip.cell_length])
+        style = self._style("match")
+        # divide() gives the part before the first cut, then alternately match, gap.
+        marked = [overlay(part, style) if i % 2 else part for i, part in enumerate(parts)]
+        return Strip.join(marked)
 
     def _highlight(self, strip: Strip, link: int) -> Strip:
         selected = self._style("link-selected")

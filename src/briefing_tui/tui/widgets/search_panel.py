@@ -1,0 +1,178 @@
+"""The `/` search box over the current pane, with results that update as you type."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Key
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from briefing_tui.core.model import Quote
+from briefing_tui.core.search import Hit, SearchIndex, snippet
+from briefing_tui.tui.widgets.item_list import ItemList, Row
+
+SHOWN = 200
+"""The best hits listed; the count says how many match in all."""
+GROUPS = {"actor": "Actors", "quote": "Quotes", "issue": "Issues", "brief": "Summary", "source": "Sources"}
+FIELD_NAMES = {"text": "quote", "positions": "position", "key_points": "key point", "timeline": "timeline", "aliases": "also called"}
+
+
+class SearchInput(Input):
+    """The query box: `up` and `down` recall earlier queries, `escape` closes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search", tooltip="Close the search and go back to where you were", id="search.close"),
+        Binding("up", "recall(-1)", "Earlier query", show=False, tooltip="Recall an earlier query", id="search.recall"),
+        Binding("down", "to_results", "Results", show=False, tooltip="Move into the results", id="search.results"),
+    ]
+
+    def action_close(self) -> None:
+        self.post_message(SearchPanel.Closed())
+
+    def action_recall(self, step: int) -> None:
+        panel = self.parent
+        if isinstance(panel, Vertical) and isinstance(panel.parent, SearchPanel):
+            panel.parent.recall(step)
+
+    def action_to_results(self) -> None:
+        results = self.screen.query_one("#search-results", ItemList)
+        if results.rows:
+            self.screen.set_focus(results)
+
+
+class SearchPanel(Vertical):
+    """A box for the query and the hits, best kind first, each with its matched text marked."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search.close-results")]
+
+    class Closed(Message):
+        """The user closed the search without choosing a hit."""
+
+    class Chosen(Message):
+        """The user chose hit number `number` of `hits` for `query`."""
+
+        def __init__(self, query: str, hits: list[Hit], number: int) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+            self.number = number
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: SearchIndex | None = None
+        self.hits: list[Hit] = []
+        self.queries: list[str] = []
+        self._recall = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield SearchInput(placeholder="Search everything: words, \"a phrase\", names with typos", id="search-input")
+            yield Static(id="search-count")
+        yield ItemList(id="search-results", empty="Type to search the whole brief.")
+
+    def open(self, index: SearchIndex, query: str = "") -> None:
+        """Show the panel over the pane, ready to type."""
+        self.index = index
+        field = self.query_one(SearchInput)
+        field.value = query
+        field.cursor_position = len(query)
+        self._recall = len(self.queries)
+        self.update_results(query)
+        self.screen.set_focus(field)
+
+    def recall(self, step: int) -> None:
+        """Put an earlier (or later) query back in the box."""
+        if not self.queries:
+            return
+        self._recall = min(max(self._recall + step, 0), len(self.queries) - 1)
+        field = self.query_one(SearchInput)
+        field.value = self.queries[self._recall]
+        field.cursor_position = len(field.value)
+
+    def remember(self, query: str) -> None:
+        """Keep a query for `up` to recall."""
+        query = query.strip()
+        if query:
+            if query in self.queries:
+                self.queries.remove(query)
+            self.queries.append(query)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.update_results(event.value)
+
+    def update_results(self, query: str) -> None:
+        """Search again and redraw the results (one list, no widget per hit)."""
+        results = self.query_one("#search-results", ItemList)
+        count = self.query_one("#search-count", Static)
+        if self.index is None or not query.strip():
+            self.hits = []
+            results.set_rows([])
+            count.update("")
+            return
+        hits, total = self.index.find(query, SHOWN)
+        self.hits = hits
+        results.set_rows(self._rows(hits), keep="hit:0")
+        shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
+        if total > len(hits):
+            shown += f", the best {len(hits)} listed"
+        count.update(shown + ("  \u00b7  enter opens, \u2193 to the list, esc closes" if hits else ""))
+
+    def _rows(self, hits: list[Hit]) -> list[Row]:
+        # Kinds in the order of their best hit, hits best first within each kind.
+        groups: dict[str, list[tuple[int, Hit]]] = {}
+        for number, hit in enumerate(hits):
+            groups.setdefault(hit.kind, []).append((number, hit))
+        rows: list[Row] = []
+        for kind, members in groups.items():
+            rows.append(Row(None, f"{GROUPS.get(kind, kind)} ({len(members)})"))
+            for number, hit in members:
+                text, start, end = snippet(hit.text, hit.start, hit.end, 110)
+                field = hit.field.split("[")[0].split(".")[-1]
+                where = FIELD_NAMES.get(hit.field.split("[")[0], FIELD_NAMES.get(field, field.replace("_", " ")))
+                rows.append(Row(f"hit:{number}", self._title(hit), where, text, ((start, end),)))
+        return rows
+
+    def _title(self, hit: Hit) -> str:
+        assert self.index is not None
+        if hit.kind == "brief":
+            return "Summary"
+        item = self.index.items.get(hit.item_id)
+        if isinstance(item, Quote):
+            speaker = self.index.items.get(item.by)
+            return f"{speaker.label if speaker else item.by}, quoted"
+        return item.label if item is not None else hit.item_id
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one("#search-results", ItemList)
+        key = results.current_key
+        if key is not None:
+            self._choose(key)
+
+    @on(ItemList.Chosen, "#search-results")
+    def _chosen(self, event: ItemList.Chosen) -> None:
+        event.stop()
+        self._choose(event.key)
+
+    def _choose(self, key: str) -> None:
+        query = self.query_one(SearchInput).value
+        self.remember(query)
+        self.post_message(self.Chosen(query, self.hits, int(key.removeprefix("hit:"))))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+    def on_key(self, event: Key) -> None:
+        # From the results, `up` on the first row goes back to the box.
+        results = self.query_one("#search-results", ItemList)
+        if event.key in ("up", "k") and self.screen.focused is results:
+            first = next((i for i, row in enumerate(results.rows) if not row.heading), -1)
+            if results.cursor == first:
+                event.stop()
+                self.screen.set_focus(self.query_one(SearchInput))

@@ -151,3 +151,30 @@ def test_reader_on_an_invalid_brief_exits_1_before_drawing(write_brief):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith(f"{path}:")
+
+
+def test_find_forgives_a_typo_and_ranks_names_first():
+    result = run_briefing("find", "Peskow", "briefs/")
+    assert result.returncode == 0
+    first = FIND_LINE.match(result.stdout.splitlines()[0])
+    assert first and (first["kind"], first["id"], first["snippet"]) == ("actor", "peskov", "Peskov")  # his alias
+
+
+def test_find_over_several_briefs_puts_the_best_first(write_brief, tmp_path):
+    write_brief(MINIMAL.replace("Nothing happened.", "Talks about Zaporizhzhia went on."), "a.yaml")
+    write_brief(MINIMAL.replace("title: A small brief", "title: Zaporizhzhia"), "b.yaml")
+    result = run_briefing("find", "zaporizhzhia", tmp_path / "a.yaml", tmp_path / "b.yaml")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0] == f"{tmp_path / 'b.yaml'}:2: brief b: Zaporizhzhia"  # a title beats body text
+    assert lines[1] == f"{tmp_path / 'a.yaml'}:4: brief a: Talks about Zaporizhzhia went on."
+
+
+def test_find_with_a_broken_brief_reports_it_and_searches_the_rest(write_brief, tmp_path):
+    write_brief("brief: 1\ntitle: [oops\n", "bad.yaml")
+    good = write_brief(MINIMAL, "good.yaml")
+    result = run_briefing("find", "small", tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"{good}:2: brief good: A small brief")
+    assert result.stderr.startswith(f"{tmp_path / 'bad.yaml'}:")

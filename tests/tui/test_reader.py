@@ -449,3 +449,34 @@ async def test_masthead_keeps_the_date_when_the_title_is_long(width):
         assert (date.region.y, date.region.right) == (0, width)
         assert date.region.width >= len("2026-01-29") and "2026-01-29" in str(date.render())
         assert title.region.width + date.region.width <= width
+
+
+async def test_markup_in_a_brief_is_shown_as_written(tmp_path):
+    from tests.conftest import MINIMAL
+
+    path = tmp_path / "markup.yaml"
+    path.write_text(
+        MINIMAL
+        + "actors:\n  - id: x\n    name: \"[bold red]X[/] [@click=app.quit]quit[/]\"\n"
+        + "quotes:\n  - id: q\n    by: x\n    text: \"[link=https://evil.example]click[/link] \\e[31mred\\a\"\n",
+        encoding="utf-8",
+    )
+    app = make_app(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("3", "enter", "y")
+        await pilot.pause()
+        text = shown_page(app).text
+        assert "[link=https://evil.example]click[/link]" in text
+        assert "\x1b" not in text and "\u241b[31mred\u2407" in text  # control characters made visible
+        from textual.widgets._toast import Toast
+
+        await pilot.pause(0.2)
+        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any("[link=https://evil.example]click[/link]" in shown for shown in toasts), toasts
+        await pilot.press("2")
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        assert "[bold red]X[/] [@click=app.quit]quit[/]" in listing.render_line(1).text
+        await pilot.click("#actors-home", offset=(10, 1))
+        await pilot.pause()
+        assert app.is_running  # the [@click] was text, not an action

@@ -180,7 +180,7 @@ class MainScreen(Screen[None]):
                 home.select_target(place.cursor)
         document = item_document(place.target, self.index) if place.target else None
         if place.target and document is None:
-            self.notify(f"{place.target!r} is no longer in the brief.", severity="warning")
+            self.notify(f"{visible(place.target)!r} is no longer in the brief.", severity="warning", markup=False)
         if document is not None:
             pane.add_class("-detail")
             pane.page.show(document, scroll_y=place.scroll, link=place.link, highlight=place.search)
@@ -216,7 +216,7 @@ class MainScreen(Screen[None]):
             return
         item = self.index.item(target)
         if item is None:
-            self.notify(f"Nothing in this brief is called {target!r}.", severity="warning")
+            self.notify(f"Nothing in this brief is called {visible(target)!r}.", severity="warning", markup=False)
             return
         pane = {Actor: "actors", Quote: "quotes", Issue: "issues", Source: "summary"}[type(item)]
         self.go(Place(pane, target, target if pane != "summary" else None))
@@ -320,7 +320,8 @@ class MainScreen(Screen[None]):
         else:
             text, what = copy_text(None, self.index), "summary"
         self.app.copy_to_clipboard(text)
-        self.notify(visible(text if len(text) < 160 else text[:159] + "\u2026"), title=f"Copied {what} to the clipboard")
+        # Brief text is shown as written: never read as markup.
+        self.notify(visible(text if len(text) < 160 else text[:159] + "\u2026"), title=f"Copied {what} to the clipboard", markup=False)
 
     # -- search ----------------------------------------------------------------------------
 

@@ -127,7 +127,7 @@ async def test_enter_opens_the_item_in_full():
 async def test_actor_detail_shows_quotes_issues_and_mentions():
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
-        main(app).open_target("rubio")
+        await main(app).open_target("rubio")
         await pilot.pause()
         text = shown_page(app).text
         assert "US Secretary of State" in text
@@ -273,7 +273,7 @@ async def test_positions_matrix_opens_a_position_with_its_quotes():
 async def test_position_from_an_issue_has_the_breadcrumb_of_the_issue():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        main(app).open_target("territory")
+        await main(app).open_target("territory")
         await pilot.pause()
         page = shown_page(app)
         target = "position:territory:ukraine"
@@ -416,7 +416,7 @@ async def test_resizing_never_crashes(size):
 async def test_backlinks_show_their_sentence_as_the_reader_sees_it():
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
-        main(app).open_target("peskov-no-answer")
+        await main(app).open_target("peskov-no-answer")
         await pilot.pause()
         text = " ".join(shown_page(app).text.split())
         assert "Interfax news agency quoted its spokesman Dmitry Peskov as saying" in text

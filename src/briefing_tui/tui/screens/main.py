@@ -99,20 +99,19 @@ class MainScreen(Screen[None]):
         yield Static(id="tabs")
         yield Static(id="crumbs")
         yield Static(id="problems")
+        # Only the Summary is built now: the other panes and the search box are
+        # mounted the first time they are needed, which halves the time to the
+        # first screen.
         with ContentSwitcher(initial="summary", id="panes"):
             yield Pane("summary", Page(id="summary-home"))
-            yield Pane("actors", ItemList(id="actors-home", empty="No actors in this brief."))
-            yield Pane("quotes", ItemList(id="quotes-home", empty="No quotes in this brief."))
-            yield Pane("issues", ItemList(id="issues-home", empty="No open issues in this brief."))
-            yield Pane("positions", PositionMatrix(id="positions-home"))
-        yield SearchPanel(id="search")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._set_titles()
-        self._show(self.history.current)
+        await self._show(self.history.current)
         self.set_interval(RELOAD_SECONDS, self._poll_file)
-        self.call_after_refresh(self._prepare_search)
+        # After the first screen is out: the index competes with drawing for the GIL.
+        self.set_timer(0.5, self._prepare_search)
 
     def _set_titles(self) -> None:
         title = visible(" ".join(self.brief.title.split()))
@@ -123,8 +122,25 @@ class MainScreen(Screen[None]):
         self.query_one("#brief-date", Static).update(Content(self.brief.date.isoformat()))
 
     def pane(self, name: str) -> Pane:
-        """The pane called `name`."""
+        """The pane called `name` (mounted by `_mount_pane`)."""
         return self.query_one(f"#{name}", Pane)
+
+    async def _mount_pane(self, name: str) -> Pane:
+        """The pane called `name`, mounted first if this is its first visit."""
+        found = self.query(f"#{name}")
+        if found:
+            pane = found.first()
+            assert isinstance(pane, Pane)
+            return pane
+        home: Widget
+        if name == "positions":
+            home = PositionMatrix(id="positions-home")
+        else:
+            empty = {"actors": "No actors in this brief.", "quotes": "No quotes in this brief.", "issues": "No open issues in this brief."}
+            home = ItemList(id=f"{name}-home", empty=empty[name])
+        pane = Pane(name, home)
+        await self.query_one(ContentSwitcher).mount(pane)
+        return pane
 
     @property
     def current_pane(self) -> Pane:
@@ -167,8 +183,9 @@ class MainScreen(Screen[None]):
             return Place(pane.pane_name, None, None, round(home.scroll_y), home.link, home.highlight)
         return Place(pane.pane_name, None, cursor, round(home.scroll_y))
 
-    def _show(self, place: Place) -> None:
+    async def _show(self, place: Place) -> None:
         """Put a place on screen exactly as it was left."""
+        await self._mount_pane(place.pane)
         self._fill(place.pane)
         self.query_one(ContentSwitcher).current = place.pane
         pane = self.pane(place.pane)
@@ -196,47 +213,47 @@ class MainScreen(Screen[None]):
             self.set_focus(home, scroll_visible=False)
         self._update_bars()
 
-    def go(self, place: Place) -> None:
+    async def go(self, place: Place) -> None:
         """Visit a place, recording it in the history."""
         self.history.update(self._capture())
         self.history.visit(place)
-        self._show(place)
+        await self._show(place)
 
-    def open_target(self, target: str) -> None:
+    async def open_target(self, target: str) -> None:
         """Show an item (or a position) in full, in the pane it belongs to."""
         if target == SUMMARY_LINK:
-            self.go(Place("summary"))
+            await self.go(Place("summary"))
             return
         position = parse_position(target)
         if position is not None:
             here = self.current_pane.pane_name
             pane = here if here in ("issues", "positions") else "issues"
             cursor = target if pane == "positions" else position[0]
-            self.go(Place(pane, target, cursor))
+            await self.go(Place(pane, target, cursor))
             return
         item = self.index.item(target)
         if item is None:
             self.notify(f"Nothing in this brief is called {visible(target)!r}.", severity="warning", markup=False)
             return
         pane = {Actor: "actors", Quote: "quotes", Issue: "issues", Source: "summary"}[type(item)]
-        self.go(Place(pane, target, target if pane != "summary" else None))
+        await self.go(Place(pane, target, target if pane != "summary" else None))
 
     # -- what widgets ask for --------------------------------------------------------
 
     @on(ItemList.Chosen)
-    def _row_chosen(self, event: ItemList.Chosen) -> None:
+    async def _row_chosen(self, event: ItemList.Chosen) -> None:
         event.stop()
-        self.open_target(event.key)
+        await self.open_target(event.key)
 
     @on(Page.FollowLink)
-    def _link_followed(self, event: Page.FollowLink) -> None:
+    async def _link_followed(self, event: Page.FollowLink) -> None:
         event.stop()
-        self.open_target(event.target)
+        await self.open_target(event.target)
 
     @on(PositionMatrix.Chosen)
-    def _cell_chosen(self, event: PositionMatrix.Chosen) -> None:
+    async def _cell_chosen(self, event: PositionMatrix.Chosen) -> None:
         event.stop()
-        self.open_target(event.target)
+        await self.open_target(event.target)
 
     @on(ItemList.Highlighted)
     @on(PositionMatrix.Highlighted)
@@ -280,32 +297,32 @@ class MainScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def action_pane(self, name: str) -> None:
+    async def action_pane(self, name: str) -> None:
         """Switch to a pane, as it was last left."""
         if name == self.current_pane.pane_name and not self.current_pane.showing_detail:
             return
-        pane = self.pane(name)
+        pane = await self._mount_pane(name)
         home = pane.home
         cursor = home.current_key if isinstance(home, ItemList) else None
-        self.go(Place(name, None, cursor, round(home.scroll_y) if name in self._filled else 0))
+        await self.go(Place(name, None, cursor, round(home.scroll_y) if name in self._filled else 0))
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """Go back to where the reader was before."""
         self.history.update(self._capture())
         place = self.history.back()
         if place is None:
             self.app.bell()
             return
-        self._show(place)
+        await self._show(place)
 
-    def action_forward(self) -> None:
+    async def action_forward(self) -> None:
         """Go forward again after going back."""
         self.history.update(self._capture())
         place = self.history.forward()
         if place is None:
             self.app.bell()
             return
-        self._show(place)
+        await self._show(place)
 
     def action_copy(self) -> None:
         """Copy the item on screen (or under the cursor) as meeting-ready text."""
@@ -340,11 +357,13 @@ class MainScreen(Screen[None]):
         # collector from rescanning them (it made keystrokes stutter on big briefs).
         gc.freeze()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
             return
         self._search_origin = self._capture()
+        if not self.query(SearchPanel):
+            await self.mount(SearchPanel(id="search"), before=self.query_one(Footer))
         self.add_class("-searching")
         self.query_one(SearchPanel).open(self.search_index)
 
@@ -352,21 +371,21 @@ class MainScreen(Screen[None]):
         self.remove_class("-searching")
 
     @on(SearchPanel.Closed)
-    def _search_closed(self, event: SearchPanel.Closed) -> None:
+    async def _search_closed(self, event: SearchPanel.Closed) -> None:
         event.stop()
         self._close_search()
         if self._search_origin is not None:
-            self._show(self._search_origin)  # back where the search began, as it was
+            await self._show(self._search_origin)  # back where the search began, as it was
 
     @on(SearchPanel.Chosen)
-    def _hit_chosen(self, event: SearchPanel.Chosen) -> None:
+    async def _hit_chosen(self, event: SearchPanel.Chosen) -> None:
         event.stop()
         self._close_search()
         if self._search_origin is not None:
             self.history.update(self._search_origin)
         self._hits, self._hit = event.hits, event.number
         self.history.visit(self._hit_place(event.hits[event.number]))
-        self._show(self.history.current)
+        await self._show(self.history.current)
 
     def _hit_place(self, hit: Hit) -> Place:
         needle = hit.matched or None
@@ -376,7 +395,7 @@ class MainScreen(Screen[None]):
         cursor = hit.item_id if pane != "summary" else None
         return Place(pane, hit.item_id, cursor, -1, -1, needle)
 
-    def _step_hit(self, step: int) -> None:
+    async def _step_hit(self, step: int) -> None:
         if not self._hits:
             self.notify("No search yet: press / to search.", timeout=2)
             return
@@ -385,15 +404,15 @@ class MainScreen(Screen[None]):
         # where the search began.
         place = self._hit_place(self._hits[self._hit])
         self.history.update(place)
-        self._show(place)
+        await self._show(place)
 
-    def action_next_hit(self) -> None:
+    async def action_next_hit(self) -> None:
         """Go to the next search hit."""
-        self._step_hit(1)
+        await self._step_hit(1)
 
-    def action_previous_hit(self) -> None:
+    async def action_previous_hit(self) -> None:
         """Go to the previous search hit."""
-        self._step_hit(-1)
+        await self._step_hit(-1)
 
     # -- live reload ---------------------------------------------------------------------
 
@@ -415,7 +434,7 @@ class MainScreen(Screen[None]):
         result = load_brief(self.path)
         self.app.call_from_thread(self._apply_reload, result)
 
-    def _apply_reload(self, result: LoadResult) -> None:
+    async def _apply_reload(self, result: LoadResult) -> None:
         problems = self.query_one("#problems", Static)
         if result.brief is None:
             errors = result.errors
@@ -433,5 +452,5 @@ class MainScreen(Screen[None]):
         self._hits, self._hit = [], -1
         problems.remove_class("-shown")
         self._set_titles()
-        self._show(place)
+        await self._show(place)
         self.notify("Reloaded from disk.", timeout=2)

@@ -1,0 +1,84 @@
+"""Launch a program in a pseudo-terminal and time it until a text is on screen.
+
+Used for time to first paint: the clock starts before the process is spawned and
+stops when the expected text has been written to the terminal. The program is then
+asked to quit, and its peak resident memory is read from the kernel's account of it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import termios
+import time
+from dataclasses import dataclass
+
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[@-Z\\-_]")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One launch: seconds until the text showed, and peak RSS in MiB."""
+
+    seconds: float
+    peak_mib: float
+
+
+def first_paint(argv: list[str], expect: str, *, size: tuple[int, int] = (80, 24), timeout: float = 60.0) -> Run:
+    """Run `argv` in an 80x24 pseudo-terminal until `expect` is on screen."""
+    wanted = expect.encode("utf-8")
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    seen = b""
+    shown_at = None
+    deadline = start + timeout
+    try:
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            # Text on screen is the output without its escape sequences.
+            if wanted in _ESCAPES.sub(b"", seen[-200_000:]):
+                shown_at = time.perf_counter()
+                break
+    finally:
+        os.write(fd, b"q")
+        usage = _reap(pid, fd)
+    if shown_at is None:
+        raise RuntimeError(f"{expect!r} never showed: {_ESCAPES.sub(b'', seen)[-400:]!r}")
+    return Run(shown_at - start, usage.ru_maxrss / 1024)
+
+
+def _reap(pid: int, fd: int):  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + 10
+    while time.perf_counter() < deadline:
+        try:
+            while select.select([fd], [], [], 0.05)[0]:
+                if not os.read(fd, 65536):
+                    break
+        except OSError:
+            pass
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return usage
+    os.kill(pid, signal.SIGKILL)
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return usage

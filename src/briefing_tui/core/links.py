@@ -9,6 +9,7 @@ name or alias stands as a whole word in prose.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -185,21 +186,31 @@ class LinkIndex:
     """Every link of a brief, looked up by the item it starts from or points to."""
 
     def __init__(self, brief: Brief) -> None:
-        with paused_gc():
-            self._build(brief)
-
-    def _build(self, brief: Brief) -> None:
         self.brief = brief
         self.items: dict[str, Item] = {item.id: item for item in brief.items()}
         self.mentions = MentionFinder(brief.actors)
-        self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
-        self._incoming: dict[str, list[Link]] = defaultdict(list)
         self._quotes_by: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_about: dict[str, list[Quote]] = defaultdict(list)
         for quote in brief.quotes:
             self._quotes_by[quote.by].append(quote)
             for issue_id in quote.about:
                 self._quotes_about[issue_id].append(quote)
+        # Every link of the brief means reading all of its prose: done on first
+        # need (or ahead, by `prepare`), not before the first screen.
+        self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        self._built = False
+        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Find every link now (safe to call from another thread)."""
+        with self._lock:
+            if not self._built:
+                with paused_gc():
+                    self._build(self.brief)
+                self._built = True
+
+    def _build(self, brief: Brief) -> None:
         for text in brief.texts():
             self._add_prose(None, text)
         for item in brief.items():
@@ -226,10 +237,12 @@ class LinkIndex:
 
     def links_from(self, item_id: str | None) -> list[Link]:
         """What the item links to (None: the brief's own summary, key points, timeline)."""
+        self.prepare()
         return list(self._outgoing.get(item_id, ()))
 
     def links_to(self, item_id: str) -> list[Link]:
         """What links to the item: its backlinks."""
+        self.prepare()
         return list(self._incoming.get(item_id, ()))
 
     def targets_of(self, item_id: str | None) -> list[str]:

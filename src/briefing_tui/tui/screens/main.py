@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,14 +26,16 @@ from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
-from briefing_tui.core.search import Hit, SearchIndex
 from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
+from briefing_tui.tui.messages import HitChosen, SearchClosed
 from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
-from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search import Hit, SearchIndex
 
 PANES = {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}
 SUMMARY_LINK = "summary:"
@@ -346,12 +349,16 @@ class MainScreen(Screen[None]):
     def search_index(self) -> SearchIndex:
         """The brief's search index, built on first use."""
         if self._search_index is None or self._search_index.brief is not self.brief:
+            from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
+
             self._search_index = SearchIndex(self.brief)
         return self._search_index
 
     @work(thread=True, exclusive=True, group="index")
     def _prepare_search(self) -> None:
-        # Built while the reader looks at the first screen, so `/` answers at once.
+        # Built while the reader looks at the first screen, so that following a
+        # link and `/` answer at once.
+        self.index.prepare()
         self.search_index  # noqa: B018
         # The brief and its indexes live as long as the reader: keep the cyclic
         # collector from rescanning them (it made keystrokes stutter on big briefs).
@@ -361,6 +368,8 @@ class MainScreen(Screen[None]):
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
             return
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
         self._search_origin = self._capture()
         if not self.query(SearchPanel):
             await self.mount(SearchPanel(id="search"), before=self.query_one(Footer))
@@ -370,15 +379,15 @@ class MainScreen(Screen[None]):
     def _close_search(self) -> None:
         self.remove_class("-searching")
 
-    @on(SearchPanel.Closed)
-    async def _search_closed(self, event: SearchPanel.Closed) -> None:
+    @on(SearchClosed)
+    async def _search_closed(self, event: SearchClosed) -> None:
         event.stop()
         self._close_search()
         if self._search_origin is not None:
             await self._show(self._search_origin)  # back where the search began, as it was
 
-    @on(SearchPanel.Chosen)
-    async def _hit_chosen(self, event: SearchPanel.Chosen) -> None:
+    @on(HitChosen)
+    async def _hit_chosen(self, event: HitChosen) -> None:
         event.stop()
         self._close_search()
         if self._search_origin is not None:

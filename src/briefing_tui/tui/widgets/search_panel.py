@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
-from textual.message import Message
 from textual.widgets import Input, Static
 
 from briefing_tui.core.model import Quote
+from briefing_tui.tui.messages import HitChosen, SearchClosed
 from briefing_tui.core.search import Hit, SearchIndex, snippet
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 
@@ -30,7 +30,7 @@ class SearchInput(Input):
     ]
 
     def action_close(self) -> None:
-        self.post_message(SearchPanel.Closed())
+        self.post_message(SearchClosed())
 
     def action_recall(self, step: int) -> None:
         panel = self.parent
@@ -47,18 +47,6 @@ class SearchPanel(Vertical):
     """A box for the query and the hits, best kind first, each with its matched text marked."""
 
     BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search.close-results")]
-
-    class Closed(Message):
-        """The user closed the search without choosing a hit."""
-
-    class Chosen(Message):
-        """The user chose hit number `number` of `hits` for `query`."""
-
-        def __init__(self, query: str, hits: list[Hit], number: int) -> None:
-            super().__init__()
-            self.query = query
-            self.hits = hits
-            self.number = number
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -163,10 +151,10 @@ class SearchPanel(Vertical):
     def _choose(self, key: str) -> None:
         query = self.query_one(SearchInput).value
         self.remember(query)
-        self.post_message(self.Chosen(query, self.hits, int(key.removeprefix("hit:"))))
+        self.post_message(HitChosen(query, self.hits, int(key.removeprefix("hit:"))))
 
     def action_close(self) -> None:
-        self.post_message(self.Closed())
+        self.post_message(SearchClosed())
 
     def on_key(self, event: Key) -> None:
         # From the results, `up` on the first row goes back to the box.

@@ -1,0 +1,28 @@
+"""Messages that cross from one part of the reader to the screen that routes them.
+
+Kept apart from the widgets that send them, so the screen can listen for them
+without importing those widgets (and what they import) before they are needed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search import Hit
+
+
+class SearchClosed(Message):
+    """The user closed the search without choosing a hit."""
+
+
+class HitChosen(Message):
+    """The user chose hit number `number` of `hits` for `query`."""
+
+    def __init__(self, query: str, hits: list[Hit], number: int) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits
+        self.number = number

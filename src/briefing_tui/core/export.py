@@ -25,9 +25,6 @@ from briefing_tui.core.model import (
     Source,
 )
 
-SECTIONS = ("summary", "actors", "quotes", "issues")
-
-
 # -- JSON ---------------------------------------------------------------------------
 
 

@@ -91,7 +91,3 @@ class History:
             return None
         self._index += 1
         return self.current
-
-    def places(self) -> list[Place]:
-        """Every place, oldest first."""
-        return list(self._places)

@@ -245,10 +245,6 @@ class LinkIndex:
         self.prepare()
         return list(self._incoming.get(item_id, ()))
 
-    def targets_of(self, item_id: str | None) -> list[str]:
-        """The distinct ids the item links to, in order of first appearance."""
-        return list(dict.fromkeys(link.target for link in self.links_from(item_id)))
-
     def sources_of(self, item_id: str) -> list[str | None]:
         """The distinct items linking to the item (None: the brief itself)."""
         return list(dict.fromkeys(link.source for link in self.links_to(item_id)))

@@ -302,8 +302,3 @@ class ItemList(ScrollView, can_focus=True):
         if isinstance(row, int) and 0 <= row < len(self.rows) and not self.rows[row].heading:
             self.cursor = row
             self.action_choose()
-
-    def row_top(self, key: str) -> int | None:
-        """The first line of the row with `key`, in the list's own coordinates."""
-        index = self._index.get(key)
-        return None if index is None else self._starts[index]

@@ -1,0 +1,210 @@
+"""Every performance figure in one run, written to docs/performance.md.
+
+Run: .venv/bin/python -m benchmarks.run [--runs N] [--with-50mb]
+
+Briefs: the real one, and generated ones of about 1 MB and 10 MB (and 50 MB with
+--with-50mb, not in CI). Each figure is measured as min / median / max over
+repeated runs, next to a baseline measured in the same run:
+
+- first paint: `briefing FILE` in an 80x24 pseudo-terminal until the title is on
+  screen, against a minimal Textual app showing one line, launched the same way;
+- load: parse, validate and link every item, against a bare `yaml.load` of the
+  same text with libyaml's CSafeLoader;
+- search: per-keystroke query time against a plain case-folded substring scan;
+- memory: peak RSS of the reader against the minimal app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+from benchmarks.generate import generate_brief
+from benchmarks.search import QUERIES, keystrokes
+from benchmarks.terminal import Run, first_paint
+from briefing_tui.core import LinkIndex, load_brief
+from briefing_tui.core.search import SearchIndex, fold
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BRIEFING = str(Path(sys.executable).parent / "briefing")
+REAL = REPO / "briefs" / "moscow-invitation-2026-01-29.yaml"
+
+
+def _stats(values: list[float]) -> tuple[float, float, float]:
+    return min(values), statistics.median(values), max(values)
+
+
+def _fmt(values: list[float], unit: str = "ms") -> str:
+    low, mid, high = _stats(values)
+    return f"{low:.0f} / {mid:.0f} / {high:.0f} {unit}" if unit == "ms" else f"{low:.1f} / {mid:.1f} / {high:.1f} {unit}"
+
+
+def _timed(function: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _load_all(path: Path) -> None:
+    result = load_brief(path)
+    assert result.brief is not None
+    LinkIndex(result.brief).prepare()
+
+
+def _bare(text: str) -> None:
+    yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def _search(path: Path) -> tuple[list[float], list[float]]:
+    brief = load_brief(path).brief
+    assert brief is not None
+    index = SearchIndex(brief)
+    gc.freeze()
+    folded = [fold(t) for t in index.texts()]
+    typed = [k for q in QUERIES for k in keystrokes(q)]
+    ours = _timed_each(lambda q: index.find(q, 200), typed)
+    scan = _timed_each(lambda q: sum(1 for t in folded if fold(q) in t), typed)
+    gc.unfreeze()
+    return ours, scan
+
+
+def _timed_each(function: Callable[[str], object], inputs: list[str]) -> list[float]:
+    times = []
+    for value in inputs:
+        start = time.perf_counter()
+        function(value)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _budgets(paint: list, load: list, search: list) -> list[tuple[str, str, bool]]:  # type: ignore[type-arg]
+    """Each budget, what this run measured, and whether it is met."""
+    medians = {row[0]: statistics.median(row[2]) for row in paint}
+    minimal, real = medians["minimal Textual app"], medians["real brief"]
+    ten = next(row for row in paint if "10 MB" in row[0])
+    ten_load = next(row for row in load if "10 MB" in row[0])
+    ten_search = next(row for row in search if "10 MB" in row[0])
+    size_mb = float(ten[1].split()[0])
+    first = real / minimal
+    big = statistics.median(ten[2]) / real
+    search_median = statistics.median(ten_search[1])
+    return [
+        ("first paint, real brief, at most 1.15x the minimal app", f"{first:.2f}x", first <= 1.15),
+        ("first paint, 10 MB brief, at most 2x the real brief's", f"{big:.2f}x", big <= 2),
+        ("load, 10 MB brief, at most 1.5x the bare CSafeLoader parse", f"{ten_load[3]:.2f}x", ten_load[3] <= 1.5),
+        ("search keystroke, 10 MB brief, under 16 ms median", f"{search_median:.1f} ms", search_median < 16),
+        (
+            "peak RSS, 10 MB brief, under 5x the file size above the minimal app",
+            f"{ten[5]:+.0f} MiB (limit {5 * size_mb / 1.048576:.0f} MiB)",
+            ten[5] < 5 * size_mb / 1.048576,
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--with-50mb", action="store_true", help="also a 50 MB brief (slow)")
+    parser.add_argument("--output", default=str(REPO / "docs" / "performance.md"))
+    args = parser.parse_args()
+    sizes = [("~1 MB", (1_600, 200, 40)), ("~10 MB", (16_000, 2_000, 500))]
+    if args.with_50mb:
+        sizes.append(("~50 MB", (80_000, 8_000, 2_000)))
+    rows_paint, rows_load, rows_search = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        briefs = [("real brief", REAL, "Russia renews invitation")]
+        for label, counts in sizes:
+            path = Path(folder) / f"generated-{counts[0]}.yaml"
+            path.write_text(generate_brief(*counts), encoding="utf-8")
+            briefs.append((f"generated {label}", path, f"Generated brief, {counts[0]} quotes"))
+        minimal = [sys.executable, str(HERE / "minimal_app.py")]
+        first_paint(minimal, "Minimal app ready")  # warm caches
+        base = [first_paint(minimal, "Minimal app ready") for _ in range(args.runs)]
+        base_ms = [r.seconds * 1000 for r in base]
+        base_rss = max(r.peak_mib for r in base)
+        rows_paint.append(("minimal Textual app", "", base_ms, "1.00x", base_rss, 0.0))
+        real_median = None
+        for name, path, expect in briefs:
+            size = path.stat().st_size / 1e6
+            first_paint([BRIEFING, str(path)], expect)
+            runs: list[Run] = [first_paint([BRIEFING, str(path)], expect) for _ in range(args.runs)]
+            ms = [r.seconds * 1000 for r in runs]
+            if real_median is None:
+                real_median = statistics.median(ms)
+            ratio = statistics.median(ms) / statistics.median(base_ms)
+            rss = max(r.peak_mib for r in runs)
+            rows_paint.append((name, f"{size:.1f} MB", ms, f"{ratio:.2f}x", rss, rss - base_rss))
+            text = path.read_text(encoding="utf-8")
+            load_runs = max(3, args.runs if size < 5 else 3)
+            ours = _timed(lambda p=path: _load_all(p), load_runs)  # type: ignore[misc]
+            bare = _timed(lambda t=text: _bare(t), load_runs)  # type: ignore[misc]
+            rows_load.append((name, ours, bare, statistics.median(ours) / statistics.median(bare)))
+            if name != "real brief":
+                search, scan = _search(path)
+                rows_search.append((name, search, scan))
+    lines = [
+        "# Performance",
+        "",
+        f"Measured with `{' '.join(['.venv/bin/python', '-m', 'benchmarks.run', *sys.argv[1:]])}`,",
+        f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Textual {version('textual')}, PyYAML {version('pyyaml')} (libyaml: {yaml.__with_libyaml__}).",
+        f"Figures are min / median / max over {args.runs} runs; every baseline is measured in the same run.",
+        "Generated briefs come from `benchmarks/generate.py` and are not real content.",
+        "",
+        "## First paint and memory",
+        "",
+        "From spawning the process in an 80x24 pseudo-terminal until the title is on screen.",
+        "",
+        "| program | size | first paint | vs minimal app | peak RSS | RSS above minimal app |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, size, ms, ratio, rss, extra in rows_paint:
+        lines.append(f"| {name} | {size} | {_fmt(ms)} | {ratio} | {rss:.0f} MiB | {extra:+.0f} MiB |")
+    lines += [
+        "",
+        "## Load",
+        "",
+        "Parse, validate and link (`load_brief` and every link found), against a bare `yaml.load` with CSafeLoader.",
+        "",
+        "| brief | load | bare CSafeLoader | ratio of medians |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, ours, bare, ratio in rows_load:
+        lines.append(f"| {name} | {_fmt(ours)} | {_fmt(bare)} | {ratio:.2f}x |")
+    lines += [
+        "",
+        "## Search",
+        "",
+        f"Every prefix of {len(QUERIES)} queries typed a character at a time (best 200 hits and the count),",
+        "against a plain case-folded substring scan of the same texts.",
+        "",
+        "| brief | per keystroke | substring scan | ratio of medians |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, search, scan in rows_search:
+        ratio = statistics.median(search) / statistics.median(scan)
+        lines.append(f"| {name} | {_fmt(search, 'ms ')} | {_fmt(scan, 'ms ')} | {ratio:.2f}x |")
+    lines += ["", "## Budgets", "", "| budget | measured | met |", "| --- | ---: | :---: |"]
+    for budget, measured, met in _budgets(rows_paint, rows_load, rows_search):
+        lines.append(f"| {budget} | {measured} | {'yes' if met else '**no**'} |")
+    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

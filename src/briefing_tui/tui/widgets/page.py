@@ -189,14 +189,12 @@ class Page(ScrollView, can_focus=True):
                 if block.prefix:
                     lead = block.prefix if offset == 0 else " " * len(block.prefix)
                     line = Text(lead, self._style("muted")) + line
-                    indent = block.indent
-                else:
-                    indent = block.indent
-                for segment_text, segment_style, _ in line.render(console):
-                    meta = segment_style.meta if segment_style else None
+                strip = to_strip(console, line, width, block.indent, base)
+                for segment in strip:
+                    meta = segment.style.meta if segment.style else None
                     if meta and "link" in meta and link_lines[meta["link"]] == -1:
                         link_lines[meta["link"]] = y
-                strips.append(to_strip(console, line, width, indent, base))
+                strips.append(strip)
         self._strips = strips
         self._link_lines = link_lines
         self.virtual_size = Size(width, len(strips))

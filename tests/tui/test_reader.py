@@ -480,3 +480,19 @@ async def test_markup_in_a_brief_is_shown_as_written(tmp_path):
         await pilot.click("#actors-home", offset=(10, 1))
         await pilot.pause()
         assert app.is_running  # the [@click] was text, not an action
+
+
+def test_quitting_before_the_first_screen_is_quiet(capsys):
+    # A `q` typed ahead: the app exits while the main screen is still mounting.
+    app = make_app()
+
+    async def quit_at_once(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.exit()
+
+    for _ in range(3):
+        app = make_app()
+        app.run(headless=True, size=(80, 24), auto_pilot=quit_at_once)
+        assert app.return_code == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert "NoMatches" not in captured.out + captured.err

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -110,8 +111,13 @@ class MainScreen(Screen[None]):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        self._set_titles()
-        await self._show(self.history.current)
+        try:
+            self._set_titles()
+            await self._show(self.history.current)
+        except NoMatches:
+            # The app is closing before this screen finished mounting (a `q` typed
+            # ahead at start-up): its widgets are already gone, nothing to show.
+            return
         self.set_interval(RELOAD_SECONDS, self._poll_file)
         # After the first screen is out: the index competes with drawing for the GIL.
         self.set_timer(0.5, self._prepare_search)

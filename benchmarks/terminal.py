@@ -36,6 +36,9 @@ def first_paint(argv: list[str], expect: str, *, size: tuple[int, int] = (80, 24
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the program
         env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
+        # As a user runs it: compiled bytecode cached and reused, like the
+        # precompiled modules of the baseline's installed packages.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     seen = b""

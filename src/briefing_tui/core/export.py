@@ -151,10 +151,15 @@ def plain(text: str, index: LinkIndex) -> str:
     return shown_text(text, lambda item_id: item_label(index.item(item_id), item_id))
 
 
+def short(text: str, width: int = 48) -> str:
+    """Text on one line, cut to `width` characters with an ellipsis."""
+    return textwrap.shorten(" ".join(text.split()), width, placeholder="\u2026") or text[:width]
+
+
 def item_label(item: Item | None, fallback: str) -> str:
     """How running text names an item: a quote by its (shortened) words."""
     if isinstance(item, Quote):
-        return "\u201c" + textwrap.shorten(item.text, 48, placeholder="\u2026") + "\u201d"
+        return f"\u201c{short(item.text)}\u201d"
     return item.label if item is not None else fallback
 
 

@@ -8,7 +8,7 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from briefing_tui.tui.documents import short
+from briefing_tui.core.export import short
 
 
 class BriefCommands(Provider):

@@ -7,10 +7,9 @@ actors in a stance, every backlink. Prose keeps its `[[links]]` and mentions as 
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterator
 
-from briefing_tui.core.export import plain
+from briefing_tui.core.export import item_label, plain, short
 from briefing_tui.core.links import Link, LinkIndex, prose_spans
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
 from briefing_tui.tui.widgets.page import Document, Span
@@ -36,21 +35,9 @@ def parse_position(target: str) -> tuple[str, str] | None:
     return issue_id, actor_id
 
 
-def short(text: str, width: int = 48) -> str:
-    """Text on one line, cut to `width` characters with an ellipsis."""
-    return textwrap.shorten(" ".join(text.split()), width, placeholder="\u2026") or text[:width]
-
-
 def label(index: LinkIndex, item_id: str | None) -> str:
-    """How a reader names an item in running text."""
-    if item_id is None:
-        return "Summary"
-    item = index.item(item_id)
-    if item is None:
-        return item_id
-    if isinstance(item, Quote):
-        return f"\u201c{short(item.text)}\u201d"
-    return item.label
+    """How a reader names an item in running text (None: the brief's summary)."""
+    return "Summary" if item_id is None else item_label(index.item(item_id), item_id)
 
 
 def _inline(text: str, style: str = "") -> Iterator[Span]:
@@ -66,8 +53,14 @@ def _inline(text: str, style: str = "") -> Iterator[Span]:
         yield Span(text[position:], style)
 
 
-def prose(document: Document, text: Text, index: LinkIndex, *, skip: str | None = None, indent: int = 0, style: str = "") -> None:
-    """Add Markdown-ish prose: paragraphs, bullets and headings, with links as spans."""
+def prose(
+    document: Document, text: Text, index: LinkIndex, *, skip: str | None = None, indent: int = 0, style: str = "", lead: str = ""
+) -> None:
+    """Add Markdown-ish prose: paragraphs, bullets and headings, with links as spans.
+
+    `lead` (a bullet, a date) goes before the first paragraph; the others are
+    indented to match it.
+    """
     links = prose_spans(text, index.mentions, skip=skip)
     body = text.text
     paragraphs = _paragraphs(body)
@@ -87,10 +80,11 @@ def prose(document: Document, text: Text, index: LinkIndex, *, skip: str | None 
             position = link.end
         if position < end:
             spans.extend(_inline(_flat(body[position:end]), style))
+        outer = lead if number == 0 else " " * len(lead)
         if heading:
-            document.add(*spans, indent=indent, style="strong")
+            document.add(*spans, indent=indent, prefix=outer, style="strong")
         else:
-            document.add(*spans, indent=indent, prefix=prefix)
+            document.add(*spans, indent=indent, prefix=outer + prefix)
 
 
 def _flat(text: str) -> str:
@@ -146,20 +140,11 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
     if brief.key_points:
         doc.heading("Key points")
         for i in range(len(brief.key_points)):
-            before = len(doc.blocks)
-            prose(doc, texts[f"key_points[{i}]"], index)
-            for j in range(before, len(doc.blocks)):
-                block = doc.blocks[j]
-                doc.blocks[j] = type(block)(block.spans, block.indent, "\u2022 ", block.style)
+            prose(doc, texts[f"key_points[{i}]"], index, lead="\u2022 ")
     if brief.timeline:
         doc.heading("Timeline")
         for i, event in enumerate(brief.timeline):
-            before = len(doc.blocks)
-            prose(doc, texts[f"timeline[{i}].text"], index)
-            for j in range(before, len(doc.blocks)):
-                block = doc.blocks[j]
-                lead = event.date.isoformat() + "  " if j == before else " " * 12
-                doc.blocks[j] = type(block)(block.spans, block.indent, lead, block.style)
+            prose(doc, texts[f"timeline[{i}].text"], index, lead=f"{event.date.isoformat()}  ")
     if brief.sources:
         doc.heading("Sources")
         for source in brief.sources:

@@ -18,9 +18,9 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing_tui.core.export import plain
+from briefing_tui.core.export import plain, short
 from briefing_tui.core.links import LinkIndex
-from briefing_tui.tui.documents import position_target, short
+from briefing_tui.tui.documents import position_target
 from briefing_tui.tui.layout import visible
 
 NAME_WIDTH = 18

@@ -16,6 +16,7 @@ from pathlib import Path
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.loader import LoadResult, load_brief
+from briefing_tui.core.printable import json_safe, visible
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 COMMANDS = ("check", "show", "find", "schema")
@@ -136,12 +137,13 @@ def run_show(path: str, section: str | None, output: str) -> int:
     brief = results[0].brief
     assert brief is not None
     index = LinkIndex(brief)
+    # Brief text goes out with its control characters shown, never sent.
     if output == "json":
-        print(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2)))
     elif output == "markdown":
-        sys.stdout.write(brief_markdown(brief, index, section))
+        sys.stdout.write(visible(brief_markdown(brief, index, section)))
     else:
-        sys.stdout.write(brief_text(brief, index, section))
+        sys.stdout.write(visible(brief_text(brief, index, section)))
     return EXIT_OK
 
 
@@ -157,7 +159,7 @@ def run_find(query: str, paths: Sequence[str]) -> int:
             hits.extend((hit, result.path) for hit in SearchIndex(result.brief).search(query))
     hits.sort(key=lambda pair: -pair[0].score)
     for hit, path in hits:
-        print(f"{path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}")
+        print(visible(f"{path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
     return EXIT_OK if hits else EXIT_PROBLEM
 
 
@@ -208,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(list(sys.argv[1:] if argv is None else argv))
     except UsageError as error:
-        print(f"briefing: error: {error}", file=sys.stderr)
+        print(visible(f"briefing: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -220,8 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug of ours: say so in one line, never a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        print(f"briefing: internal error: {type(error).__name__}: {error} "
-              "(set BRIEFING_DEBUG=1 to see where)", file=sys.stderr)
+        print(visible(f"briefing: internal error: {type(error).__name__}: {error} "
+                      "(set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
         return EXIT_PROBLEM
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from briefing_tui.core.model import Location
+from briefing_tui.core.printable import visible
 
 Severity: TypeAlias = Literal["error", "warning"]
 
@@ -34,8 +35,9 @@ class Finding:
         return (self.path, where.line, where.column, self.message)
 
     def __str__(self) -> str:
+        # One line, safe for a terminal: a file name may hold escape sequences too.
         where = f"{self.path}:{self.location}" if self.location else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return visible(f"{where}: {self.severity}: {self.message}").replace("\n", "\u2424")
 
 
 @dataclass(frozen=True, slots=True)

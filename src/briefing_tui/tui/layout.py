@@ -18,6 +18,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from briefing_tui.core.printable import visible
+
+__all__ = ["line_breaks", "overlay", "to_strip", "visible", "wrap"]
+
 _WORD = re.compile(r"\S+\s*|\s+")
 # Characters that do not take exactly one cell: combining marks, zero-width ones,
 # East Asian wide letters, emoji. Text without any is measured by its length.
@@ -28,24 +32,6 @@ _NOT_NARROW = re.compile(
     "\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f\ufe30-\ufe6f"
     "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd\U000e0000-\U000e01ef]"
 )
-# Control characters would move the cursor or recolour the terminal: show them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Text with control and bidi-override characters replaced by visible symbols."""
-    if not _CONTROL.search(text):
-        return text
-    return _CONTROL.sub(_picture, text)
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ and friends, one cell wide like the original
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
 
 
 def line_breaks(plain: str, width: int) -> list[tuple[int, int]]:
@@ -114,10 +100,14 @@ def _wrap_paragraph(plain: str, start: int, end: int, width: int, measure, lines
 
 def wrap(text: Text, width: int) -> list[Text]:
     """Rich text wrapped with `line_breaks`, styles kept, trailing spaces dropped."""
-    plain = text.plain
+    breaks = line_breaks(text.plain, width)
+    # One division for all lines: slicing a Text copies all of it, so cutting a
+    # 100 KB line one slice per line took minutes.
+    offsets = [offset for line in breaks for offset in line]
+    pieces = text.divide(offsets)
     lines = []
-    for start, end in line_breaks(plain, width):
-        line = text[start:end]
+    for number in range(len(breaks)):
+        line = pieces[2 * number + 1]
         line.rstrip()
         lines.append(line)
     return lines

@@ -1,0 +1,48 @@
+"""Brief text made safe to print: control characters shown, never sent.
+
+A brief may hold anything a YAML string can: escape sequences that recolour or
+clear a terminal, set its title or clipboard (OSC 52) or draw hyperlinks (OSC 8),
+backspaces and carriage returns that hide text, right-to-left overrides that
+reorder it. Everything the reader and `briefing` print goes through `visible`
+(or `json_safe` for JSON), so these arrive as symbols, not as commands.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but newline, DEL, C1 controls; bidi marks, embeddings, overrides and
+# isolates; the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with control, bidi and separator characters replaced by visible symbols.
+
+    A C0 control becomes its Control Pictures symbol (ESC shows as U+241B), one cell
+    wide like the character it stands for; a tab becomes a space; anything else is
+    shown as U+FFFD. Newlines are kept.
+    """
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x09:
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every control, bidi and separator character as a `\\uXXXX` escape.
+
+    `json.dumps` escapes C0 controls already; this covers the rest, and the JSON reads
+    back to exactly the same values.
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -1,0 +1,75 @@
+"""Hostile text through the command line: `show`, `find` and `check` print it as written,
+with control characters made visible, so nothing from a brief reaches the terminal as bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.core import load_brief
+from tests.conftest import MINIMAL, run_briefing
+from tests.hostile import HOSTILE_TEXT, all_hostile, foreign_controls, quoted, write_hostile_brief
+
+
+@pytest.fixture(scope="module")
+def hostile_path(tmp_path_factory) -> Path:
+    return write_hostile_brief(tmp_path_factory.mktemp("hostile"), long_line=False)
+
+
+def assert_terminal_safe(*outputs: str) -> None:
+    for output in outputs:
+        assert foreign_controls(output) == []
+        assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "json"])
+def test_show_prints_hostile_text_visibly(hostile_path, output):
+    result = run_briefing("show", hostile_path, "--format", output)
+    assert result.returncode == 0, result.stderr
+    assert_terminal_safe(result.stdout, result.stderr)
+    assert "[bold red]bold?[/bold red]" in result.stdout
+    if output == "json":
+        data = json.loads(result.stdout)  # still valid JSON, and nothing is lost
+        brief = load_brief(hostile_path).brief
+        assert brief is not None
+        assert data["title"] == brief.title and data["summary"] == brief.summary
+    else:
+        assert "\u241b]52;c;SE9TVElMRQ==\u2407" in result.stdout
+
+
+@pytest.mark.parametrize("query", ["red", "click", "osc", "ding", "shown", "family", "gnp"])
+def test_find_prints_hostile_snippets_visibly(hostile_path, query):
+    result = run_briefing("find", query, hostile_path)
+    assert result.returncode == 0, result.stderr
+    assert_terminal_safe(result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXT))
+def test_check_quotes_hostile_values_visibly(write_brief, kind):
+    # A hostile value where a word is expected comes back in the message.
+    path = write_brief(MINIMAL + f"actors:\n  - id: x\n    name: X\n    kind: {quoted(HOSTILE_TEXT[kind])}\n")
+    result = run_briefing("check", path)
+    assert result.returncode == 1
+    assert_terminal_safe(result.stdout, result.stderr)
+    assert f"{path}:8:11: error: the kind of actors[0]" in result.stdout
+
+
+def test_check_a_file_whose_name_holds_control_characters(tmp_path):
+    path = tmp_path / "\x1b]52;c;SE9TVElMRQ==\x07\x1b[2J.yaml"
+    path.write_text("brief: 1\ntitle: [\n", encoding="utf-8")
+    for command in (["check"], ["show"], []):
+        result = run_briefing(*command, path)
+        assert result.returncode == 1
+        assert_terminal_safe(result.stdout, result.stderr)
+        assert "\u241b]52;c;SE9TVElMRQ==\u2407" in result.stdout + result.stderr
+
+
+def test_check_and_reader_report_errors_about_hostile_text_visibly(write_brief):
+    every = all_hostile()
+    path = write_brief(MINIMAL + f"quotes:\n  - id: q\n    by: {quoted(every)}\n    text: {quoted(every)}\n")
+    for command in (["check"], ["show"], []):
+        result = run_briefing(*command, path)
+        assert result.returncode == 1
+        assert_terminal_safe(result.stdout, result.stderr)

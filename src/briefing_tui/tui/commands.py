@@ -7,8 +7,13 @@ from functools import partial
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from briefing_tui.core.export import short
+from briefing_tui.core.printable import visible
+
+NAME_WIDTH = 100
+"""Names longer than this are shortened: the palette matches every entry on every key."""
 
 
 class BriefCommands(Provider):
@@ -26,21 +31,42 @@ class BriefCommands(Provider):
                 yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief
         for issue in brief.issues:
-            yield (f"Issue: {issue.title}", issue.status, partial(screen.open_target, issue.id))
+            yield (f"Issue: {_name(issue.title)}", issue.status, partial(screen.open_target, issue.id))
         for actor in brief.actors:
-            yield (f"Actor: {actor.name}", actor.role or actor.kind, partial(screen.open_target, actor.id))
+            yield (f"Actor: {_name(actor.name)}", _name(actor.role or actor.kind), partial(screen.open_target, actor.id))
         names = {a.id: a.name for a in brief.actors}
         for quote in brief.quotes:
-            yield (f"Quote: {names.get(quote.by, quote.by)}: \u201c{short(quote.text, 60)}\u201d", "", partial(screen.open_target, quote.id))
+            yield (f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d", "", partial(screen.open_target, quote.id))
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():
             if not title.startswith("Quote:"):
-                yield DiscoveryHit(title, action, help=help_text)  # type: ignore[arg-type]
+                yield DiscoveryHit(Content(title), action, text=title, help=_literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, action in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), action, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, _highlight(matcher, title), action, text=title, help=_literal(help_text))  # type: ignore[arg-type]
+
+
+def _name(text: str) -> str:
+    """Brief text fit for one palette line: control characters shown, long text cut."""
+    return visible(short(text, NAME_WIDTH) if len(text) > NAME_WIDTH or "\n" in text else text)
+
+
+def _literal(text: str) -> str:
+    """Markup that reads back as exactly `text`: the palette reads help lines as markup."""
+    return text.replace("[", "\\[")
+
+
+def _highlight(matcher, title: str) -> Content:  # type: ignore[no-untyped-def]
+    """The title with the matched letters marked, read as text: Textual's own
+    `Matcher.highlight` reads it as markup, and brief text is not markup."""
+    content = Content(title)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

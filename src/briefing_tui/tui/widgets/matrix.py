@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -223,8 +224,10 @@ class PositionMatrix(Widget, can_focus=True):
 
 
 def _fit(text: str, width: int) -> str:
-    text = visible(text)
-    return (text[: width - 1] + " ").ljust(width) if len(text) >= width else text.ljust(width)
+    # One line, `width` cells: a name written over several lines is drawn on one,
+    # and wide letters are measured as the terminal draws them.
+    text = visible(text.replace("\n", " "))
+    return set_cell_size(text, width - 1) + " " if cell_len(text) >= width else set_cell_size(text, width)
 
 
 def _finish(segments: list[Segment], width: int, base: Style) -> Strip:

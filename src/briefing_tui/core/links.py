@@ -4,6 +4,10 @@ Links come from three places, all derived from the brief, never written twice:
 the reference fields (`by`, `source`, `about`, `positions[].by`, `actors`), inline
 `[[id]]` / `[[id|shown text]]` in Markdown, and automatic mentions, where an actor's
 name or alias stands as a whole word in prose.
+
+Markdown links to the web, `[text](https://...)`, are not links between items: they
+are found here (`web_links`) for the reader to offer, and judged (`web_address_problem`)
+before anything opens them.
 """
 
 from __future__ import annotations
@@ -14,13 +18,21 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
+from urllib.parse import urlsplit
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text
+from briefing_tui.core.printable import visible
 from briefing_tui.core.yamlsource import paused_gc
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+# [text](address) or [text](address "title"); an address may hold one level of
+# parentheses, as many encyclopaedia addresses do.
+WEB_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)(?:\s+\"[^\"\n]*\")?\)")
+WEB_PREFIX = "web:"
+"""How a page marks a link to the web: `web:` and the address, never an item id."""
+WEB_SCHEMES = ("http", "https")
 
-Via: TypeAlias = Literal["reference", "link", "mention"]
+Via: TypeAlias = Literal["reference", "link", "mention", "web"]
 
 # Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
@@ -157,6 +169,37 @@ def wikilink_spans(text: str) -> Iterator[Span]:
         target = match.group(1).strip()
         shown = match.group(2).strip() if match.group(2) is not None else target
         yield Span(match.start(), match.end(), target, shown, "link")
+
+
+def web_links(text: str) -> Iterator[Span]:
+    """The Markdown links to the web, `[text](address)`, of a Markdown text."""
+    if "](" not in text:
+        return
+    for match in WEB_LINK_RE.finditer(text):
+        yield Span(match.start(), match.end(), WEB_PREFIX + match.group("url"), match.group("text"), "web")
+
+
+def web_address_problem(url: str) -> str | None:
+    """Why the reader will not open `url` in a browser, or None when it will.
+
+    Only plain http(s) addresses with a host open: never `javascript:`, `file:`,
+    `data:` or any other scheme, and never an address holding control characters,
+    which could hide what it really is.
+    """
+    if visible(url) != url:
+        return "the address holds control characters, which could hide where it leads"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return "it is not a valid web address"
+    scheme = parts.scheme.lower()
+    if scheme not in WEB_SCHEMES:
+        what = f"a {scheme}: address" if scheme else "not a full address (it has no http:// or https://)"
+        return f"only http and https addresses open from a brief; this is {what}"
+    if not host:
+        return "the address names no host"
+    return None
 
 
 def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None) -> list[Span]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from briefing_tui.core.export import item_label, plain, short
-from briefing_tui.core.links import Link, LinkIndex, prose_spans
+from briefing_tui.core.links import Link, LinkIndex, prose_spans, web_links
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
 from briefing_tui.tui.widgets.page import Document, Span
 
@@ -63,6 +63,12 @@ def prose(
     """
     links = prose_spans(text, index.mentions, skip=skip)
     body = text.text
+    if text.markdown and "](" in body:
+        # [text](address): a link to the web, over any mention inside it.
+        web = list(web_links(body))
+        if web:
+            links = [l for l in links if not any(w.start < l.end and l.start < w.end for w in web)]
+            links = sorted(links + web, key=lambda l: l.start)
     paragraphs = _paragraphs(body)
     for number, (start, end, prefix, heading) in enumerate(paragraphs):
         # A blank line between paragraphs, none between the items of a list.
@@ -75,8 +81,11 @@ def prose(
                 continue
             if link.start > position:
                 spans.extend(_inline(_flat(body[position : link.start]), style))
-            shown = link.shown if link.via == "mention" or link.shown != link.target else label(index, link.target)
-            spans.append(Span(shown, style, link.target if index.item(link.target) else None))
+            if link.via == "web":
+                spans.append(Span(link.shown, style, link.target))
+            else:
+                shown = link.shown if link.via == "mention" or link.shown != link.target else label(index, link.target)
+                spans.append(Span(shown, style, link.target if index.item(link.target) else None))
             position = link.end
         if position < end:
             spans.extend(_inline(_flat(body[position:end]), style))

@@ -24,7 +24,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
-from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.links import WEB_PREFIX, LinkIndex
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
@@ -232,6 +232,14 @@ class MainScreen(Screen[None]):
         """Show an item (or a position) in full, in the pane it belongs to."""
         if target == SUMMARY_LINK:
             await self.go(Place("summary"))
+            return
+        if target.startswith(WEB_PREFIX):
+            # Leaving the reader: ask first, showing where it leads.
+            from briefing_tui.tui.screens.open_link import OpenLinkScreen
+
+            page = self.current_pane.page if self.current_pane.showing_detail else self.current_pane.home
+            shown = next((s.text for b in page.document.blocks for s in b.spans if s.target == target), target) if isinstance(page, Page) else target
+            await self.app.push_screen(OpenLinkScreen(target[len(WEB_PREFIX) :], shown))
             return
         position = parse_position(target)
         if position is not None:

@@ -1,0 +1,91 @@
+"""The question asked before a link leaves the reader for a web browser.
+
+A brief's Markdown link shows one text and may lead anywhere, so following it never
+opens it at once: this screen shows the whole address (control characters made
+visible) and its host, and opens it only on `o`. Addresses that are not plain
+http(s) are never opened; the screen says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefing_tui.core.links import web_address_problem
+from briefing_tui.core.printable import visible
+
+
+class OpenLinkScreen(ModalScreen[None]):
+    """Asks whether to open a web address; `o` opens it, `y` copies it, `escape` does neither."""
+
+    BINDINGS = [
+        Binding("o", "open", "Open in browser", tooltip="Open the address in your web browser", id="link.open"),
+        Binding("y", "copy", "Copy address", tooltip="Copy the address instead", id="link.copy"),
+        Binding("escape,n,q", "close", "Cancel", tooltip="Close without opening", id="link.close"),
+    ]
+
+    DEFAULT_CSS = """
+    OpenLinkScreen { align: center middle; }
+    OpenLinkScreen > Vertical {
+        width: 80%; max-width: 84; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    OpenLinkScreen #link-question { text-style: bold; }
+    OpenLinkScreen #link-address { color: $text; margin: 1 0 0 0; }
+    OpenLinkScreen #link-host, OpenLinkScreen #link-keys { color: $text-muted; }
+    OpenLinkScreen #link-refusal { color: $text-error; margin: 1 0 0 0; }
+    OpenLinkScreen.-refused > Vertical { border: round $error; }
+    """
+
+    def __init__(self, url: str, shown: str) -> None:
+        super().__init__()
+        self.url = url
+        self.shown = shown
+        self.problem = web_address_problem(url)
+
+    def compose(self) -> ComposeResult:
+        # Content, never markup: the address and its text come from the brief.
+        with Vertical():
+            if self.problem is None:
+                yield Static(Content("Open this link in your web browser?"), id="link-question")
+            else:
+                yield Static(Content("This link will not open"), id="link-question")
+            yield Static(Content(f"\u201c{visible(' '.join(self.shown.split()))}\u201d leads to:"), id="link-text")
+            yield Static(Content(visible(self.url)), id="link-address")
+            if self.problem is None:
+                yield Static(Content(f"host: {visible(urlsplit(self.url).hostname or '')}"), id="link-host")
+                yield Static(Content("o open it   y copy the address   esc cancel"), id="link-keys")
+            else:
+                yield Static(Content(f"It will not open: {self.problem}."), id="link-refusal")
+                yield Static(Content("esc close"), id="link-keys")
+
+    def on_mount(self) -> None:
+        if self.problem is not None:
+            self.add_class("-refused")
+
+    def action_open(self) -> None:
+        """Open the address in the browser: only a plain http(s) one, only from here."""
+        self._use(self.app.open_url, "Opened in your browser")
+
+    def action_copy(self) -> None:
+        """Copy the address rather than open it (a browser on another machine, say)."""
+        self._use(self.app.copy_to_clipboard, "Copied the address")
+
+    def _use(self, use: Callable[[str], object], done: str) -> None:
+        if self.problem is not None:
+            self.app.bell()
+            return
+        use(self.url)
+        self.app.notify(visible(self.url), title=done, markup=False, timeout=3)
+        self.dismiss()
+
+    def action_close(self) -> None:
+        """Close without opening anything."""
+        self.dismiss()

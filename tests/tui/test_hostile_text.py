@@ -204,3 +204,22 @@ async def test_long_lines_and_wide_text_at_other_sizes(hostile_path, size):
             assert_screen_is_safe(app)
         assert len(screen_lines(app)) == size[1]
         assert app.is_running
+
+
+def test_a_100_kb_line_wraps_in_one_pass():
+    # Slicing the text once per line copied all of it each time: about 25 s for
+    # this one (Rich strips control codes from each copy, slowly when not ASCII).
+    from time import perf_counter
+
+    from rich.text import Text
+
+    from briefing_tui.tui.layout import wrap
+    from tests.hostile import LONG_LINE
+
+    text = Text("\u201c" + LONG_LINE + "\u201d", style="bold")
+    text.stylize("italic", 10, 90_000)
+    start = perf_counter()
+    lines = wrap(text, 20)
+    assert perf_counter() - start < 2.0
+    assert len(lines) == 20_480 // 4 + 1 and all(line.plain == "long long long long" for line in lines[1:-1])
+    assert lines[1].spans and lines[1].style == "bold"

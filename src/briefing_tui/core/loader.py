@@ -48,6 +48,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*\Z", re.IGNORECASE)
 FORMAT_VERSION = 1
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_NAMES = {
@@ -328,12 +329,13 @@ class _Builder:
             return [(target, location_of(node)) for target, _ in found]
         located = []
         for (target, _), offset in zip(found, raw_starts, strict=True):
-            newlines = raw.count("\n", 0, offset)
-            if newlines:
-                column = offset - raw.rfind("\n", 0, offset)
+            # Lines as YAML counts them: \r, NEL and the Unicode separators end one too.
+            breaks = [m.end() for m in _LINE_BREAK.finditer(raw, 0, offset)]
+            if breaks:
+                column = offset - breaks[-1] + 1
             else:
                 column = start.column + offset + 1
-            located.append((target, Location(start.line + 1 + newlines, column)))
+            located.append((target, Location(start.line + 1 + len(breaks), column)))
         return located
 
     def date(self, node: yaml.Node, what: str) -> dt.date | None:

@@ -63,3 +63,30 @@ async def test_sixteen_colours(monkeypatch):
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    ("keys", "pane", "detail", "visited"),
+    [
+        (["3", "enter", "5"], "positions", False, 4),
+        (["3", "enter", "backspace"], "quotes", False, 3),
+        (["2", "enter", "4", "enter", "1"], "summary", False, 6),
+        (["4", "enter", "backspace", "alt+right", "2", "enter", "y"], "actors", True, 5),
+    ],
+)
+async def test_keys_typed_ahead_land_in_order(keys, pane, detail, visited):
+    # Over a slow link keys arrive in a burst, before the screen has answered the
+    # first: each must still act where the one before it left the reader.
+    from textual import events
+
+    from tests.tui.support import main
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.5)
+        screen = main(app)
+        assert (screen.current_pane.pane_name, screen.current_pane.showing_detail) == (pane, detail)
+        assert screen.history.position[1] == visited

@@ -6,12 +6,22 @@ without importing those widgets (and what they import) before they are needed.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from briefing_tui.core.search import Hit
+
+
+class Settle(Message):
+    """Sent up behind whatever a widget asked for; `settled` is set once the screen
+    has done all of it."""
+
+    def __init__(self, settled: asyncio.Event) -> None:
+        super().__init__()
+        self.settled = settled
 
 
 class SearchClosed(Message):

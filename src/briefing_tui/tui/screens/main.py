@@ -7,8 +7,10 @@ into another.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,7 @@ from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
-from briefing_tui.tui.messages import HitChosen, SearchClosed
+from briefing_tui.tui.messages import HitChosen, SearchClosed, Settle
 from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
@@ -314,8 +316,28 @@ class MainScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
+    async def after_earlier_keys(self) -> None:
+        """Wait until the screen has done what keys typed before this one asked for.
+
+        A row opened with `enter` reaches the screen as a message bubbling up from
+        the list, while a key typed right after it (`5`, `backspace`) runs at once:
+        without this wait it would be acted on first. The wait holds back the keys
+        after it too, so each lands where the one before left the reader.
+        """
+        settled = asyncio.Event()
+        origin = self.focused if self.focused is not None and self.focused.screen is self else self
+        origin.post_message(Settle(settled))
+        with suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(settled.wait(), 1.0)
+
+    @on(Settle)
+    def _settle(self, event: Settle) -> None:
+        event.stop()
+        event.settled.set()
+
     async def action_pane(self, name: str) -> None:
         """Switch to a pane, as it was last left."""
+        await self.after_earlier_keys()
         if name == self.current_pane.pane_name and not self.current_pane.showing_detail:
             return
         pane = await self._mount_pane(name)
@@ -325,6 +347,7 @@ class MainScreen(Screen[None]):
 
     async def action_back(self) -> None:
         """Go back to where the reader was before."""
+        await self.after_earlier_keys()
         self.history.update(self._capture())
         place = self.history.back()
         if place is None:
@@ -334,6 +357,7 @@ class MainScreen(Screen[None]):
 
     async def action_forward(self) -> None:
         """Go forward again after going back."""
+        await self.after_earlier_keys()
         self.history.update(self._capture())
         place = self.history.forward()
         if place is None:
@@ -341,8 +365,9 @@ class MainScreen(Screen[None]):
             return
         await self._show(place)
 
-    def action_copy(self) -> None:
+    async def action_copy(self) -> None:
         """Copy the item on screen (or under the cursor) as meeting-ready text."""
+        await self.after_earlier_keys()
         place = self._capture()
         target = place.target or place.cursor
         if target and (position := parse_position(target)):
@@ -382,6 +407,7 @@ class MainScreen(Screen[None]):
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
             return
+        await self.after_earlier_keys()
         from briefing_tui.tui.widgets.search_panel import SearchPanel
 
         self._search_origin = self._capture()
@@ -419,6 +445,7 @@ class MainScreen(Screen[None]):
         return Place(pane, hit.item_id, cursor, -1, -1, needle)
 
     async def _step_hit(self, step: int) -> None:
+        await self.after_earlier_keys()
         if not self._hits:
             self.notify("No search yet: press / to search.", timeout=2)
             return

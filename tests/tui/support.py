@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.binding import Binding
+from textual.keys import key_to_character
+
 from briefing_tui.core import load_brief
 from briefing_tui.tui.app import BriefingApp
+from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.main import MainScreen
+from briefing_tui.tui.screens.open_link import OpenLinkScreen
+from briefing_tui.tui.widgets.item_list import ItemList
+from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
+from briefing_tui.tui.widgets.search_panel import SearchInput, SearchPanel
 from tests.conftest import REAL_BRIEF
+
+QUIT_KEYS = {"q", "ctrl+q"}
 
 
 def make_app(path: Path = REAL_BRIEF) -> BriefingApp:
@@ -29,3 +40,29 @@ def shown_page(app: BriefingApp) -> Page:
     """The page on screen: an item in full, or the Summary."""
     pane = main(app).current_pane
     return pane.page if pane.showing_detail else pane.home  # type: ignore[return-value]
+
+
+def key_table() -> list[str]:
+    """Every key the reader binds, anywhere, and the keys every terminal has; not quit."""
+    keys = {"tab", "shift+tab", "ctrl+p", "enter", "escape", "space", "backspace", "up", "down", "left", "right", "home", "end", "pageup", "pagedown"}
+    for owner in (MainScreen, BriefingApp, ItemList, Page, PositionMatrix, HelpScreen, SearchInput, SearchPanel, OpenLinkScreen):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding):
+                keys.update(key.strip() for key in binding.key.split(","))
+    return sorted(keys - QUIT_KEYS)
+
+
+async def close_overlays(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]
+    """Escape from the palette, help, a question or the search box, back to the panes."""
+    for _ in range(6):
+        screen = app.screen
+        if isinstance(screen, MainScreen) and not screen.has_class("-searching"):
+            return
+        await pilot.press("escape")
+
+
+def type_ahead(app: BriefingApp, *keys: str) -> None:
+    """Send keys in one burst, as a fast typist or a slow link delivers them: each is
+    queued before the reader has answered the one before (unlike `pilot.press`)."""
+    for key in keys:
+        app.post_message(events.Key(key, key_to_character(key)))

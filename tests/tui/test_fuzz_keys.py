@@ -1,0 +1,46 @@
+"""Random key sequences through the reader on the real brief: no exception, and the
+app still answers afterwards (closing what is open, then `1` shows the Summary)."""
+
+from __future__ import annotations
+
+import asyncio
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.tui.support import QUIT_KEYS, close_overlays, key_table, main, make_app, shown_page
+
+KEYS = key_table()
+TYPED = st.sampled_from([*"abcdefghijklmnoprstuvwxyz0123456789", "\u00e9", "\u4e2d"])
+SEQUENCES = st.lists(st.one_of(st.sampled_from(KEYS), TYPED), min_size=1, max_size=25)
+EXAMPLES = max(4, settings().max_examples // 6)
+
+
+async def drive(keys: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await close_overlays(pilot, app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.is_running
+        screen = main(app)
+        assert screen.current_pane.pane_name == "summary" and not screen.current_pane.showing_detail
+        assert "Thursday 29 January 2026" in shown_page(app).text
+
+
+def test_key_table_covers_the_reader():
+    for key in ("1", "5", "slash", "question_mark", "right_square_bracket", "y", "n", "N", "j", "G", "l", "o", "alt+left"):
+        assert key in KEYS
+    assert not QUIT_KEYS & set(KEYS)
+
+
+@settings(max_examples=EXAMPLES)
+@given(SEQUENCES)
+def test_random_keys_never_break_the_reader(keys):
+    with mock.patch("webbrowser.open", return_value=True) as browser:
+        asyncio.run(drive(keys))
+    assert not browser.called  # the real brief links to no web page

@@ -77,16 +77,34 @@ async def test_sixteen_colours(monkeypatch):
 async def test_keys_typed_ahead_land_in_order(keys, pane, detail, visited):
     # Over a slow link keys arrive in a burst, before the screen has answered the
     # first: each must still act where the one before it left the reader.
-    from textual import events
-
-    from tests.tui.support import main
+    from tests.tui.support import main, type_ahead
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for key in keys:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        type_ahead(app, *keys)
         await pilot.pause(0.5)
         screen = main(app)
         assert (screen.current_pane.pane_name, screen.current_pane.showing_detail) == (pane, detail)
         assert screen.history.position[1] == visited
+
+
+async def test_a_resize_storm_with_keys_between_sizes():
+    from tests.tui.screen import assert_screen_is_safe, screen_lines
+    from tests.tui.support import close_overlays
+
+    down = [(200, 60), (160, 48), (120, 40), (100, 30), (80, 24), (60, 18), (40, 12), (30, 8), (24, 7), (20, 6)]
+    keys = ["2", "j", "enter", "3", "G", "enter", "right_square_bracket", "enter", "5", "l", "enter", "4", "enter", "backspace", "1", "end", "question_mark", "escape", "slash", "p", "escape"]
+    app = make_app()
+    async with app.run_test(size=down[0]) as pilot:
+        for step, size in enumerate(down + down[::-1]):
+            await pilot.resize_terminal(*size)
+            await pilot.press(keys[step % len(keys)])
+            assert app.size == size
+            assert_screen_is_safe(app)  # every row drawn whole, nothing spilling over
+        await close_overlays(pilot, app)
+        await pilot.press("1", "home")
+        assert app.is_running
+        lines = screen_lines(app)
+        assert len(lines) == 60 and "Russia renews invitation to Zelensky" in lines[0] and lines[0].rstrip().endswith("2026-01-29")
+        assert "Thursday 29 January 2026" in "\n".join(lines)

@@ -1,0 +1,91 @@
+"""The real reader in a pseudo-terminal: a dumb terminal, 16 colours, no colour, a slow
+terminal that stops reading while keys arrive. It starts, draws, recovers and quits."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import REAL_BRIEF
+from tests.tui.terminal import Terminal
+
+TITLE = "Russia renews invitation to Zelensky"
+
+
+@pytest.fixture
+def terminal() -> Iterator[list[Terminal]]:
+    started: list[Terminal] = []
+    yield started
+    for term in started:
+        term.close()
+
+
+def start(started: list[Terminal], **options) -> Terminal:  # type: ignore[no-untyped-def]
+    term = Terminal(str(REAL_BRIEF), **options)
+    started.append(term)
+    return term
+
+
+def first_screen(shown: str) -> bool:
+    lines = shown.splitlines()
+    return TITLE in lines[0] and "2026-01-29" in lines[0] and "Quit" in lines[-1]
+
+
+def sgr_codes(raw: bytes) -> list[bytes]:
+    return re.findall(rb"\x1b\[([0-9;]*)m", raw)
+
+
+def test_term_dumb_starts_shows_the_title_and_quits(terminal):
+    term = start(terminal, env={"TERM": "dumb"})
+    term.wait_for(first_screen)
+    term.send(b"q")
+    assert term.wait_for_exit() == 0
+
+
+def test_sixteen_colours_never_sends_more(terminal):
+    term = start(terminal, env={"TERM": "xterm"})
+    term.wait_for(first_screen)
+    term.send(b"3", b"\r", b"5")
+    term.wait_for(lambda shown: shown.splitlines()[3].startswith(" Actor "))
+    term.send(b"q")
+    assert term.wait_for_exit() == 0
+    codes = sgr_codes(bytes(term.raw))
+    assert codes
+    for code in codes:
+        assert b"38;2" not in code and b"48;2" not in code and b"38;5" not in code and b"48;5" not in code, code
+
+
+def test_no_color_sends_only_greys(terminal):
+    term = start(terminal, env={"NO_COLOR": "1"})
+    term.wait_for(first_screen)
+    term.send(b"2", b"\r")
+    time.sleep(0.5)
+    term.send(b"q")
+    assert term.wait_for_exit() == 0
+    for code in sgr_codes(bytes(term.raw)):
+        for red, green, blue in re.findall(rb"[34]8;2;(\d+);(\d+);(\d+)", code):
+            levels = (int(red), int(green), int(blue))
+            assert max(levels) - min(levels) <= 8, code
+
+
+def test_a_slow_terminal_catches_up_and_the_screen_recovers(terminal):
+    term = start(terminal)
+    term.wait_for(first_screen)
+    term.reading.clear()  # the terminal stops reading: the reader's writes back up
+    term.send(b"3", *[b"j"] * 30, b"\r", b"]", b"]", b"\r", b"2", b"G", b"\r", b"5", b"l", b"l", b"\r", b"/", b"peskov", b"\x1b", delay=0.01)
+    term.send(b"?", delay=0.3)
+    term.send(b"\x1b", delay=0.3)
+    term.send(b"4", b"\r")
+    time.sleep(1.5)
+    assert term.process.poll() is None
+    term.reading.set()  # it reads again
+    term.wait_for(lambda shown: "Issues \u203a" in shown.splitlines()[2] and "Positions (" in shown)
+    term.send(b"1")
+    term.wait_for(lambda shown: first_screen(shown) and "Thursday 29 January 2026" in shown)
+    term.resize(100, 30)
+    term.wait_for(lambda shown: first_screen(shown) and len(shown.splitlines()[0]) == 100 and shown.splitlines()[0].rstrip().endswith("2026-01-29"))
+    term.send(b"q")
+    assert term.wait_for_exit() == 0

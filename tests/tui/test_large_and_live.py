@@ -117,3 +117,34 @@ async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_re
         await pilot.pause()
         assert screen.current_pane.pane_name == "issues"
         assert not screen.current_pane.showing_detail
+
+
+@pytest.mark.parametrize("cut", ["empty", "mid-line", "mid-quote", "mid-character"])
+async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_reload, cut):
+    # An editor that writes in place truncates the file, then writes it out in
+    # pieces: every state in between must leave the last good brief on screen.
+    path = tmp_path / "brief.yaml"
+    data = REAL_BRIEF.read_bytes()
+    path.write_bytes(data)
+    at = {
+        "empty": 0,
+        "mid-line": data.index(b"name: Dmitry Peskov") + 8,
+        "mid-quote": data.index(b"so far there has been") + 4,
+        "mid-character": data.index("\u2013".encode()) + 1,  # inside a UTF-8 sequence
+    }[cut]
+    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("3", "enter")
+        shown = screen.current_pane.page.document.item_id
+        before = screen.brief
+        path.write_bytes(data[:at])
+        problems = screen.query_one("#problems")
+        await _wait_for(pilot, lambda: problems.has_class("-shown"))
+        assert screen.brief is before
+        assert screen.current_pane.page.document.item_id == shown
+        assert "still showing the last good version" in str(problems.render())
+        path.write_bytes(data)  # the write completes
+        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
+        assert screen.current_pane.page.document.item_id == shown

@@ -1,0 +1,51 @@
+"""The reader never writes to a brief: a session with every key pressed on every pane
+leaves its bytes, its times and its folder as they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from briefing_tui.tui.screens.main import MainScreen
+from tests.conftest import REAL_BRIEF
+from tests.tui.support import close_overlays, key_table, make_app, type_ahead
+
+PANES = ["1", "2", "3", "4", "5"]
+OVERLAYS = ["ctrl+p", "question_mark", "slash"]  # open something that takes the keys after them
+
+
+def snapshot(path: Path) -> tuple[bytes, int, int, int, list[str]]:
+    info = os.stat(path)
+    return path.read_bytes(), info.st_mtime_ns, info.st_ctime_ns, info.st_mode, sorted(os.listdir(path.parent))
+
+
+async def test_every_key_on_every_pane_leaves_the_brief_untouched(tmp_path, monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: calls.append(url) or True)
+    path = tmp_path / "brief.yaml"
+    shutil.copy2(REAL_BRIEF, path)
+    before = snapshot(path)
+    keys = [key for key in key_table() if key not in PANES + OVERLAYS]
+    assert len(keys) > 25
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for pane in PANES:
+            type_ahead(app, pane, *keys)
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            for key in OVERLAYS:
+                type_ahead(app, pane, key, "j", "enter")
+                await pilot.pause()
+                await close_overlays(pilot, app)
+            type_ahead(app, pane, "enter", "y", "right_square_bracket", "enter", "y")
+            await pilot.pause()
+        # The palette, help, search and copy, used as a reader would.
+        await pilot.press("ctrl+p", *"peskov")
+        await pilot.pause(0.3)
+        await pilot.press("enter", "y", "question_mark", "G", "escape", "slash", *"zelensky", "enter", "n", "N", "y")
+        await pilot.pause(1.2)  # a live-reload poll or two
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert snapshot(path) == before
+    assert calls == []

@@ -165,6 +165,7 @@ CASES: dict[str, Case] = {
     "1-gib-file": Case(_sparse, False, "file too large"),
     "invalid-utf8": Case(_write("bad-utf8.yaml", MINIMAL.encode() + b"tags: [caf\xc3\x28, \x80\xc0\xaf]\n"), True, "not valid UTF-8"),
     "nul-bytes": Case(_write("nul.yaml", MINIMAL.encode() + b"tags: [a\x00b]\n"), True, "NUL"),
+    "200001-list-entries": Case(_write("long-list.yaml", (MINIMAL + "tags:\n" + "- x\n" * 200_001).encode()), True, "the limit is 200,000"),
     "alias-bomb": Case(_write("bomb.yaml", _alias_bomb()), True, "must be text, not a list"),
     "directory-named-x.yaml": Case(_directory, False, "no .yaml or .yml briefs in this folder"),
     "unreadable": Case(_unreadable, False, "permission denied"),

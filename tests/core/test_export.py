@@ -63,3 +63,11 @@ def test_markdown_turns_links_into_anchors():
 def test_plain_uses_the_shown_text_or_the_label():
     brief, index = real()
     assert plain("See [[rubio]] and [[territory|the land]].", index) == "See Marco Rubio and the land."
+
+
+def test_short_cuts_inside_a_first_word_longer_than_the_width():
+    from briefing_tui.core.export import short
+
+    assert short("[link=https://evil.example/]click me", 18) == "[link=https://evi\u2026"
+    assert short("two words", 18) == "two words"
+    assert short("Who gets what territory in the end", 18) == "Who gets what\u2026"

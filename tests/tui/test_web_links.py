@@ -171,3 +171,19 @@ async def test_web_links_in_every_markdown_field(tmp_path, opened):
             await pilot.pause()
             assert f"web:{GOOD}" in shown_page(app).document.targets, target
     assert opened == []
+
+
+async def test_without_a_browser_it_says_so_and_stays(tmp_path, monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: calls.append(url) and False)
+    app = make_app(brief_with_links(tmp_path, GOOD))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await select_first_link(pilot, app)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        assert calls == [GOOD]
+        assert not isinstance(app.screen, MainScreen)  # still asking: y copies instead
+        assert any("No web browser" in str(n.message) for n in app._notifications)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == GOOD and isinstance(app.screen, MainScreen)

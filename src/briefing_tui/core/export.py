@@ -153,7 +153,12 @@ def plain(text: str, index: LinkIndex) -> str:
 
 def short(text: str, width: int = 48) -> str:
     """Text on one line, cut to `width` characters with an ellipsis."""
-    return textwrap.shorten(" ".join(text.split()), width, placeholder="\u2026") or text[:width]
+    flat = " ".join(text.split())
+    cut = textwrap.shorten(flat, width, placeholder="\u2026")
+    if cut.strip("\u2026"):
+        return cut
+    # A first word longer than the width: cut inside it rather than show only "…".
+    return flat[: width - 1] + "\u2026" if len(flat) > width else flat
 
 
 def item_label(item: Item | None, fallback: str) -> str:

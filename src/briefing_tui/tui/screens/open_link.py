@@ -2,12 +2,13 @@
 
 A brief's Markdown link shows one text and may lead anywhere, so following it never
 opens it at once: this screen shows the whole address (control characters made
-visible) and its host, and opens it only on `o`. Addresses that are not plain
+visible) and its host, and opens it only on `o`, with Python's `webbrowser`. Addresses that are not plain
 http(s) are never opened; the screen says why.
 """
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -72,19 +73,32 @@ class OpenLinkScreen(ModalScreen[None]):
 
     def action_open(self) -> None:
         """Open the address in the browser: only a plain http(s) one, only from here."""
-        self._use(self.app.open_url, "Opened in your browser")
+        self._use(self._browse, "Opened in your browser")
 
     def action_copy(self) -> None:
         """Copy the address rather than open it (a browser on another machine, say)."""
-        self._use(self.app.copy_to_clipboard, "Copied the address")
+        self._use(self._copy, "Copied the address")
 
-    def _use(self, use: Callable[[str], object], done: str) -> None:
+    def _use(self, use: Callable[[str], bool], done: str) -> None:
         if self.problem is not None:
             self.app.bell()
             return
-        use(self.url)
+        if not use(self.url):
+            return
         self.app.notify(visible(self.url), title=done, markup=False, timeout=3)
         self.dismiss()
+
+    def _browse(self, url: str) -> bool:
+        # Python's own browser launcher: it says whether a browser started, which
+        # over SSH or on a server it often cannot.
+        if webbrowser.open(url):
+            return True
+        self.app.notify("No web browser could be started here: press y to copy the address instead.", severity="warning", markup=False)
+        return False
+
+    def _copy(self, url: str) -> bool:
+        self.app.copy_to_clipboard(url)
+        return True
 
     def action_close(self) -> None:
         """Close without opening anything."""

@@ -30,7 +30,9 @@ class Terminal:
         self.reading.set()
         self.master, slave = os.openpty()
         self._set_size(slave, columns, rows)
-        environment = {key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "TMUX", "NO_COLOR", "COLORTERM"))}
+        # COLUMNS and LINES (set under pytest) would pin the size: a resize would go unseen.
+        inherited = ("TEXTUAL", "TMUX", "NO_COLOR", "COLORTERM", "COLUMNS", "LINES")
+        environment = {key: value for key, value in os.environ.items() if not key.startswith(inherited)}
         environment.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})})
 
         def controlling_terminal() -> None:

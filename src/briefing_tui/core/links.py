@@ -12,7 +12,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text
@@ -31,8 +31,8 @@ class Link:
     """One link from an item (or the brief itself, `source` None) to an item.
 
     `field` names where the link sits (`by`, `summary`, `positions[1].stance`);
-    `start`/`end` is its span in that field's text, and `context` the sentence around
-    it, both empty for reference fields.
+    `start`/`end` is its span in `text`, that field's text; all three are empty for
+    reference fields.
     """
 
     source: str | None
@@ -41,7 +41,16 @@ class Link:
     via: Via
     start: int = 0
     end: int = 0
-    context: str = ""
+    text: str = field(default="", repr=False)
+
+    @property
+    def context(self) -> str:
+        """The sentence around the link, on one line ('' for a reference field).
+
+        Found when asked for: a big brief has hundreds of thousands of links, and a
+        copy of each one's sentence would cost more memory than the brief itself.
+        """
+        return sentence_around(self.text, self.start, self.end) if self.text else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +233,7 @@ class LinkIndex:
         for span in prose_spans(text, self.mentions, skip=skip):
             if span.target not in self.items:
                 continue  # the loader reports these; a loaded brief has none
-            context = sentence_around(text.text, span.start, span.end)
-            self._add(Link(source, text.field, span.target, span.via, span.start, span.end, context))
+            self._add(Link(source, text.field, span.target, span.via, span.start, span.end, text.text))
 
     def _add(self, link: Link) -> None:
         self._outgoing[link.source].append(link)

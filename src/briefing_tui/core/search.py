@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 from operator import itemgetter
 
 from rapidfuzz import process
@@ -143,8 +144,10 @@ class SearchIndex:
         self.items: dict[str, Item] = {item.id: item for item in brief.items()}
         # Texts are searched as the reader shows them: [[links]] as what they show.
         self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
-        self._texts: list[Text] = []
-        self._folded: list[str] = []
+        # Each text as shown, and its folded form only where folding is more than
+        # lower-casing: a folded copy of every text would double the memory.
+        self._texts: list[str] = []
+        self._unfolded: dict[int, str] = {}
         self._weight: list[float] = []
         self._items: list[tuple[str, str, int, int]] = []  # (kind, id, first text, end text)
         postings: dict[str, dict[float, list[int]]] = {}
@@ -156,11 +159,11 @@ class SearchIndex:
             # word -> [(field weight, item numbers)], so that a query can score a
             # whole list of items at once instead of one item at a time. The lists
             # share one int object per item, so reading them allocates nothing.
-            numbers = list(range(len(self._items)))
-            self._postings = {
-                word: [(weight, tuple(numbers[n] for n in items)) for weight, items in classes.items()]
-                for word, classes in postings.items()
-            }
+            # Converted word by word, so the lists and tuples never all coexist.
+            self._postings = {}
+            for word in self._vocabulary:
+                classes = postings.pop(word)
+                self._postings[word] = [(weight, tuple(items)) for weight, items in classes.items()]
 
     def _add_item(self, kind: str, item_id: str, texts: Iterator[Text], postings: dict[str, dict[float, list[int]]]) -> None:
         number = len(self._items)
@@ -171,8 +174,9 @@ class SearchIndex:
                 text = replace(text, text=shown_text(text.text, self._label))
             folded = fold(text.text)
             weight = _FIELD_WEIGHT.get(text.field.split("[")[0], 1.0)
-            self._texts.append(text)
-            self._folded.append(folded)
+            if not text.text.isascii():
+                self._unfolded[len(self._texts)] = folded
+            self._texts.append(text.text)
             self._weight.append(weight)
             words = _TOKEN.findall(folded)
             if len(words) == 1:  # the whole field is one word: a name, worth more
@@ -274,7 +278,7 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for item in items or ():
             _, _, first, end = self._items[item]
-            weights = [self._weight[t] for t in range(first, end) if term.text in self._folded[t]]
+            weights = [self._weight[t] for t in range(first, end) if term.text in self._folded(t)]
             if weights:
                 scores[item] = EXACT * max(weights)
         return scores
@@ -284,7 +288,7 @@ class SearchIndex:
         kind, item_id, first, end = self._items[item]
         best: tuple[float, int, str] = (-1.0, first, "")
         for number in range(first, end):
-            folded = self._folded[number]
+            folded = self._folded(number)
             weight = self._weight[number]
             tokens = set(_TOKEN.findall(folded))
             for term, found in zip(terms, words, strict=True):
@@ -297,14 +301,27 @@ class SearchIndex:
                     if value > best[0] or (value == best[0] and number == best[1] and word < best[2]):
                         best = (value, number, word)
         _, number, word = best
-        text = self._texts[number]
-        folded = self._folded[number]
+        text = self._text(item, number - first)
+        folded = self._folded(number)
         match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) if word else None
         match = match or (re.search(re.escape(word), folded) if word else None)
         start, stop = (match.start(), match.end()) if match else (0, 0)
         start, stop = _original_span(text.text, start, stop)
         return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score)
 
+    def _folded(self, number: int) -> str:
+        folded = self._unfolded.get(number)
+        return self._texts[number].lower() if folded is None else folded
+
+    def _text(self, item: int, nth: int) -> Text:
+        # Rebuilt for the few hits shown rather than kept for every text.
+        kind, item_id, _, _ = self._items[item]
+        owner = self.brief if kind == "brief" else self.items[item_id]
+        text = next(islice(owner.texts(), nth, None))
+        if text.markdown and "[[" in text.text:
+            text = replace(text, text=shown_text(text.text, self._label))
+        return text
+
     def texts(self) -> Iterator[str]:
-        """Every indexed text, as written (what a plain scan would look through)."""
-        return (text.text for text in self._texts)
+        """Every indexed text, as shown (what a plain scan would look through)."""
+        return iter(self._texts)

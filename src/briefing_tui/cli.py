@@ -6,16 +6,18 @@ the briefs (or nothing found), 2 a usage error. No user error prints a traceback
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.loader import LoadResult, load_brief
+
+if TYPE_CHECKING:
+    import argparse
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 COMMANDS = ("check", "show", "find", "schema")
@@ -27,6 +29,8 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings. Run with paths to open them in the reader.",
@@ -63,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="briefing", add_help=False)
     parser.add_argument("paths", nargs="*", metavar="PATH")
     return parser
@@ -137,6 +143,8 @@ def run_show(path: str, section: str | None, output: str) -> int:
     assert brief is not None
     index = LinkIndex(brief)
     if output == "json":
+        import json
+
         print(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2))
     elif output == "markdown":
         sys.stdout.write(brief_markdown(brief, index, section))
@@ -193,6 +201,8 @@ def _dispatch(argv: list[str]) -> int:
         if args.command == "find":
             return run_find(args.query, args.paths)
         return run_schema()
+    if not any(a.startswith("-") for a in argv):
+        return run_reader(argv)  # the common case, without building a parser
     options, unknown = _reader_parser().parse_known_args(argv)
     if unknown:
         _parser().error(f"unrecognised arguments: {' '.join(unknown)}")

@@ -10,7 +10,6 @@ than the format needs.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -150,6 +149,8 @@ def _build(document: Document, limits: Limits) -> LoadResult:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A '; did you mean …?' suffix naming the closest candidate, or ''."""
     pool = {c.lower(): c for c in candidates}
+    import difflib  # only when something is wrong: not paid for by every start
+
     close = difflib.get_close_matches(word.lower(), list(pool), n=1, cutoff=0.6)
     return f"; did you mean {quoted(pool[close[0]])}?" if close else ""
 

@@ -61,8 +61,8 @@ class SearchPanel(Vertical):
             yield Static(id="search-count")
         yield ItemList(id="search-results", empty="Type to search the whole brief.")
 
-    def open(self, index: SearchIndex, query: str = "") -> None:
-        """Show the panel over the pane, ready to type."""
+    def open(self, index: SearchIndex | None, query: str = "") -> None:
+        """Show the panel over the pane, ready to type (results once `index` is there)."""
         self.index = index
         field = self.query_one(SearchInput)
         field.value = query
@@ -93,10 +93,18 @@ class SearchPanel(Vertical):
         event.stop()
         self.update_results(event.value)
 
+    def set_index(self, index: SearchIndex) -> None:
+        """The index has been built: answer what was typed meanwhile."""
+        self.index = index
+        self.update_results(self.query_one(SearchInput).value)
+
     def update_results(self, query: str) -> None:
         """Search again and redraw the results (one list, no widget per hit)."""
         results = self.query_one("#search-results", ItemList)
         count = self.query_one("#search-count", Static)
+        if self.index is None and query.strip():
+            count.update("Indexing the brief\u2026")
+            return
         if self.index is None or not query.strip():
             self.hits = []
             results.set_rows([])

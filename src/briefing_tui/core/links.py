@@ -200,14 +200,24 @@ class LinkIndex:
         self.mentions = MentionFinder(brief.actors)
         self._quotes_by: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_about: dict[str, list[Quote]] = defaultdict(list)
+        self._quotes_from: dict[str, list[Quote]] = defaultdict(list)
+        self._issues_of: dict[str, list[Issue]] = defaultdict(list)
         for quote in brief.quotes:
             self._quotes_by[quote.by].append(quote)
+            if quote.source:
+                self._quotes_from[quote.source].append(quote)
             for issue_id in quote.about:
                 self._quotes_about[issue_id].append(quote)
-        # Every link of the brief means reading all of its prose: done on first
-        # need (or ahead, by `prepare`), not before the first screen.
+        for issue in brief.issues:
+            for actor_id in dict.fromkeys([*(p.by for p in issue.positions), *issue.actors]):
+                self._issues_of[actor_id].append(issue)
+        # Links from reference fields are read off the items when asked for: a big
+        # brief has one per quote at least, too many to keep. Links in prose mean
+        # reading all of it: found on first need (or ahead, by `prepare`), not
+        # before the first screen.
         self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
         self._incoming: dict[str, list[Link]] = defaultdict(list)
+        self._item_order: dict[str | None, int] | None = None
         self._built = False
         self._lock = threading.Lock()
 
@@ -223,8 +233,6 @@ class LinkIndex:
         for text in brief.texts():
             self._add_prose(None, text)
         for item in brief.items():
-            for link in _reference_links(item):
-                self._add(link)
             skip = item.id if isinstance(item, Actor) else None
             for text in item.texts():
                 self._add_prose(item.id, text, skip=skip)
@@ -244,14 +252,42 @@ class LinkIndex:
         return self.items.get(item_id)
 
     def links_from(self, item_id: str | None) -> list[Link]:
-        """What the item links to (None: the brief's own summary, key points, timeline)."""
+        """What the item links to (None: the brief's own summary, key points, timeline).
+
+        Reference fields first, then links in prose, in file order.
+        """
         self.prepare()
-        return list(self._outgoing.get(item_id, ()))
+        item = self.items.get(item_id) if item_id is not None else None
+        references = list(_reference_links(item)) if item is not None else []
+        return references + self._outgoing.get(item_id, [])
 
     def links_to(self, item_id: str) -> list[Link]:
-        """What links to the item: its backlinks."""
+        """What links to the item: its backlinks, in the order of the items linking."""
         self.prepare()
-        return list(self._incoming.get(item_id, ()))
+        referring: list[Item] = [
+            *self._quotes_by.get(item_id, ()),
+            *self._quotes_from.get(item_id, ()),
+            *self._quotes_about.get(item_id, ()),
+            *self._issues_of.get(item_id, ()),
+        ]
+        order = self._order()
+        found = [
+            (order[item.id], 0, n, link)
+            for item in dict.fromkeys(referring)
+            for n, link in enumerate(_reference_links(item))
+            if link.target == item_id
+        ]
+        found += [
+            (order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))
+        ]
+        found.sort(key=lambda entry: entry[:3])
+        return [link for *_, link in found]
+
+    def _order(self) -> dict[str | None, int]:
+        # Items in file order (the brief's own texts, None, come before them all).
+        if self._item_order is None:
+            self._item_order = {item_id: n for n, item_id in enumerate(self.items)}
+        return self._item_order
 
     def sources_of(self, item_id: str) -> list[str | None]:
         """The distinct items linking to the item (None: the brief itself)."""

@@ -513,9 +513,9 @@ class _Builder:
 
         if title is None or date is None or summary is None:
             return None
-        where = list(self._locations(fields))
+        where = list(self._locations(fields, NOWHERE.line))
         for i, (_, (line, column)) in enumerate(points):
-            where += (f"key_points[{i}]", line, column)
+            where += (f"key_points[{i}]", line - NOWHERE.line, column)
         return Brief(
             path=self.path,
             id=brief_id,
@@ -557,10 +557,10 @@ class _Builder:
         return items
 
     @staticmethod
-    def _locations(fields: _Fields) -> FieldLocations:
+    def _locations(fields: _Fields, line: int) -> FieldLocations:
         where: list[str | int] = []
         for key, (_, value) in fields.items():
-            where += (key, value.line, value.column)
+            where += (key, value.line - line, value.column)
         return tuple(where)
 
     def _source(self, node: Node, what: str) -> Source | None:
@@ -617,7 +617,7 @@ class _Builder:
             side=self._optional(fields, "side", what),
             aliases=tuple(a for a, _ in aliases),
             notes=self._optional(fields, "notes", what, markdown=True),
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line),
         )
 
     def _claim_name(self, word: str, actor_id: str, where: Location) -> None:
@@ -652,7 +652,7 @@ class _Builder:
             date=date,
             context=context,
             about=about,
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line),
         )
 
     def _issue(self, node: Node, what: str) -> Issue | None:
@@ -688,7 +688,7 @@ class _Builder:
             summary=summary,
             positions=tuple(positions),
             actors=actors,
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line),
         )
 
     def _position(self, node: Node, what: str) -> Position | None:

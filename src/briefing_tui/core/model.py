@@ -35,18 +35,20 @@ class Location(NamedTuple):
 
 NOWHERE = Location(1, 1)
 
-# Where each field of an item was written, flat: (key, line, column, key, line, ...).
-# Flat because a big brief has hundreds of thousands of them: a tuple of pairs of
-# Locations took half the memory of the whole model.
+# Where each field of an item was written, flat: (key, lines down, column, key, ...),
+# lines counted from the item's own line. Flat and relative because a big brief has
+# hundreds of thousands of them: small numbers are shared objects in Python, and a
+# tuple of pairs of Locations took half the memory of the whole model.
 FieldLocations: TypeAlias = tuple[str | int, ...]
 
 
-def field_location(locations: FieldLocations, key: str, default: Location) -> Location:
-    """Where the field `key` was written, or `default` when the file does not give it."""
+def field_location(locations: FieldLocations, key: str, base: Location) -> Location:
+    """Where the field `key` was written (`base`: where its item starts, and the
+    answer when the file does not give the field)."""
     for i in range(0, len(locations), 3):
         if locations[i] == key:
-            return Location(locations[i + 1], locations[i + 2])  # type: ignore[arg-type]
-    return default
+            return Location(base.line + locations[i + 1], locations[i + 2])  # type: ignore[operator, arg-type]
+    return base
 
 
 @dataclass(frozen=True, slots=True)

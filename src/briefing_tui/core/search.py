@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
@@ -139,9 +140,10 @@ def query_terms(query: str) -> list[Term]:
 class SearchIndex:
     """Every searchable text of one brief, folded once, with a word index over them."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, items: Mapping[str, Item] | None = None) -> None:
+        """Index `brief`; `items`, its items by id, may be shared with a `LinkIndex`."""
         self.brief = brief
-        self.items: dict[str, Item] = {item.id: item for item in brief.items()}
+        self.items: Mapping[str, Item] = items if items is not None else {item.id: item for item in brief.items()}
         # Texts are searched as the reader shows them: [[links]] as what they show.
         self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
         # Each text as shown, and its folded form only where folding is more than
@@ -149,25 +151,32 @@ class SearchIndex:
         self._texts: list[str] = []
         self._unfolded: dict[int, str] = {}
         self._weight: list[float] = []
-        self._items: list[tuple[str, str, int, int]] = []  # (kind, id, first text, end text)
-        postings: dict[str, dict[float, list[int]]] = {}
+        # Item number n is _owners[n] (the brief first), its texts _texts[_starts[n]:_starts[n + 1]].
+        self._owners: list[Brief | Item] = []
+        self._starts = array("i")
+        postings: dict[str, dict[float, array[int]]] = {}
         with paused_gc():
-            self._add_item("brief", brief.id, brief.texts(), postings)
+            self._add_item(brief, brief.texts(), postings)
             for item in brief.items():
-                self._add_item(item.noun, item.id, item.texts(), postings)
+                self._add_item(item, item.texts(), postings)
+            self._starts.append(len(self._texts))
             self._vocabulary = sorted(postings)
             # word -> [(field weight, item numbers)], so that a query can score a
-            # whole list of items at once instead of one item at a time. The lists
+            # whole list of items at once instead of one item at a time. The tuples
             # share one int object per item, so reading them allocates nothing.
-            # Converted word by word, so the lists and tuples never all coexist.
+            # Gathered in compact arrays and converted word by word, so the
+            # index is never held twice over.
+            numbers = list(range(len(self._owners)))
+            number = numbers.__getitem__
             self._postings = {}
             for word in self._vocabulary:
                 classes = postings.pop(word)
-                self._postings[word] = [(weight, tuple(items)) for weight, items in classes.items()]
+                self._postings[word] = [(weight, tuple(map(number, items))) for weight, items in classes.items()]
 
-    def _add_item(self, kind: str, item_id: str, texts: Iterator[Text], postings: dict[str, dict[float, list[int]]]) -> None:
-        number = len(self._items)
-        first = len(self._texts)
+    def _add_item(self, owner: Brief | Item, texts: Iterator[Text], postings: dict[str, dict[float, array[int]]]) -> None:
+        number = len(self._owners)
+        self._owners.append(owner)
+        self._starts.append(len(self._texts))
         seen: set[tuple[str, float]] = set()
         for text in texts:
             if text.markdown and "[[" in text.text:
@@ -184,8 +193,13 @@ class SearchIndex:
             for word in words:
                 seen.add((word, weight))
         for word, weight in seen:
-            postings.setdefault(word, {}).setdefault(weight, []).append(number)
-        self._items.append((kind, item_id, first, len(self._texts)))
+            classes = postings.get(word)
+            if classes is None:
+                classes = postings[word] = {}
+            numbers = classes.get(weight)
+            if numbers is None:
+                numbers = classes[weight] = array("i")
+            numbers.append(number)
 
     # -- words -------------------------------------------------------------------------
 
@@ -276,8 +290,9 @@ class SearchIndex:
             if not items:
                 return {}
         scores: dict[int, float] = {}
+        starts = self._starts
         for item in items or ():
-            _, _, first, end = self._items[item]
+            first, end = starts[item], starts[item + 1]
             weights = [self._weight[t] for t in range(first, end) if term.text in self._folded(t)]
             if weights:
                 scores[item] = EXACT * max(weights)
@@ -285,7 +300,7 @@ class SearchIndex:
 
     def _hit(self, item: int, score: float, terms: list[Term], words: list[dict[str, float]]) -> Hit:
         """Place an item's best match: the text and word that scored highest."""
-        kind, item_id, first, end = self._items[item]
+        first, end = self._starts[item], self._starts[item + 1]
         best: tuple[float, int, str] = (-1.0, first, "")
         for number in range(first, end):
             folded = self._folded(number)
@@ -307,7 +322,9 @@ class SearchIndex:
         match = match or (re.search(re.escape(word), folded) if word else None)
         start, stop = (match.start(), match.end()) if match else (0, 0)
         start, stop = _original_span(text.text, start, stop)
-        return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score)
+        owner = self._owners[item]
+        kind = owner.noun if not isinstance(owner, Brief) else "brief"
+        return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score)
 
     def _folded(self, number: int) -> str:
         folded = self._unfolded.get(number)
@@ -315,8 +332,7 @@ class SearchIndex:
 
     def _text(self, item: int, nth: int) -> Text:
         # Rebuilt for the few hits shown rather than kept for every text.
-        kind, item_id, _, _ = self._items[item]
-        owner = self.brief if kind == "brief" else self.items[item_id]
+        owner = self._owners[item]
         text = next(islice(owner.texts(), nth, None))
         if text.markdown and "[[" in text.text:
             text = replace(text, text=shown_text(text.text, self._label))

@@ -362,7 +362,7 @@ class MainScreen(Screen[None]):
             if self._search_index is None or self._search_index.brief is not self.brief:
                 from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
 
-                self._search_index = SearchIndex(self.brief)
+                self._search_index = SearchIndex(self.brief, self.index.items)
             return self._search_index
 
     def _ready_search_index(self) -> SearchIndex | None:

@@ -211,11 +211,10 @@ class LinkIndex:
         for issue in brief.issues:
             for actor_id in dict.fromkeys([*(p.by for p in issue.positions), *issue.actors]):
                 self._issues_of[actor_id].append(issue)
-        # Links from reference fields are read off the items when asked for: a big
-        # brief has one per quote at least, too many to keep. Links in prose mean
-        # reading all of it: found on first need (or ahead, by `prepare`), not
-        # before the first screen.
-        self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
+        # Only backlinks from prose are kept, found on first need (or ahead, by
+        # `prepare`), not before the first screen: finding them means reading all
+        # of the brief. Everything else is read off the items when asked for; a
+        # big brief has too many links to keep them all.
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         self._item_order: dict[str | None, int] | None = None
         self._built = False
@@ -230,22 +229,19 @@ class LinkIndex:
                 self._built = True
 
     def _build(self, brief: Brief) -> None:
-        for text in brief.texts():
-            self._add_prose(None, text)
-        for item in brief.items():
-            skip = item.id if isinstance(item, Actor) else None
-            for text in item.texts():
-                self._add_prose(item.id, text, skip=skip)
+        incoming = self._incoming
+        for source in (None, *self.items):
+            for link in self._prose_links(source):
+                incoming[link.target].append(link)
 
-    def _add_prose(self, source: str | None, text: Text, *, skip: str | None = None) -> None:
-        for span in prose_spans(text, self.mentions, skip=skip):
-            if span.target not in self.items:
-                continue  # the loader reports these; a loaded brief has none
-            self._add(Link(source, text.field, span.target, span.via, span.start, span.end, text.text))
-
-    def _add(self, link: Link) -> None:
-        self._outgoing[link.source].append(link)
-        self._incoming[link.target].append(link)
+    def _prose_links(self, source: str | None) -> Iterator[Link]:
+        """The links in the prose of an item (None: of the brief itself), in text order."""
+        owner = self.items[source] if source is not None else self.brief
+        skip = source if isinstance(owner, Actor) else None
+        for text in owner.texts():
+            for span in prose_spans(text, self.mentions, skip=skip):
+                if span.target in self.items:  # the loader reports others; a loaded brief has none
+                    yield Link(source, text.field, span.target, span.via, span.start, span.end, text.text)
 
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
@@ -256,10 +252,13 @@ class LinkIndex:
 
         Reference fields first, then links in prose, in file order.
         """
-        self.prepare()
+        # Read off the item itself: one item's prose is quick to read, and keeping
+        # every item's links at hand would cost more memory than the index.
         item = self.items.get(item_id) if item_id is not None else None
+        if item_id is not None and item is None:
+            return []
         references = list(_reference_links(item)) if item is not None else []
-        return references + self._outgoing.get(item_id, [])
+        return references + list(self._prose_links(item_id))
 
     def links_to(self, item_id: str) -> list[Link]:
         """What links to the item: its backlinks, in the order of the items linking."""

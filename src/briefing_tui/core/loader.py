@@ -78,6 +78,10 @@ EVENT_KEYS = ("date", "text")
 # The brief's lists of items: read one item at a time, so a big brief is never
 # held in memory both as YAML nodes and as the model.
 _KEYS = {k: k for k in (*BRIEF_KEYS, *SOURCE_KEYS, *ACTOR_KEYS, *QUOTE_KEYS, *ISSUE_KEYS, *POSITION_KEYS, *EVENT_KEYS)}
+# The fields of an item whose place is kept in the model: those its texts come
+# from (search hits and links point there). A big brief has too many items to
+# keep the place of every id, date and reference too.
+_TEXT_FIELDS = frozenset(("aliases", "role", "side", "notes", "text", "context", "title", "summary"))
 SECTIONS = frozenset(("sources", "actors", "quotes", "issues", "timeline"))
 
 
@@ -199,7 +203,7 @@ class _Builder:
         # One namespace for every item id: id -> (the id, its noun, line, column).
         self.ids: dict[str, tuple[str, str, int, int]] = {}
         # References to ids not (yet) defined when read: checked at the end.
-        self.references: list[tuple[str, str, Location, str]] = []
+        self.references: list[tuple[str, str, int, int, str]] = []
         self.dates: dict[str, dt.date] = {}
         self.links: list[tuple[str, Location]] = []
         self.actor_names: dict[str, tuple[str, Location]] = {}
@@ -424,7 +428,7 @@ class _Builder:
         target = value.strip()
         known = self.ids.get(target)
         if known is None:  # perhaps defined further down: checked at the end
-            self.references.append((target, noun, location_of(node), what))
+            self.references.append((target, noun, node.line, node.column, what))
             return target
         if known[1] != noun:
             self.error(node, f"{what} {quoted(target)} is {_article(known[1])}, not {_article(noun)}")
@@ -433,8 +437,9 @@ class _Builder:
     def references_list(self, node: Node, noun: str, what: str) -> tuple[str, ...]:
         """A list of ids of kind `noun`, in order, without repeats."""
         values: list[str] = []
+        entry = f"an entry of {what}"  # one string for the whole list: a big brief has many
         for element in self.sequence(node, what):
-            value = self.reference(element, noun, f"an entry of {what}")
+            value = self.reference(element, noun, entry)
             if value is not None and value not in values:
                 values.append(value)
         return tuple(values)
@@ -557,10 +562,11 @@ class _Builder:
         return items
 
     @staticmethod
-    def _locations(fields: _Fields, line: int) -> FieldLocations:
+    def _locations(fields: _Fields, line: int, keep: frozenset[str] | None = None) -> FieldLocations:
         where: list[str | int] = []
         for key, (_, value) in fields.items():
-            where += (key, value.line - line, value.column)
+            if keep is None or key in keep:
+                where += (key, value.line - line, value.column)
         return tuple(where)
 
     def _source(self, node: Node, what: str) -> Source | None:
@@ -617,7 +623,7 @@ class _Builder:
             side=self._optional(fields, "side", what),
             aliases=tuple(a for a, _ in aliases),
             notes=self._optional(fields, "notes", what, markdown=True),
-            field_locations=self._locations(fields, node.line),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
     def _claim_name(self, word: str, actor_id: str, where: Location) -> None:
@@ -652,7 +658,7 @@ class _Builder:
             date=date,
             context=context,
             about=about,
-            field_locations=self._locations(fields, node.line),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
     def _issue(self, node: Node, what: str) -> Issue | None:
@@ -688,7 +694,7 @@ class _Builder:
             summary=summary,
             positions=tuple(positions),
             actors=actors,
-            field_locations=self._locations(fields, node.line),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
     def _position(self, node: Node, what: str) -> Position | None:
@@ -721,7 +727,8 @@ class _Builder:
     def _resolve(self) -> None:
         """Check every reference and [[link]] now that every id is known."""
         names = {word.lower(): actor_id for word, (actor_id, _) in self.actor_names.items()}
-        for target, noun, where, what in self.references:
+        for target, noun, line, column, what in self.references:
+            where = Location(line, column)
             if target in self.ids:
                 found = self.ids[target][1]
                 if found != noun:

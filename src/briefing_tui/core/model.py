@@ -35,7 +35,7 @@ class Location(NamedTuple):
 
 NOWHERE = Location(1, 1)
 
-# Where each field of an item was written, flat: (key, lines down, column, key, ...),
+# Where the text fields of an item were written, flat: (key, lines down, column, ...),
 # lines counted from the item's own line. Flat and relative because a big brief has
 # hundreds of thousands of them: small numbers are shared objects in Python, and a
 # tuple of pairs of Locations took half the memory of the whole model.

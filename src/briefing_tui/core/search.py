@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -137,6 +138,12 @@ def query_terms(query: str) -> list[Term]:
     return terms
 
 
+def _pairs(flat: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
+    """(a, b, c, d) as (a, b), (c, d)."""
+    parts = iter(flat)
+    return zip(parts, parts)
+
+
 class SearchIndex:
     """Every searchable text of one brief, folded once, with a word index over them."""
 
@@ -161,23 +168,28 @@ class SearchIndex:
                 self._add_item(item, item.texts(), postings)
             self._starts.append(len(self._texts))
             self._vocabulary = sorted(postings)
-            # word -> [(field weight, item numbers)], so that a query can score a
-            # whole list of items at once instead of one item at a time. The tuples
-            # share one int object per item, so reading them allocates nothing.
-            # Gathered in compact arrays and converted word by word, so the
-            # index is never held twice over.
+            # word -> (field weight, item numbers, field weight, item numbers...),
+            # so that a query can score a whole list of items at once instead of
+            # one item at a time. The tuples share one int object per item, so
+            # reading them allocates nothing; one flat tuple per word, since a big
+            # brief has tens of thousands. Gathered in compact arrays and converted
+            # word by word, so the index is never held twice over.
             numbers = list(range(len(self._owners)))
             number = numbers.__getitem__
-            self._postings = {}
+            self._postings: dict[str, tuple[float | tuple[int, ...], ...]] = {}
             for word in self._vocabulary:
                 classes = postings.pop(word)
-                self._postings[word] = [(weight, tuple(map(number, items))) for weight, items in classes.items()]
+                self._postings[word] = tuple(
+                    part for weight, items in classes.items() for part in (weight, tuple(map(number, items)))
+                )
 
     def _add_item(self, owner: Brief | Item, texts: Iterator[Text], postings: dict[str, dict[float, array[int]]]) -> None:
         number = len(self._owners)
         self._owners.append(owner)
         self._starts.append(len(self._texts))
-        seen: set[tuple[str, float]] = set()
+        # Each word once per item, at its best weight: a query scores an item by
+        # its best match, so lesser weights of the same word would never count.
+        seen: dict[str, float] = {}
         for text in texts:
             if text.markdown and "[[" in text.text:
                 text = replace(text, text=shown_text(text.text, self._label))
@@ -189,10 +201,11 @@ class SearchIndex:
             self._weight.append(weight)
             words = _TOKEN.findall(folded)
             if len(words) == 1:  # the whole field is one word: a name, worth more
-                seen.add((words[0], weight * WHOLE_FIELD))
+                weight *= WHOLE_FIELD
             for word in words:
-                seen.add((word, weight))
-        for word, weight in seen:
+                if seen.get(word, 0.0) < weight:
+                    seen[word] = weight
+        for word, weight in seen.items():
             classes = postings.get(word)
             if classes is None:
                 classes = postings[word] = {}
@@ -272,7 +285,7 @@ class SearchIndex:
         """Each item's best score over the words found, computed list by list."""
         by_score: dict[float, set[int]] = {}
         for word, quality in found.items():
-            for weight, numbers in self._postings[word]:
+            for weight, numbers in _pairs(self._postings[word]):
                 by_score.setdefault(quality * weight, set()).update(numbers)
         scores: dict[int, float] = {}
         for score in sorted(by_score):  # lowest first: a better score overwrites
@@ -284,7 +297,7 @@ class SearchIndex:
         items: set[int] | None = None
         for word in term.words:
             found: set[int] = set()
-            for _, numbers in self._postings.get(word, ()):
+            for _, numbers in _pairs(self._postings.get(word, ())):
                 found.update(numbers)
             items = found if items is None else items & found
             if not items:

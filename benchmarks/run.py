@@ -207,8 +207,23 @@ def main() -> None:
     lines += ["", "## Budgets", "", "| budget | measured | met |", "| --- | ---: | :---: |"]
     for budget, measured, met in _budgets(rows_paint, rows_load, rows_search):
         lines.append(f"| {budget} | {measured} | {'yes' if met else '**no**'} |")
-    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_section(Path(args.output), lines)
     print("\n".join(lines))
+
+
+BEGIN, END = "<!-- written by benchmarks.run: begin -->", "<!-- written by benchmarks.run: end -->"
+
+
+def _write_section(path: Path, lines: list[str]) -> None:
+    """Put the figures between the markers of `path`, leaving the rest of it as it is."""
+    body = "\n".join([BEGIN, *lines, END])
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        new = head + body + rest.split(END, 1)[1]
+    else:
+        new = body + "\n" + old
+    path.write_text(new if new.endswith("\n") else new + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

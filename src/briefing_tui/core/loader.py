@@ -64,7 +64,7 @@ _PLAIN_TAGS = frozenset(
 _STR = _TAG + "str"
 
 BRIEF_KEYS = (
-    "brief", "id", "title", "date", "tags", "summary", "key_points",
+    "brief", "id", "title", "date", "tags", "follows", "summary", "key_points",
     "sources", "actors", "quotes", "issues", "timeline",
 )  # fmt: skip
 SOURCE_KEYS = ("id", "name", "url")
@@ -447,6 +447,7 @@ class _Builder:
                 self.error(node, f"bad id {quoted(given)}: use lowercase letters, digits and '-'")
             elif given is not None:
                 brief_id = given
+        follows = self._follows(value("follows"), brief_id)
         title = self.text(node, "the title", required=True) if (node := value("title")) else None
         date = self.date(node, "the date") if (node := value("date")) else None
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
@@ -474,6 +475,7 @@ class _Builder:
             date=date,
             summary=summary,
             tags=tuple(t for t, _ in tags),
+            follows=follows,
             key_points=tuple(p for p, _ in points),
             sources=tuple(sources),
             actors=tuple(actors),
@@ -482,6 +484,21 @@ class _Builder:
             timeline=tuple(timeline),
             field_locations=tuple(where),
         )
+
+    def _follows(self, node: yaml.Node | None, brief_id: str) -> str | None:
+        """The id of the brief this one follows: never its own."""
+        if node is None:
+            return None
+        value = self.text(node, "'follows'", required=True)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.error(node, f"'follows' names a brief by its id, and {quoted(value)} is not an id")
+            return None
+        if value == brief_id:
+            self.error(node, "a brief cannot follow itself: 'follows' names the id of an earlier brief")
+            return None
+        return value
 
     def _version(self, node: yaml.Node | None, root: yaml.Node) -> None:
         if node is None:

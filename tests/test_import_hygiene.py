@@ -9,6 +9,7 @@ CORE_MODULES = [
     "briefing_tui.core",
     "briefing_tui.core.model",
     "briefing_tui.core.loader",
+    "briefing_tui.core.cache",
     "briefing_tui.core.links",
     "briefing_tui.core.search",
     "briefing_tui.core.export",

@@ -90,8 +90,13 @@ def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
     return files, problems
 
 
-def _load_all(paths: Sequence[str]) -> tuple[list[LoadResult], list[Finding]]:
+def _load_all(paths: Sequence[str], *, cached: bool = False) -> tuple[list[LoadResult], list[Finding]]:
+    """Every brief the paths name, loaded (from the cache, with `cached`)."""
     files, problems = brief_files(paths)
+    if cached:
+        from briefing_tui.core.cache import load_brief_cached
+
+        return [load_brief_cached(file) for file in files], problems
     return [load_brief(file) for file in files], problems
 
 
@@ -128,7 +133,7 @@ def run_show(path: str, section: str | None, output: str) -> int:
     from briefing_tui.core.export import brief_data, brief_markdown, brief_text
     from briefing_tui.core.links import LinkIndex
 
-    results, problems = _load_all([path])
+    results, problems = _load_all([path], cached=True)
     if len(results) > 1:
         raise UsageError(f"show prints one brief; {path} holds {len(results)}")
     if not _report(results, problems):
@@ -171,7 +176,7 @@ def run_schema() -> int:
 
 def run_reader(paths: Sequence[str]) -> int:
     """`briefing [PATH ...]`: check the briefs, then open the reader on them."""
-    results, problems = _load_all(paths or ["."])
+    results, problems = _load_all(paths or ["."], cached=True)
     if not _report(results, problems):
         return EXIT_PROBLEM
     # Several briefs: the newest first (a brief per file; the first file breaks ties).

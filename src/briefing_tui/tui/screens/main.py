@@ -25,7 +25,8 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import LinkIndex
-from briefing_tui.core.loader import LoadResult, load_brief
+from briefing_tui.core.cache import load_brief_cached
+from briefing_tui.core.loader import LoadResult
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
@@ -446,7 +447,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self) -> None:
-        result = load_brief(self.path)
+        # The file changed, so this parses it; caching the new version makes the
+        # next start warm.
+        result = load_brief_cached(self.path)
         self.app.call_from_thread(self._apply_reload, result)
 
     async def _apply_reload(self, result: LoadResult) -> None:

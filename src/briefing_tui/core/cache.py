@@ -1,0 +1,456 @@
+"""A cache of loaded briefs in an embedded SQLite database, for warm starts.
+
+Each brief file is keyed by its path, size and modification time. The cache holds
+what loading it gave: the validated `Brief` (every item with its locations) and its
+warnings, or, for a file with errors, its findings. A later load of the unchanged
+file reads that back instead of parsing the YAML again; `load_brief_cached` gives
+exactly what `load_brief` gives.
+
+Briefs are written as JSON, never pickled: reading the cache must not be a way to
+run code. The database lives in `$BRIEFING_CACHE_DIR`, else
+`$XDG_CACHE_HOME/briefing-tui`, else `~/.cache/briefing-tui`. It is rebuilt without
+a word when it is stale (another version of the program wrote it) or corrupt; when
+it cannot be written or is locked, the program works on without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import stat
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing_tui import __version__
+from briefing_tui.core.findings import Finding
+from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
+from briefing_tui.core.model import Actor, Brief, Event, Issue, Location, Position, Quote, Source
+from briefing_tui.core.yamlsource import paused_gc
+
+LAYOUT = 1
+"""The version of the tables below; another value drops and recreates them all."""
+DATABASE_NAME = "briefs.sqlite3"
+RACY_NS = 2_000_000_000
+"""A file changed this close to being cached may change again within the same
+modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
+
+
+def _code_version() -> str:
+    """What wrote an entry: the layout, the brief format, the package version, and
+    the size and time of the modules that decide what loading gives (so that an
+    edited loader never meets entries its older self wrote)."""
+    here = Path(__file__).resolve().parent
+    parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
+    for name in ("cache.py", "loader.py", "yamlsource.py", "model.py", "findings.py", "links.py"):
+        try:
+            info = (here / name).stat()
+            parts.append(f"{info.st_size}.{info.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "/".join(parts)
+
+
+CODE_VERSION = _code_version()
+
+
+def cache_directory() -> Path:
+    """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "briefing-tui"
+    return Path.home() / ".cache" / "briefing-tui"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies one version of a file: size and modification time."""
+
+    size: int
+    mtime_ns: int
+
+
+def file_stamp(path: str) -> Stamp | None:
+    """The stamp of a regular file, or None (missing, a folder, a device...)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return Stamp(info.st_size, info.st_mtime_ns)
+
+
+def cache_key(path: str) -> str:
+    """The path as the cache knows it: absolute, so that `a.yaml` and `./a.yaml` agree."""
+    return os.path.abspath(path)
+
+
+# -- the compact encoding -------------------------------------------------------------
+#
+# Tuples of values in a fixed order (JSON arrays), dates as day numbers, and the names
+# of item fields as small numbers: a quarter of the size of the named form, and
+# quicker to read back.
+
+_ITEM_FIELDS = (
+    "id", "name", "url", "kind", "role", "side", "aliases", "notes", "by", "text", "source",
+    "date", "context", "about", "title", "status", "summary", "positions", "actors",
+)  # fmt: skip
+_FIELD_CODE = {name: code for code, name in enumerate(_ITEM_FIELDS)}
+_new_location = tuple.__new__
+
+
+def _where(location: Location) -> list[int]:
+    return [location.line, location.column]
+
+
+def _fields(pairs: tuple[tuple[str, Location], ...]) -> list[Any]:
+    # One flat list, three numbers a field: fewer JSON arrays to read back.
+    return [number for key, where in pairs for number in (_FIELD_CODE.get(key, key), where.line, where.column)]
+
+
+def _day(date: dt.date | None) -> int | None:
+    return date.toordinal() if date is not None else None
+
+
+def encode_brief(brief: Brief) -> list[Any]:
+    """The brief as JSON-ready data, locations included (its path is not)."""
+    return [
+        brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
+        list(brief.key_points),
+        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
+        [
+            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
+            for a in brief.actors
+        ],
+        [
+            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
+            for q in brief.quotes
+        ],
+        [
+            [
+                i.id, *_where(i.location), i.title, i.status, i.summary,
+                [[p.by, p.stance, *_where(p.location)] for p in i.positions],
+                list(i.actors), _fields(i.field_locations),
+            ]
+            for i in brief.issues
+        ],
+        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
+        [[key, where.line, where.column] for key, where in brief.field_locations],
+    ]  # fmt: skip
+
+
+def decode_brief(data: list[Any], path: str) -> Brief:
+    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations."""
+    names = _ITEM_FIELDS
+    day = dt.date.fromordinal
+    loc = Location
+
+    def fields(flat: list[Any]) -> tuple[tuple[str, Location], ...]:
+        numbers = iter(flat)
+        return tuple([(names[k] if k.__class__ is int else k, _new_location(loc, (l, c))) for k, l, c in zip(numbers, numbers, numbers)])
+
+    # Positional arguments in the models' field order: the quickest way to build
+    # hundreds of thousands of them. The round-trip tests check every field.
+    bid, title, date, summary, tags, follows, points, sources, actors, quotes, issues, timeline, where = data
+    return Brief(
+        path,
+        bid,
+        title,
+        day(date),
+        summary,
+        tuple(tags),
+        follows,
+        tuple(points),
+        tuple([Source(i, _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
+        tuple([
+            Actor(i, _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
+            for i, l, c, n, k, r, s, a, o, f in actors
+        ]),
+        tuple([
+            Quote(i, _new_location(loc, (l, c)), b, t, s, None if d is None else day(d), x, tuple(a), fields(f))
+            for i, l, c, b, t, s, d, x, a, f in quotes
+        ]),
+        tuple([
+            Issue(
+                i, _new_location(loc, (l, c)), t, s, m,
+                tuple([Position(b, st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p]),
+                tuple(a), fields(f),
+            )
+            for i, l, c, t, s, m, p, a, f in issues
+        ]),
+        tuple([Event(day(d), t, _new_location(loc, (l, c))) for d, t, l, c in timeline]),
+        tuple([(k, _new_location(loc, (l, c))) for k, l, c in where]),
+    )  # fmt: skip
+
+
+def encode_findings(findings: Iterable[Finding]) -> list[list[Any]]:
+    """Findings as JSON-ready data (their path is not kept)."""
+    return [
+        [f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message]
+        for f in findings
+    ]
+
+
+def decode_findings(data: list[list[Any]], path: str) -> tuple[Finding, ...]:
+    """The findings `encode_findings` wrote, for the file at `path`."""
+    return tuple(
+        Finding(path, None if line is None else Location(line, column), severity, message)
+        for line, column, severity, message in data
+    )
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+# -- the database ----------------------------------------------------------------------
+
+_TABLES = (
+    """CREATE TABLE briefs (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        stored_ns INTEGER NOT NULL,
+        version TEXT NOT NULL
+    )""",
+    """CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        brief TEXT,
+        findings TEXT NOT NULL
+    )""",
+)
+
+
+class BriefCache:
+    """The SQLite database of cached briefs, or an in-memory one when it cannot be used.
+
+    Safe to share between threads. Never raises for a problem of its own: a corrupt
+    database is deleted and rebuilt; a locked or unwritable one is set aside, and the
+    program goes on without it.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else cache_directory()
+        self._lock = threading.RLock()
+        self.file: Path | None = None
+        self.connection = self._open()
+
+    @property
+    def persistent(self) -> bool:
+        """True when entries outlive the program (False: it went on in memory)."""
+        return self.file is not None
+
+    # -- opening ------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        file = self.directory / DATABASE_NAME
+        for attempt in (1, 2):
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                connection = self._connect(str(file))
+            except sqlite3.DatabaseError as error:
+                if attempt == 1 and _is_corrupt(error):
+                    _remove_database(file)  # a garbage file in its place: start afresh
+                    continue
+                break  # locked, read-only, unopenable: go on without it
+            except OSError:
+                break  # the folder cannot be made
+            self.file = file
+            return connection
+        return self._connect(":memory:")
+
+    def _connect(self, name: str) -> sqlite3.Connection:
+        # Autocommit: transactions are begun and ended explicitly, a batch at a time.
+        connection = sqlite3.connect(name, timeout=1.0, isolation_level=None, check_same_thread=False)
+        try:
+            if name != ":memory:":
+                # Readers never wait for a writer, so two programs can read at once.
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
+                self._create(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        """Drop whatever tables an other version left, and make ours."""
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:  # unless another program just did
+                names = connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'"
+                ).fetchall()
+                for (name,) in names:
+                    connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+                for statement in self._tables():
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {LAYOUT}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _tables(self) -> tuple[str, ...]:
+        return _TABLES
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self.connection.close()
+
+    # -- failure -------------------------------------------------------------------
+
+    @contextmanager
+    def _using(self, writing: bool = False) -> Iterator[sqlite3.Connection | None]:
+        """The connection for one piece of work, or None when the database cannot do it.
+
+        A locked or read-only database skips this piece of work; a corrupt one is
+        deleted and the rest of the run goes on in memory.
+        """
+        with self._lock:
+            connection = self.connection
+            if writing:
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.Error as error:
+                    self._failed(error)
+                    yield None
+                    return
+            try:
+                yield connection
+                if writing:
+                    connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                if connection.in_transaction:
+                    try:
+                        connection.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                self._failed(error)
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        if _is_corrupt(error):
+            if self.file is not None:
+                try:
+                    self.connection.close()
+                except sqlite3.Error:
+                    pass
+                _remove_database(self.file)
+                self.file = None
+                self.connection = self._connect(":memory:")
+            return
+        if not isinstance(error, sqlite3.OperationalError):
+            raise error  # a mistake of ours, not of the database
+
+    # -- briefs --------------------------------------------------------------------
+
+    def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
+        """What loading the file gave last time, if it has not changed since; else None."""
+        with self._using() as db:
+            if db is None:
+                return None
+            row = db.execute(
+                "SELECT m.brief, m.findings FROM briefs b JOIN models m ON m.id = b.id "
+                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
+                (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+            ).fetchone()
+        if row is None:
+            return None
+        data, findings = row
+        try:
+            with paused_gc():  # a big brief is a million objects and no cycles
+                brief = decode_brief(json.loads(data), path) if data is not None else None
+                return LoadResult(path, brief, decode_findings(json.loads(findings), path))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # not what this version writes: load the file instead
+
+    def store(self, path: str, stamp: Stamp, result: LoadResult) -> None:
+        """Remember what loading the file (as it was at `stamp`) gave."""
+        brief = result.brief
+        with paused_gc():
+            data = _dumps(encode_brief(brief)) if brief is not None else None
+            findings = _dumps(encode_findings(result.findings))
+        with self._using(writing=True) as db:
+            if db is None:
+                return
+            key = self._claim(db, path, stamp)
+            db.execute("INSERT INTO models (id, brief, findings) VALUES (?, ?, ?)", (key, data, findings))
+
+    def _claim(self, db: sqlite3.Connection, path: str, stamp: Stamp) -> int:
+        """The row of `path`, made current for `stamp`, with whatever it held dropped."""
+        now = time.time_ns()
+        found = db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),)).fetchone()
+        if found is None:
+            cursor = db.execute(
+                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version) VALUES (?, ?, ?, ?, ?)",
+                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+        key = int(found[0])
+        db.execute(
+            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ? WHERE id = ?",
+            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, key),
+        )
+        db.execute("DELETE FROM models WHERE id = ?", (key,))
+        return key
+
+
+def _is_corrupt(error: sqlite3.Error) -> bool:
+    """True for a file that is not a database, or a damaged one (not for a locked one)."""
+    # sqlite3 raises the base DatabaseError for SQLITE_NOTADB and SQLITE_CORRUPT; its
+    # subclasses (IntegrityError, ProgrammingError...) are other matters.
+    return type(error) is sqlite3.DatabaseError or "malformed" in str(error)
+
+
+def _remove_database(file: Path) -> None:
+    for name in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+        try:
+            name.unlink()
+        except OSError:
+            pass
+
+
+_default: BriefCache | None = None
+_default_lock = threading.Lock()
+
+
+def default_cache() -> BriefCache:
+    """The cache in the user's cache directory, opened on first use."""
+    global _default
+    with _default_lock:
+        if _default is None or _default.directory != cache_directory():
+            _default = BriefCache()
+        return _default
+
+
+def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = None) -> LoadResult:
+    """What `load_brief(path)` gives, read from the cache when the file has not changed.
+
+    `cache` defaults to the user's cache. A file that cannot be cached (missing, not a
+    regular file) is loaded as it is, findings and all.
+    """
+    name = os.fspath(path)
+    stamp = file_stamp(name)
+    if stamp is None:
+        return load_brief(name)
+    cache = cache if cache is not None else default_cache()
+    found = cache.lookup(name, stamp)
+    if found is not None:
+        return found
+    result = load_brief(name)
+    if cache.persistent and file_stamp(name) == stamp:  # unchanged while it was read
+        cache.store(name, stamp, result)
+    return result

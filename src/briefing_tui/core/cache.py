@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +34,15 @@ from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Event, Issue, Location, Position, Quote, Source
 from briefing_tui.core.yamlsource import paused_gc
 
-LAYOUT = 1
+LAYOUT = 2
 """The version of the tables below; another value drops and recreates them all."""
 DATABASE_NAME = "briefs.sqlite3"
 RACY_NS = 2_000_000_000
 """A file changed this close to being cached may change again within the same
 modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
+ITEM_ROWS = 1 << 24
+"""The search rows of the brief numbered k are numbered from k * ITEM_ROWS, so that
+a brief's rows are one range of numbers."""
 
 
 def _code_version() -> str:
@@ -220,14 +223,110 @@ _TABLES = (
         size INTEGER NOT NULL,
         mtime_ns INTEGER NOT NULL,
         stored_ns INTEGER NOT NULL,
-        version TEXT NOT NULL
+        version TEXT NOT NULL,
+        brief_id TEXT,
+        title TEXT,
+        date INTEGER,
+        tags TEXT NOT NULL,
+        follows TEXT,
+        actors INTEGER NOT NULL,
+        quotes INTEGER NOT NULL,
+        issues INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        first_error TEXT,
+        indexed INTEGER NOT NULL
     )""",
     """CREATE TABLE models (
         id INTEGER PRIMARY KEY,
         brief TEXT,
         findings TEXT NOT NULL
     )""",
+    # One row per item (and one for the brief itself), for search across briefs.
+    """CREATE TABLE items (
+        rowid INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        texts TEXT NOT NULL
+    )""",
+    """CREATE TABLE actors (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL
+    )""",
+    "CREATE INDEX actors_by_id ON actors (actor_id)",
+    "CREATE INDEX actors_by_name ON actors (name_key)",
+    "CREATE INDEX actors_by_brief ON actors (brief)",
+    # What each actor said (quotes) and where each stands (positions), per brief.
+    """CREATE TABLE statements (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT,
+        date INTEGER,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
 )
+
+# Words are given folded and split the way the in-memory search splits them, joined
+# by spaces; the tokenizer only splits at the spaces, so both see the same words.
+_WORDS_TABLE = (
+    "CREATE VIRTUAL TABLE words USING fts5(head, body, "
+    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
+)
+
+
+def fts5_available() -> bool:
+    """True when this Python's SQLite has the FTS5 full-text index."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the library lists of one cached file, without reading its brief."""
+
+    key: int
+    """The brief's number in the cache."""
+    path: str
+    stamp: Stamp
+    brief_id: str | None
+    title: str | None
+    date: dt.date | None
+    tags: tuple[str, ...]
+    follows: str | None
+    actors: int
+    quotes: int
+    issues: int
+    errors: int
+    first_error: Finding | None
+    indexed: bool
+    """True when its items are in the search and actor tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRows:
+    """What one brief adds to the tables for search and for actors across briefs."""
+
+    items: list[tuple[str, str, str, str, str, str]]
+    """(kind, item id, title, texts as JSON, head words, body words) per item."""
+    actors: list[tuple[str, str, str]]
+    """(actor id, folded name, name) per actor."""
+    statements: list[tuple[str, str, str, str | None, int | None, str]]
+    """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+
+
+NO_ROWS = IndexRows([], [], [])
 
 
 class BriefCache:
@@ -240,6 +339,7 @@ class BriefCache:
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self.directory = Path(directory) if directory is not None else cache_directory()
+        self.fts = fts5_available()
         self._lock = threading.RLock()
         self.file: Path | None = None
         self.connection = self._open()
@@ -303,7 +403,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return _TABLES
+        return (*_TABLES, _WORDS_TABLE) if self.fts else _TABLES
 
     def close(self) -> None:
         """Close the database."""
@@ -330,7 +430,7 @@ class BriefCache:
                     return
             try:
                 yield connection
-                if writing:
+                if writing and connection.in_transaction:
                     connection.execute("COMMIT")
             except sqlite3.Error as error:
                 if connection.in_transaction:
@@ -358,17 +458,14 @@ class BriefCache:
 
     def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
         """What loading the file gave last time, if it has not changed since; else None."""
-        with self._using() as db:
-            if db is None:
-                return None
-            row = db.execute(
-                "SELECT m.brief, m.findings FROM briefs b JOIN models m ON m.id = b.id "
-                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
-                (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
-            ).fetchone()
-        if row is None:
+        rows = self._select(
+            "SELECT m.brief, m.findings FROM briefs b JOIN models m ON m.id = b.id "
+            "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
+            (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+        )
+        if not rows:
             return None
-        data, findings = row
+        data, findings = rows[0]
         try:
             with paused_gc():  # a big brief is a million objects and no cycles
                 brief = decode_brief(json.loads(data), path) if data is not None else None
@@ -376,36 +473,176 @@ class BriefCache:
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # not what this version writes: load the file instead
 
-    def store(self, path: str, stamp: Stamp, result: LoadResult) -> None:
-        """Remember what loading the file (as it was at `stamp`) gave."""
-        brief = result.brief
+    def store(self, path: str, stamp: Stamp, result: LoadResult, rows: IndexRows | None = None) -> None:
+        """Remember what loading the file (as it was at `stamp`) gave; `rows` also
+        indexes it for the library."""
+        self.store_many([(path, stamp, result, rows)])
+
+    def store_many(self, entries: Sequence[tuple[str, Stamp, LoadResult, IndexRows | None]]) -> dict[str, int]:
+        """`store` for many files, in one transaction; each file's number in the cache
+        (none when the database could not take them)."""
+        prepared = []
         with paused_gc():
-            data = _dumps(encode_brief(brief)) if brief is not None else None
-            findings = _dumps(encode_findings(result.findings))
+            for path, stamp, result, rows in entries:
+                brief = result.brief
+                # In memory, keeping every brief would only cost memory: they are read again.
+                keep = brief is None or self.persistent
+                data = _dumps(encode_brief(brief)) if brief is not None and keep else None
+                errors = result.errors
+                summary = (
+                    brief.id if brief else None, brief.title if brief else None,
+                    brief.date.toordinal() if brief else None, _dumps(list(brief.tags) if brief else []),
+                    brief.follows if brief else None,
+                    len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.issues) if brief else 0,
+                    len(errors), _dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
+                )  # fmt: skip
+                model = (data, _dumps(encode_findings(result.findings))) if keep else None
+                prepared.append((path, stamp, summary, model, rows))
+        keys: dict[str, int] = {}
         with self._using(writing=True) as db:
             if db is None:
-                return
-            key = self._claim(db, path, stamp)
-            db.execute("INSERT INTO models (id, brief, findings) VALUES (?, ?, ?)", (key, data, findings))
+                return {}
+            for path, stamp, summary, model, rows in prepared:
+                key = self._claim(db, path, stamp, summary)
+                if model is not None:
+                    db.execute("INSERT INTO models (id, brief, findings) VALUES (?, ?, ?)", (key, *model))
+                if rows is not None:
+                    self._write_rows(db, key, rows)
+                keys[path] = key
+            db.execute("COMMIT")  # here, so that a failure skips the return
+            return keys
+        return {}  # the database could not take them
 
-    def _claim(self, db: sqlite3.Connection, path: str, stamp: Stamp) -> int:
+    def _claim(self, db: sqlite3.Connection, path: str, stamp: Stamp, summary: tuple[Any, ...]) -> int:
         """The row of `path`, made current for `stamp`, with whatever it held dropped."""
         now = time.time_ns()
         found = db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),)).fetchone()
         if found is None:
             cursor = db.execute(
-                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version) VALUES (?, ?, ?, ?, ?)",
-                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION),
+                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version, brief_id, title, date, tags, follows, "
+                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
         key = int(found[0])
         db.execute(
-            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ? WHERE id = ?",
-            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, key),
+            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, date = ?, "
+            "tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
+            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary, key),
         )
         db.execute("DELETE FROM models WHERE id = ?", (key,))
+        self._drop_rows(db, key)
         return key
+
+    def _drop_rows(self, db: sqlite3.Connection, key: int) -> None:
+        low, high = key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1
+        db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
+        if self.fts:
+            db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
+        db.execute("DELETE FROM actors WHERE brief = ?", (key,))
+        db.execute("DELETE FROM statements WHERE brief = ?", (key,))
+
+    def _write_rows(self, db: sqlite3.Connection, key: int, rows: IndexRows) -> None:
+        base = key * ITEM_ROWS
+        db.executemany(
+            "INSERT INTO items (rowid, kind, item_id, title, texts) VALUES (?, ?, ?, ?, ?)",
+            [(base + n, kind, item_id, title, texts) for n, (kind, item_id, title, texts, _, _) in enumerate(rows.items)],
+        )
+        if self.fts:
+            db.executemany(
+                "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
+                [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
+            )
+        db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
+        db.executemany(
+            "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(key, *statement) for statement in rows.statements],
+        )
+
+    # -- the library ---------------------------------------------------------------
+
+    def summaries(self, paths: Sequence[str]) -> dict[str, Summary]:
+        """The summaries of these files (by path as given) as last cached, current or not;
+        the caller compares their stamps with the files'. Untrusted entries are left out."""
+        wanted = {cache_key(p): p for p in paths}
+        found: dict[str, Summary] = {}
+        rows = self._select(
+            "SELECT id, path, size, mtime_ns, brief_id, title, date, tags, follows, actors, quotes, issues, "
+            "errors, first_error, indexed FROM briefs WHERE version = ? AND stored_ns - mtime_ns >= ?",
+            (CODE_VERSION, RACY_NS),
+        )
+        for key, path, size, mtime, bid, title, date, tags, follows, actors, quotes, issues, errors, first, indexed in rows:
+            given = wanted.get(path)
+            if given is None:
+                continue
+            error = None
+            if first is not None:
+                line, column, severity, message = json.loads(first)
+                error = Finding(given, None if line is None else Location(line, column), severity, message)
+            found[given] = Summary(
+                key, given, Stamp(size, mtime), bid, title, None if date is None else dt.date.fromordinal(date),
+                tuple(json.loads(tags)), follows, actors, quotes, issues, errors, error, bool(indexed),
+            )  # fmt: skip
+        return found
+
+    def _select(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """The rows a query gives, or none when the database cannot answer."""
+        with self._using() as db:
+            if db is not None:
+                return db.execute(sql, parameters).fetchall()
+        return []
+
+    def vocabulary(self) -> list[str]:
+        """Every word in the search index (none without FTS5)."""
+        if not self.fts:
+            return []
+        with self._using() as db:
+            if db is not None:
+                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
+        return [term for (term,) in self._select("SELECT term FROM temp.vocabulary")]
+
+    def matching(self, expression: str) -> list[int]:
+        """The rows of every item whose words match an FTS5 expression."""
+        if not self.fts:
+            return []
+        return [row for (row,) in self._select("SELECT rowid FROM words WHERE words MATCH ?", (expression,))]
+
+    def best_matching(self, expression: str, limit: int) -> list[int]:
+        """The rows of the `limit` items that match an FTS5 expression best, by SQLite's
+        ranking with words in names and titles worth four times the rest."""
+        if not self.fts:
+            return []
+        sql = "SELECT rowid FROM words WHERE words MATCH ? ORDER BY bm25(words, 4.0, 1.0) LIMIT ?"
+        return [row for (row,) in self._select(sql, (expression, limit))]
+
+    def items(self, rows: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of these item rows, in row order."""
+        ordered = sorted(rows)
+        found = []
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self._select(f"SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
+        return found
+
+    def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of every item of these briefs."""
+        found = []
+        for key in sorted(keys):
+            sql = "SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+            found += self._select(sql, (key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1))
+        return found
+
+    def actor_briefs(self, actor_id: str, name_key: str) -> list[tuple[int, str, str]]:
+        """(brief, actor id there, name) for each cached brief with an actor of this id or this folded name."""
+        sql = "SELECT DISTINCT brief, actor_id, name FROM actors WHERE actor_id = ? OR name_key = ?"
+        return self._select(sql, (actor_id, name_key))
+
+    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str]]:
+        """(kind, item id, title, date, text) of an actor's quotes and positions in one brief, in file order."""
+        sql = "SELECT kind, item_id, title, date, text FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
+        return self._select(sql, (key, actor_id))
 
 
 def _is_corrupt(error: sqlite3.Error) -> bool:

@@ -20,16 +20,13 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
-from briefing_tui.core.model import Brief, Item, Location, Text
+from briefing_tui.core.model import Brief, Item, Location, Quote, Text
 from briefing_tui.core.yamlsource import paused_gc
 
 # How much a match counts, by the field it is in.
@@ -83,6 +80,8 @@ class Hit:
     end: int
     location: Location
     score: float
+    path: str = ""
+    """The file of the brief the item is in."""
 
     @property
     def matched(self) -> str:
@@ -135,23 +134,93 @@ def query_terms(query: str) -> list[Term]:
     return terms
 
 
-class SearchIndex:
-    """Every searchable text of one brief, folded once, with a word index over them."""
+def item_title(item: Item | None, item_id: str, items: dict[str, Item]) -> str:
+    """How a list of hits names an item: a quote by its speaker."""
+    if isinstance(item, Quote):
+        speaker = items.get(item.by)
+        return f"{speaker.label if speaker else item.by}, quoted"
+    return item.label if item is not None else item_id
 
-    def __init__(self, brief: Brief) -> None:
+
+def words(folded: str) -> list[str]:
+    """The words of folded text, as the index splits them."""
+    return _TOKEN.findall(folded)
+
+
+def matching_words(vocabulary: list[str], word: str, *, last: bool, typos: int | None = 50) -> dict[str, float]:
+    """Words of a sorted vocabulary that `word` finds, with how well: exact, prefix,
+    inner, typo (at most `typos` of those, the closest; None for all).
+
+    Only the last word of a query, the one still being typed, matches as a prefix or
+    inside words; earlier words are complete and match whole or by typo.
+    """
+    found: dict[str, float] = {}
+    start = bisect_left(vocabulary, word)
+    if start < len(vocabulary) and vocabulary[start] == word:
+        found[word] = EXACT
+    if last:
+        for candidate in vocabulary[start:]:
+            if not candidate.startswith(word):
+                break
+            found.setdefault(candidate, PREFIX)
+        if len(word) >= INNER_MIN_LENGTH:
+            for candidate in vocabulary:
+                if word in candidate:
+                    found.setdefault(candidate, INNER)
+    if len(word) >= TYPO_MIN_LENGTH:
+        # Imported here: rapidfuzz takes longer to import than the reader to start.
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = 1 if len(word) < 9 else 2
+        for candidate, _, _ in process.extract(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=typos):
+            found.setdefault(candidate, TYPO)
+    return found
+
+
+class SearchIndex:
+    """Every searchable text of one brief, folded once, with a word index over them.
+
+    `SearchIndex.of_items` indexes items of several briefs at once instead.
+    """
+
+    def __init__(self, brief: Brief | None) -> None:
         self.brief = brief
-        self.items: dict[str, Item] = {item.id: item for item in brief.items()}
+        self.items: dict[str, Item] = {item.id: item for item in brief.items()} if brief is not None else {}
         # Texts are searched as the reader shows them: [[links]] as what they show.
         self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
         self._texts: list[Text] = []
         self._folded: list[str] = []
         self._weight: list[float] = []
         self._items: list[tuple[str, str, int, int]] = []  # (kind, id, first text, end text)
+        self._paths: list[str] = []
+        self._typos: int | None = 50  # the closest words one typo away; plenty for one brief
+        if brief is not None:
+            self._index([("brief", brief.id, brief.texts()), *((item.noun, item.id, item.texts()) for item in brief.items())], brief.path)
+
+    @classmethod
+    def of_items(cls, items: Iterable[tuple[str, str, str, Iterable[Text]]]) -> SearchIndex:
+        """An index of items from any number of briefs: (path, kind, id, texts) each,
+        texts as shown (their links already replaced by what they show)."""
+        index = cls(None)
+        paths: list[str] = []
+        entries = []
+        for path, kind, item_id, texts in items:
+            paths.append(path)
+            entries.append((kind, item_id, texts))
+        index._index(entries, "")
+        index._paths = paths
+        # Items of many briefs: every word within reach of a typo, as the index of
+        # each brief would have found its own closest ones.
+        index._typos = None
+        return index
+
+    def _index(self, entries: Iterable[tuple[str, str, Iterable[Text]]], path: str) -> None:
+        self._path = path
         postings: dict[str, dict[float, list[int]]] = {}
         with paused_gc():
-            self._add_item("brief", brief.id, brief.texts(), postings)
-            for item in brief.items():
-                self._add_item(item.noun, item.id, item.texts(), postings)
+            for kind, item_id, texts in entries:
+                self._add_item(kind, item_id, texts, postings)
             self._vocabulary = sorted(postings)
             # word -> [(field weight, item numbers)], so that a query can score a
             # whole list of items at once instead of one item at a time. The lists
@@ -162,7 +231,7 @@ class SearchIndex:
                 for word, classes in postings.items()
             }
 
-    def _add_item(self, kind: str, item_id: str, texts: Iterator[Text], postings: dict[str, dict[float, list[int]]]) -> None:
+    def _add_item(self, kind: str, item_id: str, texts: Iterable[Text], postings: dict[str, dict[float, list[int]]]) -> None:
         number = len(self._items)
         first = len(self._texts)
         seen: set[tuple[str, float]] = set()
@@ -186,32 +255,7 @@ class SearchIndex:
     # -- words -------------------------------------------------------------------------
 
     def _matching_words(self, word: str, *, last: bool) -> dict[str, float]:
-        """Vocabulary words that `word` finds, with how well: exact, prefix, inner, typo.
-
-        Only the last word of a query, the one still being typed, matches as a
-        prefix or inside words; earlier words are complete and match whole or by typo.
-        """
-        found: dict[str, float] = {}
-        vocabulary = self._vocabulary
-        if word in self._postings:
-            found[word] = EXACT
-        if last:
-            start = bisect_left(vocabulary, word)
-            for candidate in vocabulary[start:]:
-                if not candidate.startswith(word):
-                    break
-                found.setdefault(candidate, PREFIX)
-            if len(word) >= INNER_MIN_LENGTH:
-                for candidate in vocabulary:
-                    if word in candidate:
-                        found.setdefault(candidate, INNER)
-        if len(word) >= TYPO_MIN_LENGTH:
-            limit = 1 if len(word) < 9 else 2
-            for candidate, _, _ in process.extract(
-                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=50
-            ):
-                found.setdefault(candidate, TYPO)
-        return found
+        return matching_words(self._vocabulary, word, last=last, typos=self._typos)
 
     # -- queries -----------------------------------------------------------------------
 
@@ -303,7 +347,14 @@ class SearchIndex:
         match = match or (re.search(re.escape(word), folded) if word else None)
         start, stop = (match.start(), match.end()) if match else (0, 0)
         start, stop = _original_span(text.text, start, stop)
-        return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score)
+        path = self._paths[item] if self._paths else self._path
+        return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score, path)
+
+    def title(self, hit: Hit) -> str:
+        """How a list of hits names the item of a hit of this brief."""
+        if hit.kind == "brief":
+            return "Summary"
+        return item_title(self.items.get(hit.item_id), hit.item_id, self.items)
 
     def texts(self) -> Iterator[str]:
         """Every indexed text, as written (what a plain scan would look through)."""

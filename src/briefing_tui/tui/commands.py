@@ -21,7 +21,8 @@ class BriefCommands(Provider):
         if not isinstance(screen, MainScreen):
             return
         for binding in MainScreen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.action:
+            # The library's keys only where there is a library.
+            if isinstance(binding, Binding) and binding.description and binding.action and screen.check_action(binding.action.split("(")[0], ()):
                 keys = binding.key.split(",")[0]
                 yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief

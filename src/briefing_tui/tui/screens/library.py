@@ -1,0 +1,274 @@
+"""The library screen: every brief found, newest first, filtered as you type.
+
+`enter` opens a brief over this screen (`L`, or `backspace` at the start of the
+brief's history, comes back); `c` shows what changed in it; `/` searches every brief
+at once. Files that are new or changed since they were cached are read in the
+background, the list filling in as they are.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from briefing_tui.core.library import Entry, Library
+from briefing_tui.core.search import fold
+from briefing_tui.tui.layout import visible
+from briefing_tui.tui.messages import FilterClosed, HitChosen, SearchClosed
+from briefing_tui.tui.rows import counted, library_rows
+from briefing_tui.tui.widgets.item_list import ItemList, Row
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search import Hit
+    from briefing_tui.tui.app import BriefingApp
+
+
+class FilterInput(Input):
+    """The filter box: `down` moves into the list, `escape` clears the filter."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", tooltip="Clear the filter and go back to the list", id="filter.clear"),
+        Binding("down", "to_list", "List", show=False, tooltip="Move into the list, keeping the filter", id="filter.list"),
+    ]
+
+    def action_clear(self) -> None:
+        self.post_message(FilterClosed(clear=True))
+
+    def action_to_list(self) -> None:
+        self.post_message(FilterClosed(clear=False))
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the briefs of a library."""
+
+    BINDINGS = [
+        Binding("f", "filter", "Filter", tooltip="Filter the list as you type: words of a title, tag, date or file name", id="library.filter"),
+        Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search"),
+        Binding("c", "changes", "Changes", tooltip="What changed in the brief under the cursor since the one before it", id="library.changes"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self._rows: list[Row] = []
+        self._haystacks: list[str] = []
+        self._filter = ""
+        self._typeahead: str | None = None
+        """The box (`filter` or `search`) that keys typed after `f` or `/` are meant for."""
+        self._typed = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="masthead"):
+            yield Static(Content("Library"), id="brief-title")
+            yield Static(id="brief-date")
+        yield Static(id="crumbs")
+        yield FilterInput(placeholder="f  filter: words of a title, tag, date or file name", id="filter", compact=True)
+        yield ItemList(id="library-list", empty="No brief matches the filter.")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        folder = _common_folder(self.library.files)
+        self.app.title = "Library"
+        self.query_one("#brief-title", Static).update(Content(visible(f"Library  {folder}" if folder else "Library")))
+        self.query_one("#brief-date", Static).update(Content(counted(len(self.library.files), "file")))
+        self.fill()
+        self.set_focus(self.listing, scroll_visible=False)
+        if self.library.pending:
+            self._read()
+
+    def on_screen_resume(self) -> None:
+        # Back from a brief: a file changed meanwhile (or fixed) is read again.
+        if self.is_mounted and not self.workers and self.library.refresh():
+            self.fill()
+            self._read()
+
+    @property
+    def listing(self) -> ItemList:
+        """The list of briefs."""
+        return self.query_one("#library-list", ItemList)
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        """The app, which opens briefs."""
+        from briefing_tui.tui.app import BriefingApp
+
+        assert isinstance(self.app, BriefingApp)
+        return self.app
+
+    # -- the list ------------------------------------------------------------------------
+
+    def fill(self) -> None:
+        """List the entries as they are now, through the filter."""
+        entries = self.library.listing()
+        self._rows = library_rows(entries)
+        self._haystacks = [_haystack(entry) for entry in entries]
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        words = fold(self._filter).split()
+        rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if all(w in hay for w in words)]
+        self.listing.set_rows(rows)
+        self._update_bars(len(rows))
+
+    def _update_bars(self, shown: int) -> None:
+        files = len(self._rows)
+        waiting = len(self.library.pending)
+        broken = sum(1 for e in self.library.entries.values() if not e.ok and not e.waiting)
+        briefs = files - waiting - broken
+        if waiting:
+            status = f"Reading {files - waiting:,} of {counted(files, 'file')}\u2026"
+        elif self._filter.strip():
+            status = f"{shown:,} of {counted(files, 'file')} match the filter"
+        else:
+            status = f"{counted(briefs, 'brief')}, newest first"
+        if broken:
+            status += f" \u00b7 {counted(broken, 'file')} cannot be opened"
+        self.query_one("#crumbs", Static).update(Content(f"Library \u203a {status}"))
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read(self) -> None:
+        for _ in self.library.read():
+            self.app.call_from_thread(self.fill)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed right after `f` or `/` reach the list, queued there before the
+        # key's action moved the focus: they are meant for the box, so type them in it.
+        if self.focused is self.listing and self._typeahead is None and event.key in ("f", "slash"):
+            self._typeahead = "filter" if event.key == "f" else "search"
+            self._typed = ""
+            return
+        if self._typeahead is None or not event.is_printable or not event.character:
+            return
+        box = self._typeahead_box()
+        # Only keys sent to the list (or bubbling while the box has the focus: the box
+        # would have taken them itself) were typed ahead; others are someone else's.
+        if self.focused is not self.listing and (box is None or self.focused is not box):
+            return
+        event.stop()
+        event.prevent_default()
+        if box is None:
+            self._typed += event.character  # the search box is still being mounted
+        else:
+            box.insert_text_at_cursor(event.character)
+
+    def _typeahead_box(self) -> Input | None:
+        if self._typeahead == "filter":
+            return self.query_one(FilterInput)
+        from briefing_tui.tui.widgets.search_panel import SearchInput
+
+        found = self.query(SearchInput)
+        return found.first() if found and self.has_class("-searching") else None
+
+    def _typeahead_done(self) -> None:
+        self._typeahead = None
+        self._typed = ""
+
+    @on(ItemList.Chosen, "#library-list")
+    async def _chosen(self, event: ItemList.Chosen) -> None:
+        event.stop()
+        await self.briefing_app.open_brief(event.key)
+
+    def action_filter(self) -> None:
+        """Into the filter box, ready to type."""
+        self.set_focus(self.query_one(FilterInput))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter = event.value
+        self._apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    async def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = self.listing.current_key
+        if key is not None:
+            await self.briefing_app.open_brief(key)
+
+    @on(FilterClosed)
+    def _filter_closed(self, event: FilterClosed) -> None:
+        event.stop()
+        self._typeahead_done()
+        if event.clear:
+            self.action_clear_filter()
+        self.set_focus(self.listing)
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter."""
+        box = self.query_one(FilterInput)
+        if box.value:
+            box.value = ""  # posts Changed, which lists everything again
+
+    async def action_changes(self) -> None:
+        """What changed in the brief under the cursor."""
+        key = self.listing.current_key
+        if key is not None:
+            await self.briefing_app.show_changes(key)
+
+    # -- search across briefs ------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        """Search every brief at once."""
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+        if self.has_class("-searching"):
+            return
+        if not self.query(SearchPanel):
+            await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(Footer))
+        self.add_class("-searching")
+        self.query_one(SearchPanel).open(self.library, self._typed, group=self._group)
+        self._typed = ""
+
+    def _group(self, hit: Hit) -> str:
+        entry = self.library.entries.get(hit.path)
+        if entry is None or entry.title is None:
+            return hit.path
+        return f"{entry.title}  {entry.date.isoformat() if entry.date else ''}".rstrip()
+
+    @on(SearchClosed)
+    def _search_closed(self, event: SearchClosed) -> None:
+        event.stop()
+        self._typeahead_done()
+        self.remove_class("-searching")
+        self.set_focus(self.listing)
+
+    @on(HitChosen)
+    async def _hit_chosen(self, event: HitChosen) -> None:
+        event.stop()
+        from briefing_tui.tui.screens.main import hit_place
+
+        self._typeahead_done()
+        self.remove_class("-searching")
+        self.set_focus(self.listing)
+        chosen = event.hits[event.number]
+        # In the brief, n and N step through its own hits of the same search.
+        same = [hit for hit in event.hits if hit.path == chosen.path]
+        await self.briefing_app.open_brief(chosen.path, hit_place(chosen), same, same.index(chosen))
+
+
+def _haystack(entry: Entry) -> str:
+    """What the filter looks through: title, date, tags, id and file name, folded."""
+    parts = [entry.title or "", entry.date.isoformat() if entry.date else "", *entry.tags, entry.id or "", os.path.basename(entry.path)]
+    if not entry.ok and not entry.waiting:
+        parts.append("cannot be opened")
+    return fold(" ".join(parts))
+
+
+def _common_folder(files: list[str]) -> str:
+    """The folder holding every file, as the files were named (relative or not)."""
+    try:
+        common = os.path.commonpath(files)
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return common if os.path.isdir(common) else os.path.dirname(common)

@@ -329,3 +329,28 @@ async def test_escape_closes_the_search_across_briefs(folder):
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert not app.screen.has_class("-searching") and app.focused is listing(app)
+
+
+async def test_a_file_changed_while_away_is_read_again_on_return(folder):
+    app = make_library_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        changed = folder / "series-000-day-001.yaml"
+        changed.write_text(changed.read_text(encoding="utf-8").replace("title: Generated series 0, day 1", "title: Edited day one"), encoding="utf-8")
+        fixed = folder / "broken.yaml"
+        fixed.write_text("brief: 1\ntitle: Fixed\ndate: 2025-12-31\nsummary: Fixed.\n", encoding="utf-8")
+        await pilot.press("L")
+        await until(pilot, lambda: "7 briefs, newest first" in crumbs(app))
+        titles = [row.title for row in listing(app).rows]
+        assert "Edited day one (not real content)" in titles and titles[-1] == "Fixed"
+
+
+async def test_the_palette_opens_a_brief_by_its_title(folder):
+    app = make_library_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"day 4")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert reader(app).path == str(folder / "series-000-day-004.yaml")

@@ -38,13 +38,15 @@ from briefing_tui.core.links import shown_text
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Location, Text
 from briefing_tui.core.search import Hit, SearchIndex, fold, item_title, matching_words, query_terms, words
+from briefing_tui.core.yamlsource import paused_gc
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 HEAD_FIELDS = frozenset({"name", "title", "aliases"})
 """Fields whose words rank higher in the full-text index: what items are called."""
-CANDIDATES = 2000
-"""As you type, the items SQLite ranks best are the ones ranked exactly."""
+CANDIDATES = 500
+"""As you type, only the items SQLite ranks best are ranked exactly (and placed),
+so that a keystroke stays quick however common the word."""
 
 
 def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
@@ -218,7 +220,9 @@ class Library:
                     stamp = None  # it changed while it was read: read again next time
                 results.append((result, stamp))
                 if stamp is not None:
-                    stored.append((path, stamp, result, index_rows(result.brief) if result.brief else NO_ROWS))
+                    with paused_gc():
+                        rows = index_rows(result.brief) if result.brief else NO_ROWS
+                    stored.append((path, stamp, result, rows))
             keys = self.cache.store_many(stored)
             for path, (result, stamp) in zip(chunk, results, strict=True):
                 self.entries[path] = Entry.of_result(result, keys.get(path), stamp)

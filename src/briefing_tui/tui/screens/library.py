@@ -9,6 +9,7 @@ background, the list filling in as they are.
 from __future__ import annotations
 
 import os
+import time
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -18,6 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker
 
 from briefing_tui.core.library import Entry, Library
 from briefing_tui.core.search import fold
@@ -29,6 +31,10 @@ from briefing_tui.tui.widgets.item_list import ItemList, Row
 if TYPE_CHECKING:
     from briefing_tui.core.search import Hit
     from briefing_tui.tui.app import BriefingApp
+
+
+FILL_SECONDS = 0.5
+"""While files are read, the list is redrawn at most this often."""
 
 
 class FilterInput(Input):
@@ -65,6 +71,7 @@ class LibraryScreen(Screen[None]):
         self._typeahead: str | None = None
         """The box (`filter` or `search`) that keys typed after `f` or `/` are meant for."""
         self._typed = ""
+        self._reading: Worker[None] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="masthead"):
@@ -83,13 +90,14 @@ class LibraryScreen(Screen[None]):
         self.fill()
         self.set_focus(self.listing, scroll_visible=False)
         if self.library.pending:
-            self._read()
+            self._reading = self._read()
 
     def on_screen_resume(self) -> None:
         # Back from a brief: a file changed meanwhile (or fixed) is read again.
-        if self.is_mounted and not self.workers and self.library.refresh():
+        reading = self._reading is not None and not self._reading.is_finished
+        if self.is_mounted and not reading and self.library.refresh():
             self.fill()
-            self._read()
+            self._reading = self._read()
 
     @property
     def listing(self) -> ItemList:
@@ -136,8 +144,12 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="read")
     def _read(self) -> None:
-        for _ in self.library.read():
-            self.app.call_from_thread(self.fill)
+        shown = time.monotonic()
+        for left in self.library.read():
+            # Listing thousands of rows again after every batch would slow the reading.
+            if left == 0 or time.monotonic() - shown > FILL_SECONDS:
+                self.app.call_from_thread(self.fill)
+                shown = time.monotonic()
 
     # -- keys ------------------------------------------------------------------------------
 

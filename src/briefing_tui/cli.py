@@ -6,16 +6,18 @@ the briefs (or nothing found), 2 a usage error. No user error prints a traceback
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.library import brief_files
 from briefing_tui.core.loader import LoadResult, load_brief
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("check", "show", "find", "diff", "schema")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -26,6 +28,8 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings. Run with paths to open them in the reader.",
@@ -70,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="briefing", add_help=False)
     parser.add_argument("paths", nargs="*", metavar="PATH")
     return parser
@@ -127,6 +133,8 @@ def run_show(path: str, section: str | None, output: str) -> int:
     assert brief is not None
     index = LinkIndex(brief)
     if output == "json":
+        import json
+
         print(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2))
     elif output == "markdown":
         sys.stdout.write(brief_markdown(brief, index, section))
@@ -219,6 +227,8 @@ def _dispatch(argv: list[str]) -> int:
         if args.command == "diff":
             return run_diff(args.old, args.new)
         return run_schema()
+    if not any(a.startswith("-") for a in argv):
+        return run_reader(argv)  # the common case, without building a parser
     options, unknown = _reader_parser().parse_known_args(argv)
     if unknown:
         _parser().error(f"unrecognised arguments: {' '.join(unknown)}")

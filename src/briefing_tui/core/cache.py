@@ -31,7 +31,7 @@ from typing import Any
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
-from briefing_tui.core.model import Actor, Brief, Event, Issue, Location, Position, Quote, Source
+from briefing_tui.core.model import Actor, Brief, Event, FieldLocations, Issue, Location, Position, Quote, Source
 from briefing_tui.core.yamlsource import paused_gc
 
 LAYOUT = 2
@@ -105,6 +105,7 @@ def cache_key(path: str) -> str:
 _ITEM_FIELDS = (
     "id", "name", "url", "kind", "role", "side", "aliases", "notes", "by", "text", "source",
     "date", "context", "about", "title", "status", "summary", "positions", "actors",
+    "brief", "tags", "follows", "key_points", "sources", "quotes", "issues", "timeline",
 )  # fmt: skip
 _FIELD_CODE = {name: code for code, name in enumerate(_ITEM_FIELDS)}
 _new_location = tuple.__new__
@@ -114,9 +115,11 @@ def _where(location: Location) -> list[int]:
     return [location.line, location.column]
 
 
-def _fields(pairs: tuple[tuple[str, Location], ...]) -> list[Any]:
-    # One flat list, three numbers a field: fewer JSON arrays to read back.
-    return [number for key, where in pairs for number in (_FIELD_CODE.get(key, key), where.line, where.column)]
+def _fields(flat: FieldLocations) -> list[Any]:
+    # As the model keeps them, (key, lines down, column, ...), each known key a number.
+    out: list[Any] = list(flat)
+    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]  # type: ignore[arg-type]
+    return out
 
 
 def _day(date: dt.date | None) -> int | None:
@@ -146,7 +149,7 @@ def encode_brief(brief: Brief) -> list[Any]:
             for i in brief.issues
         ],
         [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
-        [[key, where.line, where.column] for key, where in brief.field_locations],
+        _fields(brief.field_locations),
     ]  # fmt: skip
 
 
@@ -156,9 +159,10 @@ def decode_brief(data: list[Any], path: str) -> Brief:
     day = dt.date.fromordinal
     loc = Location
 
-    def fields(flat: list[Any]) -> tuple[tuple[str, Location], ...]:
-        numbers = iter(flat)
-        return tuple([(names[k] if k.__class__ is int else k, _new_location(loc, (l, c))) for k, l, c in zip(numbers, numbers, numbers)])
+    def fields(flat: list[Any]) -> FieldLocations:
+        # The model's own key strings, one object each, as the loader gives them.
+        flat[0::3] = [names[k] if k.__class__ is int else k for k in flat[0::3]]
+        return tuple(flat)
 
     # Positional arguments in the models' field order: the quickest way to build
     # hundreds of thousands of them. The round-trip tests check every field.
@@ -190,7 +194,7 @@ def decode_brief(data: list[Any], path: str) -> Brief:
             for i, l, c, t, s, m, p, a, f in issues
         ]),
         tuple([Event(day(d), t, _new_location(loc, (l, c))) for d, t, l, c in timeline]),
-        tuple([(k, _new_location(loc, (l, c))) for k, l, c in where]),
+        fields(where),
     )  # fmt: skip
 
 

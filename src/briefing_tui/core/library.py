@@ -37,7 +37,7 @@ from briefing_tui.core.findings import Finding
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Location, Text
-from briefing_tui.core.search import Hit, SearchIndex, fold, item_title, matching_words, query_terms, words
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, fold, item_title, matching_words, query_terms, words
 from briefing_tui.core.yamlsource import paused_gc
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -334,13 +334,13 @@ class Library:
 
     def _index(self, rows: list[tuple[int, str, str, str, str]], paths: dict[int, str]) -> SearchIndex:
         rows.sort(key=lambda row: (self._order[paths[row[0] // ITEM_ROWS]], row[0]))
-        entries = []
+        stored = []
         for row, kind, item_id, title, texts in rows:
             path = paths[row // ITEM_ROWS]
             self._titles[(path, kind, item_id)] = title
-            shown = [Text(field, text, Location(line, column), False) for field, line, column, text in json.loads(texts)]
-            entries.append((path, kind, item_id, shown))
-        return SearchIndex.of_items(entries)
+            shown = tuple(Text(field, text, Location(line, column), False) for field, line, column, text in json.loads(texts))
+            stored.append(StoredItem(path, kind, item_id, shown))
+        return SearchIndex.of_items(stored)
 
     def _everything_index(self, paths: dict[int, str]) -> SearchIndex:
         # Without FTS5: one index of every item, built once, as the reader builds one per brief.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
@@ -110,7 +111,9 @@ class MainScreen(Screen[None]):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="forward"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to where you were", id="escape"),
         Binding("y", "copy", "Copy", tooltip="Copy the item as text (works over SSH)", id="copy"),
-        Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search"),
+        # A priority binding runs as the key arrives, before the keys typed after it
+        # are handed to whatever has focus: `/talks` typed in one go all lands in the box.
+        Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit, after the search box is closed", id="next_hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Previous search hit", id="previous_hit"),
         Binding("c", "changes", "Changes", show=False, tooltip="What changed since the brief this one follows", id="changes"),
@@ -140,6 +143,7 @@ class MainScreen(Screen[None]):
         self._filled: set[str] = set()
         self._stamp = self._file_stamp()
         self._search_index: SearchIndex | None = None
+        self._search_lock = threading.Lock()
         self._search_origin: Place | None = None
         # Hits of a search begun elsewhere (the library's) step on with n and N here.
         self._hits: list[Hit] = hits or []
@@ -438,12 +442,30 @@ class MainScreen(Screen[None]):
 
     @property
     def search_index(self) -> SearchIndex:
-        """The brief's search index, built on first use."""
-        if self._search_index is None or self._search_index.brief is not self.brief:
-            from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
+        """The brief's search index, built on first use (from any thread, once)."""
+        with self._search_lock:
+            if self._search_index is None or self._search_index.brief is not self.brief:
+                from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
 
-            self._search_index = SearchIndex(self.brief)
-        return self._search_index
+                self._search_index = SearchIndex(self.brief, self.index.items)
+            return self._search_index
+
+    def _ready_search_index(self) -> SearchIndex | None:
+        index = self._search_index
+        return index if index is not None and index.brief is self.brief else None
+
+    @work(thread=True, group="search-index")
+    def _index_for_search(self) -> None:
+        # A big brief takes a moment to index: the box is open and taking keys
+        # meanwhile, and its results come when the index does.
+        index = self.search_index
+        self.app.call_from_thread(self._search_index_ready, index)
+
+    def _search_index_ready(self, index: SearchIndex) -> None:
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+        for panel in self.query(SearchPanel):
+            panel.set_index(index)
 
     @work(thread=True, exclusive=True, group="index")
     def _prepare_search(self) -> None:
@@ -458,6 +480,9 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
+            field = self.focused
+            if isinstance(field, Input):  # a `/` typed in the box is part of the query
+                field.insert_text_at_cursor("/")
             return
         from briefing_tui.tui.widgets.search_panel import SearchPanel
 
@@ -465,7 +490,10 @@ class MainScreen(Screen[None]):
         if not self.query(SearchPanel):
             await self.mount(SearchPanel(id="search"), before=self.query_one(Footer))
         self.add_class("-searching")
-        self.query_one(SearchPanel).open(self.search_index)
+        index = self._ready_search_index()
+        self.query_one(SearchPanel).open(index)
+        if index is None:
+            self._index_for_search()
 
     def _close_search(self) -> None:
         self.remove_class("-searching")

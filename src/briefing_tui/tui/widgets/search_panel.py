@@ -73,9 +73,9 @@ class SearchPanel(Vertical):
             yield Static(id="search-count")
         yield ItemList(id="search-results", empty=f"Type to search {self.scope}.")
 
-    def open(self, index: Searchable, query: str = "", group: Callable[[Hit], str] | None = None) -> None:
-        """Show the panel over the pane, ready to type. Hits are listed under the
-        heading `group` gives them (default: their kind)."""
+    def open(self, index: Searchable | None, query: str = "", group: Callable[[Hit], str] | None = None) -> None:
+        """Show the panel over the pane, ready to type (results once `index` is there).
+        Hits are listed under the heading `group` gives them (default: their kind)."""
         self.index = index
         self.group = group
         field = self.query_one(SearchInput)
@@ -107,10 +107,18 @@ class SearchPanel(Vertical):
         event.stop()
         self.update_results(event.value)
 
+    def set_index(self, index: Searchable) -> None:
+        """The index has been built: answer what was typed meanwhile."""
+        self.index = index
+        self.update_results(self.query_one(SearchInput).value)
+
     def update_results(self, query: str) -> None:
         """Search again and redraw the results (one list, no widget per hit)."""
         results = self.query_one("#search-results", ItemList)
         count = self.query_one("#search-count", Static)
+        if self.index is None and query.strip():
+            count.update("Indexing the brief\u2026")
+            return
         if self.index is None or not query.strip():
             self.hits = []
             results.set_rows([])

@@ -39,7 +39,8 @@ from benchmarks.generate import generate_brief, write_series
 from benchmarks.search import keystrokes
 from benchmarks.terminal import first_paint
 from briefing_tui.core.cache import BriefCache, load_brief_cached
-from briefing_tui.core.library import Library, brief_files
+from briefing_tui.core.files import brief_files
+from briefing_tui.core.library import Library
 from briefing_tui.core.loader import load_brief
 
 HERE = Path(__file__).resolve().parent

@@ -10,6 +10,7 @@ CORE_MODULES = [
     "briefing_tui.core.model",
     "briefing_tui.core.loader",
     "briefing_tui.core.cache",
+    "briefing_tui.core.files",
     "briefing_tui.core.library",
     "briefing_tui.core.changes",
     "briefing_tui.core.links",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
-from briefing_tui.core.library import brief_files
+from briefing_tui.core.files import brief_files
 from briefing_tui.core.loader import LoadResult, load_brief
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from benchmarks.generate import write_series
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import library as library_module
 from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.library import Library, brief_files
+from briefing_tui.core.files import brief_files
+from briefing_tui.core.library import Library
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.search import SearchIndex
 

@@ -11,7 +11,8 @@ import pytest
 from textual import events
 
 from benchmarks.generate import write_series
-from briefing_tui.core.library import Library, brief_files
+from briefing_tui.core.files import brief_files
+from briefing_tui.core.library import Library
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.document import DocumentScreen
 from briefing_tui.tui.screens.help import HelpScreen
@@ -128,7 +129,7 @@ async def test_the_filter_narrows_the_list_as_you_type(folder):
         assert app.screen.query_one(FilterInput).value == ""
 
 
-async def test_keys_typed_at_once_after_f_reach_the_filter(folder):
+async def test_keys_typed_at_once_after_f_or_slash_reach_their_box(folder):
     app = make_library_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         # As a fast typist or a paste sends them: all queued before `f` moves the focus.
@@ -136,6 +137,14 @@ async def test_keys_typed_at_once_after_f_reach_the_filter(folder):
             app.post_message(events.Key({"-": "minus"}.get(key, key), key))
         await until(pilot, lambda: app.screen.query_one(FilterInput).value == "day-002")
         assert [row.key for row in listing(app).rows] == [str(folder / "series-000-day-002.yaml")]
+        await pilot.press("escape")
+        for key in "/kalomi":
+            app.post_message(events.Key({"/": "slash"}.get(key, key), key))
+        await until(pilot, lambda: bool(app.screen.query(SearchInput)) and app.screen.query_one(SearchInput).value == "kalomi")
+        await pilot.press("f", "slash")  # in a box, f and / are only characters
+        assert app.screen.query_one(SearchInput).value == "kalomif/"
+        await pilot.press("escape", "f", "slash", "f")
+        assert app.screen.query_one(FilterInput).value == "/f"
 
 
 async def test_down_keeps_the_filter_and_enter_opens_the_brief_under_the_cursor(folder):

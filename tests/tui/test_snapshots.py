@@ -45,7 +45,8 @@ def test_screen(snap_compare, keys):
 def make_library_app(folder) -> BriefingApp:
     """The library of a generated series and a broken file, named relative to the
     working folder so that the pictures do not depend on where the test runs."""
-    from briefing_tui.core.library import Library, brief_files
+    from briefing_tui.core.files import brief_files
+    from briefing_tui.core.library import Library
     from tests.tui.test_library import library_folder
 
     library_folder(folder)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -40,44 +39,11 @@ from briefing_tui.core.model import Actor, Brief, Location, Text
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem, fold, item_title, matching_words, query_terms, words
 from briefing_tui.core.yamlsource import paused_gc
 
-BRIEF_SUFFIXES = (".yaml", ".yml")
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 HEAD_FIELDS = frozenset({"name", "title", "aliases"})
 """Fields whose words rank higher in the full-text index: what items are called."""
 CANDIDATES = 500
 """As you type, only the items SQLite ranks best are ranked exactly (and placed),
 so that a keystroke stays quick however common the word."""
-
-
-def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
-    """The brief files named by `paths` (folders searched recursively), and path problems.
-
-    Hidden folders, virtual environments and the like are not searched.
-    """
-    files: list[str] = []
-    problems: list[Finding] = []
-    for path in paths:
-        if os.path.isdir(path):
-            found = sorted(_walk(path))
-            if not found:
-                problems.append(Finding(path, None, "error", "no .yaml or .yml briefs in this folder"))
-            files.extend(found)
-        else:
-            # Missing paths, links to nowhere and the like are reported by the loader.
-            files.append(path)
-    return list(dict.fromkeys(files)), problems
-
-
-def _walk(folder: str) -> Iterator[str]:
-    for root, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not _skipped(root, name)]
-        for name in names:
-            if name.lower().endswith(BRIEF_SUFFIXES):
-                yield os.path.normpath(os.path.join(root, name))
-
-
-def _skipped(root: str, name: str) -> bool:
-    return name.startswith(".") or name in SKIPPED_FOLDERS or os.path.exists(os.path.join(root, name, "pyvenv.cfg"))
 
 
 def index_rows(brief: Brief) -> IndexRows:

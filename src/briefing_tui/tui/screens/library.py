@@ -12,7 +12,7 @@ import os
 import time
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -56,8 +56,10 @@ class LibraryScreen(Screen[None]):
     """Lists the briefs of a library."""
 
     BINDINGS = [
-        Binding("f", "filter", "Filter", tooltip="Filter the list as you type: words of a title, tag, date or file name", id="library.filter"),
-        Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search"),
+        # Priority bindings run as the key arrives, before the keys typed after it are
+        # handed to whatever has focus: `fkyiv` typed in one go all lands in the box.
+        Binding("f", "filter", "Filter", tooltip="Filter the list as you type: words of a title, tag, date or file name", id="library.filter", priority=True),
+        Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search", priority=True),
         Binding("c", "changes", "Changes", tooltip="What changed in the brief under the cursor since the one before it", id="library.changes"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),
     ]
@@ -68,9 +70,6 @@ class LibraryScreen(Screen[None]):
         self._rows: list[Row] = []
         self._haystacks: list[str] = []
         self._filter = ""
-        self._typeahead: str | None = None
-        """The box (`filter` or `search`) that keys typed after `f` or `/` are meant for."""
-        self._typed = ""
         self._reading: Worker[None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -153,38 +152,14 @@ class LibraryScreen(Screen[None]):
 
     # -- keys ------------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        # Keys typed right after `f` or `/` reach the list, queued there before the
-        # key's action moved the focus: they are meant for the box, so type them in it.
-        if self.focused is self.listing and self._typeahead is None and event.key in ("f", "slash"):
-            self._typeahead = "filter" if event.key == "f" else "search"
-            self._typed = ""
-            return
-        if self._typeahead is None or not event.is_printable or not event.character:
-            return
-        box = self._typeahead_box()
-        # Only keys sent to the list (or bubbling while the box has the focus: the box
-        # would have taken them itself) were typed ahead; others are someone else's.
-        if self.focused is not self.listing and (box is None or self.focused is not box):
-            return
-        event.stop()
-        event.prevent_default()
-        if box is None:
-            self._typed += event.character  # the search box is still being mounted
-        else:
-            box.insert_text_at_cursor(event.character)
-
-    def _typeahead_box(self) -> Input | None:
-        if self._typeahead == "filter":
-            return self.query_one(FilterInput)
-        from briefing_tui.tui.widgets.search_panel import SearchInput
-
-        found = self.query(SearchInput)
-        return found.first() if found and self.has_class("-searching") else None
-
-    def _typeahead_done(self) -> None:
-        self._typeahead = None
-        self._typed = ""
+    def _typed_in_a_box(self, character: str) -> bool:
+        """`f` and `/` act as soon as they arrive (so that what is typed after them
+        reaches their box): typed in a box, they are only characters."""
+        field = self.focused
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(character)
+            return True
+        return False
 
     @on(ItemList.Chosen, "#library-list")
     async def _chosen(self, event: ItemList.Chosen) -> None:
@@ -193,7 +168,8 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Into the filter box, ready to type."""
-        self.set_focus(self.query_one(FilterInput))
+        if not self._typed_in_a_box("f"):
+            self.set_focus(self.query_one(FilterInput))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -211,7 +187,6 @@ class LibraryScreen(Screen[None]):
     @on(FilterClosed)
     def _filter_closed(self, event: FilterClosed) -> None:
         event.stop()
-        self._typeahead_done()
         if event.clear:
             self.action_clear_filter()
         self.set_focus(self.listing)
@@ -234,13 +209,12 @@ class LibraryScreen(Screen[None]):
         """Search every brief at once."""
         from briefing_tui.tui.widgets.search_panel import SearchPanel
 
-        if self.has_class("-searching"):
+        if self._typed_in_a_box("/") or self.has_class("-searching"):
             return
         if not self.query(SearchPanel):
             await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(Footer))
         self.add_class("-searching")
-        self.query_one(SearchPanel).open(self.library, self._typed, group=self._group)
-        self._typed = ""
+        self.query_one(SearchPanel).open(self.library, group=self._group)
 
     def _group(self, hit: Hit) -> str:
         entry = self.library.entries.get(hit.path)
@@ -251,7 +225,6 @@ class LibraryScreen(Screen[None]):
     @on(SearchClosed)
     def _search_closed(self, event: SearchClosed) -> None:
         event.stop()
-        self._typeahead_done()
         self.remove_class("-searching")
         self.set_focus(self.listing)
 
@@ -260,7 +233,6 @@ class LibraryScreen(Screen[None]):
         event.stop()
         from briefing_tui.tui.screens.main import hit_place
 
-        self._typeahead_done()
         self.remove_class("-searching")
         self.set_focus(self.listing)
         chosen = event.hits[event.number]

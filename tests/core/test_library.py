@@ -221,12 +221,12 @@ QUERIES = ["Adler", "reco", "Generated issue", "kalomi", "Greta Adlar", '"border
 
 
 def per_brief(files: list[str], query: str) -> list[tuple[object, ...]]:
-    """What searching each brief on its own and merging gives, best first."""
+    """What searching each brief on its own and merging gives, best first, and among
+    equals the newest brief first."""
     hits = []
-    for file in files:
-        result = load_brief(file)
-        if result.brief is not None:
-            hits += SearchIndex(result.brief).search(query)
+    briefs = [r.brief for r in map(load_brief, files) if r.brief is not None]
+    for brief in sorted(briefs, key=lambda b: (-b.date.toordinal(), b.title)):
+        hits += SearchIndex(brief).search(query)
     hits.sort(key=lambda hit: -hit.score)
     return [(h.path, h.kind, h.item_id, h.field, h.location, h.start, h.end, h.score) for h in hits]
 

@@ -272,7 +272,8 @@ class Library:
 
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
-        many match in all. Ties keep the order of the files, then of the items."""
+        many match in all. Ties keep the order of the list (newest brief first), then
+        of the items in the brief."""
         terms = query_terms(query)
         if not terms:
             return [], 0
@@ -299,7 +300,9 @@ class Library:
         return self._titles.get((hit.path, hit.kind, hit.item_id), hit.item_id)
 
     def _index(self, rows: list[tuple[int, str, str, str, str]], paths: dict[int, str]) -> SearchIndex:
-        rows.sort(key=lambda row: (self._order[paths[row[0] // ITEM_ROWS]], row[0]))
+        # Equal scores keep the order of the list: the newest brief first.
+        rank = {entry.path: number for number, entry in enumerate(self.listing())}
+        rows.sort(key=lambda row: (rank[paths[row[0] // ITEM_ROWS]], row[0]))
         stored = []
         for row, kind, item_id, title, texts in rows:
             path = paths[row // ITEM_ROWS]

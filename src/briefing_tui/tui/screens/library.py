@@ -9,6 +9,7 @@ background, the list filling in as they are.
 from __future__ import annotations
 
 import os
+import re
 import time
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,7 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self._rows: list[Row] = []
-        self._haystacks: list[str] = []
+        self._haystacks: list[tuple[str, frozenset[str]]] = []
         self._filter = ""
         self._reading: Worker[None] | None = None
 
@@ -122,7 +123,7 @@ class LibraryScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         words = fold(self._filter).split()
-        rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if all(w in hay for w in words)]
+        rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if _matches(words, hay)]
         self.listing.set_rows(rows)
         self._update_bars(len(rows))
 
@@ -241,12 +242,24 @@ class LibraryScreen(Screen[None]):
         await self.briefing_app.open_brief(chosen.path, hit_place(chosen), same, same.index(chosen))
 
 
-def _haystack(entry: Entry) -> str:
-    """What the filter looks through: title, date, tags, id and file name, folded."""
+def _haystack(entry: Entry) -> tuple[str, frozenset[str]]:
+    """What the filter looks through: title, date, tags, id and file name, folded;
+    and the numbers in them."""
     parts = [entry.title or "", entry.date.isoformat() if entry.date else "", *entry.tags, entry.id or "", os.path.basename(entry.path)]
     if not entry.ok and not entry.waiting:
         parts.append("cannot be opened")
-    return fold(" ".join(parts))
+    text = fold(" ".join(parts))
+    return text, frozenset(_NUMBER.findall(text))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _matches(words: list[str], haystack: tuple[str, frozenset[str]]) -> bool:
+    """Every word is in the entry; a number must be a whole number of it (`2` is day
+    2, not the 2 of 2026)."""
+    text, numbers = haystack
+    return all(word in numbers if word.isdigit() else word in text for word in words)
 
 
 def _common_folder(files: list[str]) -> str:

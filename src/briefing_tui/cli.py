@@ -10,17 +10,16 @@ import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from pathlib import Path
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
+from briefing_tui.core.files import brief_files
 from briefing_tui.core.loader import LoadResult, load_brief
 
 if TYPE_CHECKING:
     import argparse
 
-BRIEF_SUFFIXES = (".yaml", ".yml")
-COMMANDS = ("check", "show", "find", "schema")
+COMMANDS = ("check", "show", "find", "diff", "schema")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -36,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A terminal reader for briefings. Run with paths to open them in the reader.",
         epilog="Run 'briefing COMMAND --help' for a command's options. "
         "With no command, 'briefing [PATH ...]' opens the reader (PATH: a brief file "
-        "or a folder of briefs; default: the current folder).",
+        "or a folder of briefs; default: the current folder; several briefs open as a library).",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -58,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     find.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
     find.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    diff = commands.add_parser(
+        "diff",
+        help="what changed from one brief to another",
+        description="Print what changed from OLD to NEW: new and removed actors, quotes and issues, "
+        "and issues whose status or positions changed, each with FILE:LINE. Exit 0.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier brief file")
+    diff.add_argument("new", metavar="NEW", help="the later brief file")
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the brief format",
@@ -74,30 +81,13 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
-    """The brief files named by `paths` (folders searched recursively), and path problems."""
-    files: list[str] = []
-    problems: list[Finding] = []
-    for path in paths:
-        if os.path.isdir(path):
-            found = sorted(
-                str(p)
-                for p in Path(path).rglob("*")
-                if p.suffix.lower() in BRIEF_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
-                and (p.is_file() or not p.exists())  # a dangling link is reported when read
-            )
-            if not found:
-                problems.append(Finding(path, None, "error", "no .yaml or .yml briefs in this folder"))
-            files.extend(found)
-        else:
-            # Missing paths, links to nowhere and the like are reported by the loader.
-            files.append(path)
-    return files, problems
-
-
-def _load_all(paths: Sequence[str]) -> tuple[list[LoadResult], list[Finding]]:
+def _load_all(paths: Sequence[str], *, cached: bool = False) -> tuple[list[LoadResult], list[Finding]]:
+    """Every brief the paths name, loaded (from the cache, with `cached`)."""
     files, problems = brief_files(paths)
+    if cached:
+        from briefing_tui.core.cache import load_brief_cached
+
+        return [load_brief_cached(file) for file in files], problems
     return [load_brief(file) for file in files], problems
 
 
@@ -134,7 +124,7 @@ def run_show(path: str, section: str | None, output: str) -> int:
     from briefing_tui.core.export import brief_data, brief_markdown, brief_text
     from briefing_tui.core.links import LinkIndex
 
-    results, problems = _load_all([path])
+    results, problems = _load_all([path], cached=True)
     if len(results) > 1:
         raise UsageError(f"show prints one brief; {path} holds {len(results)}")
     if not _report(results, problems):
@@ -154,19 +144,39 @@ def run_show(path: str, section: str | None, output: str) -> int:
 
 
 def run_find(query: str, paths: Sequence[str]) -> int:
-    """`briefing find`: one line per hit, best first; 1 when nothing matched."""
-    from briefing_tui.core.search import SearchIndex
+    """`briefing find`: one line per hit, best first; 1 when nothing matched.
 
-    results, problems = _load_all(paths)
-    _report(results, problems)
-    hits = []
-    for result in results:
-        if result.brief is not None:
-            hits.extend((hit, result.path) for hit in SearchIndex(result.brief).search(query))
-    hits.sort(key=lambda pair: -pair[0].score)
-    for hit, path in hits:
-        print(f"{path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}")
+    The briefs are searched as one library, as `/` does in the reader's library.
+    """
+    from briefing_tui.core.library import Library
+
+    files, problems = brief_files(paths)
+    library = Library(files)
+    for _ in library.read():
+        pass
+    broken = [library.load(path) for path in library.files if not library.entries[path].ok]
+    _report(broken, problems)
+    hits, _ = library.find(query)
+    for hit in hits:
+        print(f"{hit.path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}")
     return EXIT_OK if hits else EXIT_PROBLEM
+
+
+def run_diff(old: str, new: str) -> int:
+    """`briefing diff`: what changed from one brief to another, as text."""
+    from briefing_tui.core.cache import load_brief_cached
+    from briefing_tui.core.changes import changes_text, compare
+
+    for path in (old, new):
+        if os.path.isdir(path):
+            raise UsageError(f"diff compares two brief files, and {path} is a folder")
+    results = [load_brief_cached(old), load_brief_cached(new)]
+    if not _report(results, []):
+        return EXIT_PROBLEM
+    before, after = (r.brief for r in results)
+    assert before is not None and after is not None
+    sys.stdout.write(changes_text(compare(before, after)))
+    return EXIT_OK
 
 
 def run_schema() -> int:
@@ -178,16 +188,30 @@ def run_schema() -> int:
 
 
 def run_reader(paths: Sequence[str]) -> int:
-    """`briefing [PATH ...]`: check the briefs, then open the reader on them."""
-    results, problems = _load_all(paths or ["."])
-    if not _report(results, problems):
+    """`briefing [PATH ...]`: open the reader on one brief, or the library on several.
+
+    One brief must load without errors; in a library, a file with errors is listed
+    with them and the others open as usual.
+    """
+    files, problems = brief_files(paths or ["."])
+    if problems:
+        _report([], problems)
         return EXIT_PROBLEM
-    # Several briefs: the newest first (a brief per file; the first file breaks ties).
-    newest = max(results, key=lambda r: r.brief.date if r.brief else None)  # type: ignore[arg-type,return-value]
-    assert newest.brief is not None
+    if len(files) == 1:
+        from briefing_tui.core.cache import load_brief_cached
+
+        result = load_brief_cached(files[0])
+        if not _report([result], []):
+            return EXIT_PROBLEM
+        assert result.brief is not None
+        from briefing_tui.tui.app import BriefingApp
+
+        BriefingApp(result.path, result.brief).run()
+        return EXIT_OK
+    from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
-    BriefingApp(newest.path, newest.brief).run()
+    BriefingApp(library=Library(files)).run()
     return EXIT_OK
 
 
@@ -200,6 +224,8 @@ def _dispatch(argv: list[str]) -> int:
             return run_show(args.path, args.section, args.format)
         if args.command == "find":
             return run_find(args.query, args.paths)
+        if args.command == "diff":
+            return run_diff(args.old, args.new)
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser

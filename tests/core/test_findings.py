@@ -318,6 +318,25 @@ def test_values_in_messages_are_escaped_and_cut_short(write_brief):
     assert found[1] == f"18:1: warning: unknown key '{'x' * 59}\u2026' in the brief"
 
 
+def test_follows_names_an_earlier_brief(write_brief):
+    path = write_brief(BASE.replace("brief: 1\n", "brief: 1\nid: day-two\nfollows: day-one\n"))
+    brief = load_brief(path).brief
+    assert brief is not None and brief.follows == "day-one"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Day One", "3:10: error: 'follows' names a brief by its id, and 'Day One' is not an id"),
+        ("day-two", "3:10: error: a brief cannot follow itself: 'follows' names the id of an earlier brief"),
+        ("[a, b]", "3:10: error: 'follows' must be text, not a list"),
+    ],
+)
+def test_follows_must_be_another_briefs_id(write_brief, value, message):
+    text = BASE.replace("brief: 1\n", f"brief: 1\nid: day-two\nfollows: {value}\n")
+    assert findings_of(write_brief, text) == [message]
+
+
 def test_links_are_located_past_wide_characters_and_crlf_line_ends(write_brief):
     # Columns count characters, not bytes, and CRLF is one line break.
     text = BASE.replace(

@@ -66,7 +66,7 @@ _PLAIN_TAGS = frozenset(
 _STR = _TAG + "str"
 
 BRIEF_KEYS = (
-    "brief", "id", "title", "date", "tags", "summary", "key_points",
+    "brief", "id", "title", "date", "tags", "follows", "summary", "key_points",
     "sources", "actors", "quotes", "issues", "timeline",
 )  # fmt: skip
 SOURCE_KEYS = ("id", "name", "url")
@@ -505,6 +505,7 @@ class _Builder:
                 self.error(node, f"bad id {quoted(given)}: use lowercase letters, digits and '-'")
             elif given is not None:
                 brief_id = given
+        follows = self._follows(value("follows"), brief_id)
         title = self.text(node, "the title", required=True) if (node := value("title")) else None
         date = self.date(node, "the date") if (node := value("date")) else None
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
@@ -528,6 +529,7 @@ class _Builder:
             date=date,
             summary=summary,
             tags=tuple(t for t, _ in tags),
+            follows=follows,
             key_points=tuple(p for p, _ in points),
             sources=tuple(sections.get("sources", ())),
             actors=tuple(sections.get("actors", ())),
@@ -536,6 +538,21 @@ class _Builder:
             timeline=tuple(sections.get("timeline", ())),
             field_locations=tuple(where),
         )
+
+    def _follows(self, node: Node | None, brief_id: str) -> str | None:
+        """The id of the brief this one follows: never its own."""
+        if node is None:
+            return None
+        value = self.text(node, "'follows'", required=True)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.error(node, f"'follows' names a brief by its id, and {quoted(value)} is not an id")
+            return None
+        if value == brief_id:
+            self.error(node, "a brief cannot follow itself: 'follows' names the id of an earlier brief")
+            return None
+        return value
 
     def _version(self, node: Node | None, root: Node) -> None:
         if node is None:

@@ -231,6 +231,8 @@ class Brief:
     date: dt.date
     summary: str
     tags: tuple[str, ...] = ()
+    follows: str | None = None
+    """The id of the earlier brief this one follows, in a series on one subject."""
     key_points: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()

@@ -21,18 +21,15 @@ import re
 from array import array
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
-from briefing_tui.core.model import Brief, Item, Location, Text
+from briefing_tui.core.model import Brief, Item, Location, Quote, Text
 from briefing_tui.core.yamlsource import paused_gc
 
 # How much a match counts, by the field it is in.
@@ -86,6 +83,8 @@ class Hit:
     end: int
     location: Location
     score: float
+    path: str = ""
+    """The file of the brief the item is in."""
 
     @property
     def matched(self) -> str:
@@ -138,6 +137,66 @@ def query_terms(query: str) -> list[Term]:
     return terms
 
 
+def words(folded: str) -> list[str]:
+    """The words of folded text, as the index splits them."""
+    return _TOKEN.findall(folded)
+
+
+def matching_words(vocabulary: list[str], word: str, *, last: bool, typos: int | None = 50) -> dict[str, float]:
+    """Words of a sorted vocabulary that `word` finds, with how well: exact, prefix,
+    inner, typo (at most `typos` of those, the closest; None for all).
+
+    Only the last word of a query, the one still being typed, matches as a prefix or
+    inside words; earlier words are complete and match whole or by typo.
+    """
+    found: dict[str, float] = {}
+    start = bisect_left(vocabulary, word)
+    if start < len(vocabulary) and vocabulary[start] == word:
+        found[word] = EXACT
+    if last:
+        for candidate in vocabulary[start:]:
+            if not candidate.startswith(word):
+                break
+            found.setdefault(candidate, PREFIX)
+        if len(word) >= INNER_MIN_LENGTH:
+            for candidate in vocabulary:
+                if word in candidate:
+                    found.setdefault(candidate, INNER)
+    if len(word) >= TYPO_MIN_LENGTH:
+        # Imported here: rapidfuzz takes longer to import than a library to list.
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = 1 if len(word) < 9 else 2
+        for candidate, _, _ in process.extract(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=typos):
+            found.setdefault(candidate, TYPO)
+    return found
+
+
+def item_title(item: Item | None, item_id: str, items: Mapping[str, Item]) -> str:
+    """How a list of hits names an item: a quote by its speaker."""
+    if isinstance(item, Quote):
+        speaker = items.get(item.by)
+        return f"{speaker.label if speaker else item.by}, quoted"
+    return item.label if item is not None else item_id
+
+
+@dataclass(frozen=True, slots=True)
+class StoredItem:
+    """An item of some brief known by its texts alone (as the library's cache keeps
+    them, links already shown as what they show), for an index over many briefs."""
+
+    path: str
+    noun: str
+    """`source`, `actor`, `quote`, `issue`, or `brief` for a brief's own texts."""
+    id: str
+    shown: tuple[Text, ...]
+
+    def texts(self) -> Iterator[Text]:
+        """The item's texts, as they were stored."""
+        return iter(self.shown)
+
+
 def _pairs(flat: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
     """(a, b, c, d) as (a, b), (c, d)."""
     parts = iter(flat)
@@ -145,12 +204,21 @@ def _pairs(flat: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
 
 
 class SearchIndex:
-    """Every searchable text of one brief, folded once, with a word index over them."""
+    """Every searchable text of one brief, folded once, with a word index over them.
 
-    def __init__(self, brief: Brief, items: Mapping[str, Item] | None = None) -> None:
-        """Index `brief`; `items`, its items by id, may be shared with a `LinkIndex`."""
+    `SearchIndex.of_items` indexes items of many briefs at once instead.
+    """
+
+    def __init__(self, brief: Brief | None, items: Mapping[str, Item] | None = None, *, stored: Iterable[StoredItem] = ()) -> None:
+        """Index `brief`; `items`, its items by id, may be shared with a `LinkIndex`.
+        (Without a brief, the `stored` items: see `of_items`.)"""
         self.brief = brief
-        self.items: Mapping[str, Item] = items if items is not None else {item.id: item for item in brief.items()}
+        if items is None:
+            items = {item.id: item for item in brief.items()} if brief is not None else {}
+        self.items: Mapping[str, Item] = items
+        # One brief's search finds its 50 closest words one typo away, plenty for one
+        # brief; over many briefs, every word within reach, as each brief's would.
+        self._typos: int | None = 50 if brief is not None else None
         # Texts are searched as the reader shows them: [[links]] as what they show.
         self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
         # Each text as shown, and its folded form only where folding is more than
@@ -159,13 +227,16 @@ class SearchIndex:
         self._unfolded: dict[int, str] = {}
         self._weight: list[float] = []
         # Item number n is _owners[n] (the brief first), its texts _texts[_starts[n]:_starts[n + 1]].
-        self._owners: list[Brief | Item] = []
+        self._owners: list[Brief | Item | StoredItem] = []
         self._starts = array("i")
         postings: dict[str, dict[float, array[int]]] = {}
         with paused_gc():
-            self._add_item(brief, brief.texts(), postings)
-            for item in brief.items():
-                self._add_item(item, item.texts(), postings)
+            if brief is not None:
+                self._add_item(brief, brief.texts(), postings)
+                for item in brief.items():
+                    self._add_item(item, item.texts(), postings)
+            for owner in stored:
+                self._add_item(owner, owner.texts(), postings)
             self._starts.append(len(self._texts))
             self._vocabulary = sorted(postings)
             # word -> (field weight, item numbers, field weight, item numbers...),
@@ -183,7 +254,12 @@ class SearchIndex:
                     part for weight, items in classes.items() for part in (weight, tuple(map(number, items)))
                 )
 
-    def _add_item(self, owner: Brief | Item, texts: Iterator[Text], postings: dict[str, dict[float, array[int]]]) -> None:
+    @classmethod
+    def of_items(cls, stored: Iterable[StoredItem]) -> SearchIndex:
+        """An index of items from any number of briefs; each hit says its file."""
+        return cls(None, stored=stored)
+
+    def _add_item(self, owner: Brief | Item | StoredItem, texts: Iterator[Text], postings: dict[str, dict[float, array[int]]]) -> None:
         number = len(self._owners)
         self._owners.append(owner)
         self._starts.append(len(self._texts))
@@ -217,32 +293,7 @@ class SearchIndex:
     # -- words -------------------------------------------------------------------------
 
     def _matching_words(self, word: str, *, last: bool) -> dict[str, float]:
-        """Vocabulary words that `word` finds, with how well: exact, prefix, inner, typo.
-
-        Only the last word of a query, the one still being typed, matches as a
-        prefix or inside words; earlier words are complete and match whole or by typo.
-        """
-        found: dict[str, float] = {}
-        vocabulary = self._vocabulary
-        if word in self._postings:
-            found[word] = EXACT
-        if last:
-            start = bisect_left(vocabulary, word)
-            for candidate in vocabulary[start:]:
-                if not candidate.startswith(word):
-                    break
-                found.setdefault(candidate, PREFIX)
-            if len(word) >= INNER_MIN_LENGTH:
-                for candidate in vocabulary:
-                    if word in candidate:
-                        found.setdefault(candidate, INNER)
-        if len(word) >= TYPO_MIN_LENGTH:
-            limit = 1 if len(word) < 9 else 2
-            for candidate, _, _ in process.extract(
-                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=50
-            ):
-                found.setdefault(candidate, TYPO)
-        return found
+        return matching_words(self._vocabulary, word, last=last, typos=self._typos)
 
     # -- queries -----------------------------------------------------------------------
 
@@ -337,7 +388,14 @@ class SearchIndex:
         start, stop = _original_span(text.text, start, stop)
         owner = self._owners[item]
         kind = owner.noun if not isinstance(owner, Brief) else "brief"
-        return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score)
+        path = owner.path if isinstance(owner, StoredItem) else self.brief.path if self.brief else ""
+        return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score, path)
+
+    def title(self, hit: Hit) -> str:
+        """How a list of hits names the item of a hit of this brief."""
+        if hit.kind == "brief":
+            return "Summary"
+        return item_title(self.items.get(hit.item_id), hit.item_id, self.items)
 
     def _folded(self, number: int) -> str:
         folded = self._unfolded.get(number)

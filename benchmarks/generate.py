@@ -4,12 +4,15 @@ Every generated brief says so in its title and first line, and is written to a
 temporary folder, never to briefs/.
 
     python -m benchmarks.generate QUOTES ACTORS ISSUES > big.yaml
+    python -m benchmarks.generate --series BRIEFS FOLDER
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
+from pathlib import Path
 
 WORDS = (
     "talks ceasefire delegation territory guarantees monitors energy strikes exchange "
@@ -97,6 +100,109 @@ def generate_brief(quotes: int, actors: int, issues: int, seed: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
+# -- series of briefs, for libraries ---------------------------------------------------
+
+STATUSES = ("open", "progressing", "stalled", "resolved")
+SERIES_ACTORS = 10
+SERIES_ISSUES = 4
+START = dt.date(2026, 1, 1)
+
+
+def _person(number: int) -> tuple[str, str]:
+    """(id, name) of person `number` of the pool every series draws from (224 names)."""
+    return f"p{number:03d}", f"{FIRST[number % len(FIRST)]} {LAST[(number // len(FIRST)) % len(LAST)]}"
+
+
+def generate_series(briefs: int, *, per_series: int = 20, quotes: int = 12, seed: int = 1) -> list[tuple[str, str]]:
+    """(file name, YAML text) of `briefs` generated briefs, in series of `per_series` on
+    one subject each, one a day. Not real content.
+
+    Within a series each brief `follows` the one before (every fifth relies on having
+    the same tags instead), issues change status every few days, stances every other
+    day, and one guest actor comes and goes. The same people appear across series, by
+    the same id, except that every seventh brief gives its first person another id
+    (the same person, known by name).
+    """
+    out = []
+    for number in range(briefs):
+        series, day = divmod(number, per_series)
+        rng = random.Random(seed * 1_000_003 + number)
+        date = START + dt.timedelta(days=day)
+        brief_id = f"series-{series:03d}-day-{day:03d}"
+        people = [_person((series * 3 + k) % 224) for k in range(SERIES_ACTORS)]
+        people.append(_person((series * 3 + SERIES_ACTORS + day % 5) % 224))  # the guest of the day
+        if number % 7 == 3:
+            people[0] = (f"{people[0][0]}-alias", people[0][1])
+        lines = [
+            "# GENERATED FIXTURE for tests and benchmarks: not a real brief.",
+            "brief: 1",
+            f"id: {brief_id}",
+        ]
+        if day and number % 5 != 4:
+            lines.append(f"follows: series-{series:03d}-day-{day - 1:03d}")
+        lines += [
+            f"title: Generated series {series}, day {day} (not real content)",
+            f"date: {date.isoformat()}",
+            f"tags: [generated, series-{series:03d}]",
+            "summary: |",
+            f"  A generated brief of series {series}. {people[1][1]} and [[{people[2][0]}]] meet about [[s{series}-i0]].",
+            "  " + _sentence(rng, 30),
+            "key_points:",
+            *(f"  - {_sentence(rng, 10)}" for _ in range(3)),
+            "sources:",
+            "  - id: wire",
+            "    name: Generated Wire Service",
+            "actors:",
+        ]
+        for person_id, name in people:
+            lines += [
+                f"  - id: {person_id}",
+                f"    name: {name}",
+                f"    role: {WORDS[(len(name) * 7) % len(WORDS)].capitalize()} envoy",
+                f"    side: {SIDES[sum(map(ord, name)) % len(SIDES)]}",
+            ]
+        lines.append("issues:")
+        for k in range(SERIES_ISSUES):
+            stance_rng = random.Random(f"{seed}-{series}-{k}-{day // 2}")
+            lines += [
+                f"  - id: s{series}-i{k}",
+                f"    title: Generated issue {k} of series {series}",
+                f"    status: {STATUSES[(day // 3 + k) % len(STATUSES)]}",
+                f"    summary: {_sentence(stance_rng, 15)}",
+                "    positions:",
+            ]
+            for holder in (k + 1, k + 2, k + 3):
+                lines += [f"      - by: {people[holder][0]}", f"        stance: {_sentence(stance_rng, 12)}"]
+        lines.append("quotes:")
+        for n in range(quotes):
+            speaker = people[rng.randrange(len(people))][0]
+            lines += [
+                f"  - id: q{day:03d}-{n:02d}",
+                f"    by: {speaker}",
+                f"    text: {_sentence(rng, 20)}",
+                "    source: wire",
+                f"    date: {date.isoformat()}",
+                f"    about: [s{series}-i{rng.randrange(SERIES_ISSUES)}]",
+            ]
+        out.append((f"{brief_id}.yaml", "\n".join(lines) + "\n"))
+    return out
+
+
+def write_series(folder: Path, briefs: int, **options: int) -> list[Path]:
+    """Write `generate_series` to a folder (made if need be); the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in generate_series(briefs, **options):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 if __name__ == "__main__":
-    quotes, actors, issues = (int(a) for a in sys.argv[1:4])
-    sys.stdout.write(generate_brief(quotes, actors, issues))
+    if sys.argv[1:2] == ["--series"]:
+        written = write_series(Path(sys.argv[3]), int(sys.argv[2]))
+        print(f"{len(written)} generated briefs in {sys.argv[3]}")
+    else:
+        quotes, actors, issues = (int(a) for a in sys.argv[1:4])
+        sys.stdout.write(generate_brief(quotes, actors, issues))

@@ -20,6 +20,7 @@ import argparse
 import gc
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -94,24 +95,27 @@ def _timed_each(function: Callable[[str], object], inputs: list[str]) -> list[fl
 
 def _budgets(paint: list, load: list, search: list) -> list[tuple[str, str, bool]]:  # type: ignore[type-arg]
     """Each budget, what this run measured, and whether it is met."""
-    medians = {row[0]: statistics.median(row[2]) for row in paint}
-    minimal, real = medians["minimal Textual app"], medians["real brief"]
+    warm = {row[0]: statistics.median(row[3]) for row in paint}
+    cold = {row[0]: statistics.median(row[2]) for row in paint}
+    minimal, real = warm["minimal Textual app"], warm["real brief"]
     ten = next(row for row in paint if "10 MB" in row[0])
     ten_load = next(row for row in load if "10 MB" in row[0])
     ten_search = next(row for row in search if "10 MB" in row[0])
     size_mb = float(ten[1].split()[0])
+    extra = ten[4] - paint[0][4]
     first = real / minimal
-    big = statistics.median(ten[2]) / real
+    big = warm[ten[0]] / real
+    big_cold = cold[ten[0]] / cold["real brief"]
     search_median = statistics.median(ten_search[1])
     return [
-        ("first paint, real brief, at most 1.15x the minimal app", f"{first:.2f}x", first <= 1.15),
-        ("first paint, 10 MB brief, at most 2x the real brief's", f"{big:.2f}x", big <= 2),
+        ("first paint, real brief, at most 1.15x the minimal app (warm)", f"{first:.2f}x", first <= 1.15),
+        ("first paint, 10 MB brief, at most 2x the real brief's (warm)", f"{big:.2f}x (cold: {big_cold:.2f}x)", big <= 2),
         ("load, 10 MB brief, at most 1.5x the bare CSafeLoader parse", f"{ten_load[3]:.2f}x", ten_load[3] <= 1.5),
         ("search keystroke, 10 MB brief, under 16 ms median", f"{search_median:.1f} ms", search_median < 16),
         (
             "peak RSS, 10 MB brief, under 5x the file size above the minimal app",
-            f"{ten[5]:+.0f} MiB (limit {5 * size_mb / 1.048576:.0f} MiB)",
-            ten[5] < 5 * size_mb / 1.048576,
+            f"{extra:+.0f} MiB (limit {5 * size_mb / 1.048576:.0f} MiB)",
+            extra < 5 * size_mb / 1.048576,
         ),
     ]
 
@@ -127,28 +131,43 @@ def main() -> None:
         sizes.append(("~50 MB", (80_000, 8_000, 2_000)))
     rows_paint, rows_load, rows_search = [], [], []
     with tempfile.TemporaryDirectory() as folder:
+        # Each run opens the brief and searches it, so that the peak memory is that of
+        # a reader in use (its search index built), not only of the first screen.
         briefs = [("real brief", REAL, "Russia renews invitation")]
         for label, counts in sizes:
             path = Path(folder) / f"generated-{counts[0]}.yaml"
             path.write_text(generate_brief(*counts), encoding="utf-8")
+            # As a brief written a while ago: one changed within the last seconds is
+            # not trusted to the cache (its time may not show the next change).
+            an_hour_ago = time.time() - 3600
+            os.utime(path, (an_hour_ago, an_hour_ago))
             briefs.append((f"generated {label}", path, f"Generated brief, {counts[0]} quotes"))
         minimal = [sys.executable, str(HERE / "minimal_app.py")]
         first_paint(minimal, "Minimal app ready")  # warm caches
         base = [first_paint(minimal, "Minimal app ready") for _ in range(args.runs)]
         base_ms = [r.seconds * 1000 for r in base]
         base_rss = max(r.peak_mib for r in base)
-        rows_paint.append(("minimal Textual app", "", base_ms, "1.00x", base_rss, 0.0))
-        real_median = None
+        rows_paint.append(("minimal Textual app", "", base_ms, base_ms, base_rss))
+        # The reader caches what it parsed (keyed by path, size and time): a cold
+        # start parses the YAML, a warm one reads the cache. Both are measured,
+        # in a cache folder of the run's own.
+        cache = Path(folder) / "cache"
+        env = {"BRIEFING_CACHE_DIR": str(cache)}
         for name, path, expect in briefs:
             size = path.stat().st_size / 1e6
-            first_paint([BRIEFING, str(path)], expect)
-            runs: list[Run] = [first_paint([BRIEFING, str(path)], expect) for _ in range(args.runs)]
-            ms = [r.seconds * 1000 for r in runs]
-            if real_median is None:
-                real_median = statistics.median(ms)
-            ratio = statistics.median(ms) / statistics.median(base_ms)
-            rss = max(r.peak_mib for r in runs)
-            rows_paint.append((name, f"{size:.1f} MB", ms, f"{ratio:.2f}x", rss, rss - base_rss))
+            search = [("/", "Search everything"), ("zelensky" if path == REAL else "talks", "matches")]
+
+            def launch(path: Path = path, expect: str = expect, search: list = search, cold: bool = False) -> Run:  # type: ignore[type-arg]
+                if cold:
+                    shutil.rmtree(cache, ignore_errors=True)
+                return first_paint([BRIEFING, str(path)], expect, then=search, env=env)
+
+            launch(cold=True)
+            cold = [launch(cold=True) for _ in range(args.runs)]
+            launch()
+            warm = [launch() for _ in range(args.runs)]
+            rss = max(r.peak_mib for r in cold + warm)
+            rows_paint.append((name, f"{size:.1f} MB", [r.seconds * 1000 for r in cold], [r.seconds * 1000 for r in warm], rss))
             text = path.read_text(encoding="utf-8")
             load_runs = max(3, args.runs if size < 5 else 3)
             ours = _timed(lambda p=path: _load_all(p), load_runs)  # type: ignore[misc]
@@ -168,13 +187,21 @@ def main() -> None:
         "",
         "## First paint and memory",
         "",
-        "From spawning the process in an 80x24 pseudo-terminal until the title is on screen.",
+        "First paint: from spawning the process in an 80x24 pseudo-terminal until the title is on screen.",
+        "Peak RSS: over the same run, which then searches the brief (`/talks`, `/zelensky` on the real",
+        "brief) until the results are on screen, so it includes the search and link indexes.",
         "",
-        "| program | size | first paint | vs minimal app | peak RSS | RSS above minimal app |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "Cold: the cache of parsed briefs emptied before each run; warm: the brief read from it.",
+        "",
+        "| program | size | first paint, cold | first paint, warm | warm vs minimal app | peak RSS | RSS above minimal app |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, size, ms, ratio, rss, extra in rows_paint:
-        lines.append(f"| {name} | {size} | {_fmt(ms)} | {ratio} | {rss:.0f} MiB | {extra:+.0f} MiB |")
+    base_ms, base_rss = rows_paint[0][2], rows_paint[0][4]
+    for name, size, cold_ms, warm_ms, rss in rows_paint:
+        ratio = statistics.median(warm_ms) / statistics.median(base_ms)
+        lines.append(
+            f"| {name} | {size} | {_fmt(cold_ms)} | {_fmt(warm_ms)} | {ratio:.2f}x | {rss:.0f} MiB | {rss - base_rss:+.0f} MiB |"
+        )
     lines += [
         "",
         "## Load",
@@ -202,8 +229,23 @@ def main() -> None:
     lines += ["", "## Budgets", "", "| budget | measured | met |", "| --- | ---: | :---: |"]
     for budget, measured, met in _budgets(rows_paint, rows_load, rows_search):
         lines.append(f"| {budget} | {measured} | {'yes' if met else '**no**'} |")
-    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_section(Path(args.output), lines)
     print("\n".join(lines))
+
+
+BEGIN, END = "<!-- written by benchmarks.run: begin -->", "<!-- written by benchmarks.run: end -->"
+
+
+def _write_section(path: Path, lines: list[str]) -> None:
+    """Put the figures between the markers of `path`, leaving the rest of it as it is."""
+    body = "\n".join([BEGIN, *lines, END])
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        new = head + body + rest.split(END, 1)[1]
+    else:
+        new = body + "\n" + old
+    path.write_text(new if new.endswith("\n") else new + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -29,13 +29,26 @@ class Run:
     peak_mib: float
 
 
-def first_paint(argv: list[str], expect: str, *, size: tuple[int, int] = (80, 24), timeout: float = 60.0) -> Run:
-    """Run `argv` in an 80x24 pseudo-terminal until `expect` is on screen."""
+def first_paint(
+    argv: list[str],
+    expect: str,
+    *,
+    then: list[tuple[str, str]] | None = None,
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """Run `argv` in an 80x24 pseudo-terminal until `expect` is on screen.
+
+    With `then`, a list of (keys, text): each step's keys are typed once the text
+    before shows, and the program runs on until the last text is on screen, so the
+    peak memory covers that use (a search, say), not only the first screen.
+    """
     wanted = expect.encode("utf-8")
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the program
-        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
+        env = dict(os.environ, **(env or {}), TERM="xterm-256color", COLUMNS=str(size[0]), LINES=str(size[1]))
         # As a user runs it: compiled bytecode cached and reused, like the
         # precompiled modules of the baseline's installed packages.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -43,6 +56,8 @@ def first_paint(argv: list[str], expect: str, *, size: tuple[int, int] = (80, 24
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     seen = b""
     shown_at = None
+    finished = False
+    steps = list(then or [])
     deadline = start + timeout
     try:
         while time.perf_counter() < deadline:
@@ -58,12 +73,19 @@ def first_paint(argv: list[str], expect: str, *, size: tuple[int, int] = (80, 24
             seen += chunk
             # Text on screen is the output without its escape sequences.
             if wanted in _ESCAPES.sub(b"", seen[-200_000:]):
-                shown_at = time.perf_counter()
-                break
+                if shown_at is None:
+                    shown_at = time.perf_counter()
+                if not steps:
+                    finished = True
+                    break
+                keys, text = steps.pop(0)
+                wanted = text.encode("utf-8")
+                seen = b""
+                os.write(fd, keys.encode("utf-8"))
     finally:
         os.write(fd, b"q")
         usage = _reap(pid, fd)
-    if shown_at is None:
+    if not finished:
         raise RuntimeError(f"{expect!r} never showed: {_ESCAPES.sub(b'', seen)[-400:]!r}")
     return Run(shown_at - start, usage.ru_maxrss / 1024)
 

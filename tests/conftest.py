@@ -28,6 +28,15 @@ CORPUS = SHARED / "corpus"
 BRIEFING = Path(sys.executable).parent / "briefing"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test, and every `briefing` it runs, caches briefs in a folder of its own,
+    never in the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write_brief(tmp_path: Path) -> Callable[..., Path]:
     """Write YAML text (dedented) to a file in a temporary folder and return its path."""

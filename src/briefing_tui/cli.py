@@ -6,20 +6,21 @@ the briefs (or nothing found), 2 a usage error. No user error prints a traceback
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding
+from briefing_tui.core.files import brief_files
 from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.printable import json_safe, visible
 
-BRIEF_SUFFIXES = (".yaml", ".yml")
-COMMANDS = ("check", "show", "find", "schema")
+if TYPE_CHECKING:
+    import argparse
+
+COMMANDS = ("check", "show", "find", "diff", "schema")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -28,12 +29,14 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal reader for briefings. Run with paths to open them in the reader.",
         epilog="Run 'briefing COMMAND --help' for a command's options. "
         "With no command, 'briefing [PATH ...]' opens the reader (PATH: a brief file "
-        "or a folder of briefs; default: the current folder).",
+        "or a folder of briefs; default: the current folder; several briefs open as a library).",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -55,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     find.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
     find.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    diff = commands.add_parser(
+        "diff",
+        help="what changed from one brief to another",
+        description="Print what changed from OLD to NEW: new and removed actors, quotes and issues, "
+        "and issues whose status or positions changed, each with FILE:LINE. Exit 0.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier brief file")
+    diff.add_argument("new", metavar="NEW", help="the later brief file")
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the brief format",
@@ -64,35 +75,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="briefing", add_help=False)
     parser.add_argument("paths", nargs="*", metavar="PATH")
     return parser
 
 
-def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
-    """The brief files named by `paths` (folders searched recursively), and path problems."""
-    files: list[str] = []
-    problems: list[Finding] = []
-    for path in paths:
-        if os.path.isdir(path):
-            found = sorted(
-                str(p)
-                for p in Path(path).rglob("*")
-                if p.suffix.lower() in BRIEF_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
-                and (p.is_file() or not p.exists())  # a dangling link is reported when read
-            )
-            if not found:
-                problems.append(Finding(path, None, "error", "no .yaml or .yml briefs in this folder"))
-            files.extend(found)
-        else:
-            # Missing paths, links to nowhere and the like are reported by the loader.
-            files.append(path)
-    return files, problems
-
-
-def _load_all(paths: Sequence[str]) -> tuple[list[LoadResult], list[Finding]]:
+def _load_all(paths: Sequence[str], *, cached: bool = False) -> tuple[list[LoadResult], list[Finding]]:
+    """Every brief the paths name, loaded (from the cache, with `cached`)."""
     files, problems = brief_files(paths)
+    if cached:
+        from briefing_tui.core.cache import load_brief_cached
+
+        return [load_brief_cached(file) for file in files], problems
     return [load_brief(file) for file in files], problems
 
 
@@ -129,7 +125,7 @@ def run_show(path: str, section: str | None, output: str) -> int:
     from briefing_tui.core.export import brief_data, brief_markdown, brief_text
     from briefing_tui.core.links import LinkIndex
 
-    results, problems = _load_all([path])
+    results, problems = _load_all([path], cached=True)
     if len(results) > 1:
         raise UsageError(f"show prints one brief; {path} holds {len(results)}")
     if not _report(results, problems):
@@ -139,6 +135,8 @@ def run_show(path: str, section: str | None, output: str) -> int:
     index = LinkIndex(brief)
     # Brief text goes out with its control characters shown, never sent.
     if output == "json":
+        import json
+
         print(json_safe(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2)))
     elif output == "markdown":
         sys.stdout.write(visible(brief_markdown(brief, index, section)))
@@ -148,19 +146,39 @@ def run_show(path: str, section: str | None, output: str) -> int:
 
 
 def run_find(query: str, paths: Sequence[str]) -> int:
-    """`briefing find`: one line per hit, best first; 1 when nothing matched."""
-    from briefing_tui.core.search import SearchIndex
+    """`briefing find`: one line per hit, best first; 1 when nothing matched.
 
-    results, problems = _load_all(paths)
-    _report(results, problems)
-    hits = []
-    for result in results:
-        if result.brief is not None:
-            hits.extend((hit, result.path) for hit in SearchIndex(result.brief).search(query))
-    hits.sort(key=lambda pair: -pair[0].score)
-    for hit, path in hits:
-        print(visible(f"{path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
+    The briefs are searched as one library, as `/` does in the reader's library.
+    """
+    from briefing_tui.core.library import Library
+
+    files, problems = brief_files(paths)
+    library = Library(files)
+    for _ in library.read():
+        pass
+    broken = [library.load(path) for path in library.files if not library.entries[path].ok]
+    _report(broken, problems)
+    hits, _ = library.find(query)
+    for hit in hits:
+        print(visible(f"{hit.path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
     return EXIT_OK if hits else EXIT_PROBLEM
+
+
+def run_diff(old: str, new: str) -> int:
+    """`briefing diff`: what changed from one brief to another, as text."""
+    from briefing_tui.core.cache import load_brief_cached
+    from briefing_tui.core.changes import changes_text, compare
+
+    for path in (old, new):
+        if os.path.isdir(path):
+            raise UsageError(f"diff compares two brief files, and {path} is a folder")
+    results = [load_brief_cached(old), load_brief_cached(new)]
+    if not _report(results, []):
+        return EXIT_PROBLEM
+    before, after = (r.brief for r in results)
+    assert before is not None and after is not None
+    sys.stdout.write(visible(changes_text(compare(before, after))))
+    return EXIT_OK
 
 
 def run_schema() -> int:
@@ -172,16 +190,30 @@ def run_schema() -> int:
 
 
 def run_reader(paths: Sequence[str]) -> int:
-    """`briefing [PATH ...]`: check the briefs, then open the reader on them."""
-    results, problems = _load_all(paths or ["."])
-    if not _report(results, problems):
+    """`briefing [PATH ...]`: open the reader on one brief, or the library on several.
+
+    One brief must load without errors; in a library, a file with errors is listed
+    with them and the others open as usual.
+    """
+    files, problems = brief_files(paths or ["."])
+    if problems:
+        _report([], problems)
         return EXIT_PROBLEM
-    # Several briefs: the newest first (a brief per file; the first file breaks ties).
-    newest = max(results, key=lambda r: r.brief.date if r.brief else None)  # type: ignore[arg-type,return-value]
-    assert newest.brief is not None
+    if len(files) == 1:
+        from briefing_tui.core.cache import load_brief_cached
+
+        result = load_brief_cached(files[0])
+        if not _report([result], []):
+            return EXIT_PROBLEM
+        assert result.brief is not None
+        from briefing_tui.tui.app import BriefingApp
+
+        BriefingApp(result.path, result.brief).run()
+        return EXIT_OK
+    from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
-    BriefingApp(newest.path, newest.brief).run()
+    BriefingApp(library=Library(files)).run()
     return EXIT_OK
 
 
@@ -194,7 +226,11 @@ def _dispatch(argv: list[str]) -> int:
             return run_show(args.path, args.section, args.format)
         if args.command == "find":
             return run_find(args.query, args.paths)
+        if args.command == "diff":
+            return run_diff(args.old, args.new)
         return run_schema()
+    if not any(a.startswith("-") for a in argv):
+        return run_reader(argv)  # the common case, without building a parser
     options, unknown = _reader_parser().parse_known_args(argv)
     if unknown:
         _parser().error(f"unrecognised arguments: {' '.join(unknown)}")

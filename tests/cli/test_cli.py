@@ -21,7 +21,7 @@ def test_version():
 def test_help_lists_every_command():
     result = run_briefing("--help")
     assert result.returncode == 0
-    for command in ("check", "show", "find", "schema"):
+    for command in ("check", "show", "find", "diff", "schema"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.M)
 
 

@@ -316,3 +316,86 @@ def test_values_in_messages_are_escaped_and_cut_short(write_brief):
     found = findings_of(write_brief, text)
     assert found[0] == "17:1: warning: unknown key 'odd\\x0akey\\x1b[31m' in the brief"
     assert found[1] == f"18:1: warning: unknown key '{'x' * 59}\u2026' in the brief"
+
+
+def test_follows_names_an_earlier_brief(write_brief):
+    path = write_brief(BASE.replace("brief: 1\n", "brief: 1\nid: day-two\nfollows: day-one\n"))
+    brief = load_brief(path).brief
+    assert brief is not None and brief.follows == "day-one"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Day One", "3:10: error: 'follows' names a brief by its id, and 'Day One' is not an id"),
+        ("day-two", "3:10: error: a brief cannot follow itself: 'follows' names the id of an earlier brief"),
+        ("[a, b]", "3:10: error: 'follows' must be text, not a list"),
+    ],
+)
+def test_follows_must_be_another_briefs_id(write_brief, value, message):
+    text = BASE.replace("brief: 1\n", f"brief: 1\nid: day-two\nfollows: {value}\n")
+    assert findings_of(write_brief, text) == [message]
+
+
+def test_links_are_located_past_wide_characters_and_crlf_line_ends(write_brief):
+    # Columns count characters, not bytes, and CRLF is one line break.
+    text = BASE.replace(
+        "summary: See [[zelensky]].",
+        "summary: |\n  Київ — café 😀 [[zelensky]].\n  Then 日本 [[putn]] here.",
+    ).replace("\n", "\r\n")
+    assert findings_of(write_brief, text) == [
+        "6:11: error: link [[putn]] points to no item; did you mean 'putin'?"
+    ]
+
+
+def test_nesting_deeper_than_the_limit(write_brief):
+    deep = "notes: " + "[" * 12 + "]" * 12 + "\n"
+    path = write_brief(BASE + deep)
+    result = load_brief(path, Limits(max_depth=10))
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        "17:17: error: the YAML is nested too deeply to read (more than 10 levels)"
+    ]
+    assert load_brief(path, Limits(max_depth=13)).brief is not None  # only a warning left
+
+
+def test_aliases_beyond_the_limit(write_brief):
+    path = write_brief(BASE + "tags: &t [a, b]\nextra: [" + ", ".join(["*t"] * 6) + "]\n")
+    result = load_brief(path, Limits(max_aliases=5))
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        "18:29: error: too many aliases (more than 5)"
+    ]
+    assert load_brief(path, Limits(max_aliases=6)).brief is not None
+
+
+def test_a_list_beyond_the_limit_is_counted_whole(write_brief):
+    quotes = "quotes:\n" + "".join(
+        f"  - {{id: q{n}, by: putin, text: Words {n}.}}\n" for n in range(7)
+    )
+    path = write_brief(BASE + quotes)
+    result = load_brief(path, Limits(max_list_items=5))
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        "18:3: error: quotes has 7 entries; the limit is 5"
+    ]
+
+
+def test_a_syntax_error_after_the_items_is_the_only_finding(write_brief):
+    # Items are checked as they are read; when the file breaks further down,
+    # what was found before the break is not reported on its own.
+    text = BASE.replace("    name: Interfax", "    name: Interfax\n    colour: blue") + "timeline: [\n  - oops\n"
+    found = findings_of(write_brief, text)
+    assert len(found) == 1 and found[0].startswith("19:") and "YAML syntax" in found[0]
+
+
+def test_a_second_document_is_an_error(write_brief):
+    found = findings_of(write_brief, BASE + "---\nbrief: 1\n")
+    assert found == [
+        "17:1: error: YAML syntax: but found another document (expected a single document in the stream)"
+    ]
+
+
+def test_items_are_checked_in_file_order(write_brief):
+    # The first definition of an id is the one kept, whichever section it is in.
+    text = BASE.replace("issues:\n  - id: territory", "issues:\n  - id: putin")
+    assert findings_of(write_brief, text) == [
+        "15:9: error: duplicate id 'putin': already used by an actor at 9:9"
+    ]

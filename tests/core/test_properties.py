@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from briefing_tui.core import Actor, Brief, Issue, LinkIndex, LoadResult, Quote, Source, load_brief, load_text
 from briefing_tui.core.export import brief_data, brief_markdown, brief_text
 from briefing_tui.core.links import wikilink_spans
-from briefing_tui.core.yamlsource import SourceError, decode
+from briefing_tui.core.yamlsource import SourceError, as_utf8
 from tests.conftest import REAL_BRIEF
 from tests.hostile import HOSTILE_TEXT
 
@@ -78,7 +78,7 @@ def load_file(data: bytes) -> tuple[LoadResult, str]:
         path.write_bytes(data)
         result = load_brief(path)
     try:
-        text = decode(data, "brief.yaml")  # as the loader read it (a BOM may say UTF-16)
+        text = as_utf8(data, "brief.yaml").decode("utf-8")  # as the loader reads it (a BOM may say UTF-16)
     except SourceError:
         text = data.decode("utf-8", "replace")
     return result, text

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks.generate import generate_brief
+from benchmarks.terminal import first_paint
 from briefing_tui.core import load_brief
+from briefing_tui.core.search import SearchIndex
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens import main as main_module
 from briefing_tui.tui.screens.main import MainScreen
@@ -55,6 +58,17 @@ async def test_the_matrix_of_a_big_brief_is_drawn_cell_by_cell(big_brief):
             await pilot.press("l")
         assert matrix.column == 3
         assert matrix.render_line(matrix.size.height - 1).text.strip()
+
+
+def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief):
+    # In a real terminal, `/talks` typed in one go while the brief is still being
+    # indexed: the box takes every key at once, and the results follow the index.
+    brief = load_brief(big_brief).brief
+    assert brief is not None
+    _, total = SearchIndex(brief).find("talks", 1)
+    briefing = str(Path(sys.executable).parent / "briefing")
+    # Only the whole word typed gives this count: a lost key would give another.
+    first_paint([briefing, str(big_brief)], "Generated brief", then=[("/talks", f"{total} matches")], timeout=30)
 
 
 @pytest.fixture

@@ -31,6 +31,15 @@ async def test_slash_opens_the_box_and_results_follow_each_keystroke():
         assert "2 matches" in str(app.screen.query_one("#search-count").render())
 
 
+async def test_a_slash_typed_in_the_box_is_part_of_the_query():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "2", "4", "slash", "7")
+        field = app.focused
+        assert isinstance(field, SearchInput)
+        assert field.value == "24/7"
+
+
 async def test_enter_opens_the_hit_with_the_match_highlighted_and_back_returns():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -40,3 +40,26 @@ def make_app() -> BriefingApp:
 )
 def test_screen(snap_compare, keys):
     assert snap_compare(make_app(), press=keys, terminal_size=SIZE)
+
+
+def make_library_app(folder) -> BriefingApp:
+    """The library of a generated series and a broken file, named relative to the
+    working folder so that the pictures do not depend on where the test runs."""
+    from briefing_tui.core.files import brief_files
+    from briefing_tui.core.library import Library
+    from tests.tui.test_library import library_folder
+
+    library_folder(folder)
+    files, _ = brief_files([folder.name])
+    library = Library(files)
+    for _ in library.read():
+        pass
+    app = BriefingApp(library=library)
+    app.theme = "textual-dark"
+    return app
+
+
+@pytest.mark.parametrize("keys", [pytest.param([], id="library"), pytest.param(["c"], id="changes")])
+def test_library_screen(snap_compare, keys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(make_library_app(tmp_path / "briefs"), press=keys, terminal_size=SIZE)

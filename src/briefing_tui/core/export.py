@@ -77,6 +77,7 @@ def brief_data(brief: Brief, index: LinkIndex, section: str | None = None) -> di
         "id": brief.id,
         "title": brief.title,
         "date": brief.date.isoformat(),
+        "follows": brief.follows,
     }
     summary = {
         "tags": list(brief.tags),
@@ -115,6 +116,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
         date=dt.date.fromisoformat(data["date"]),
         summary=data["summary"],
         tags=tuple(data.get("tags", ())),
+        follows=data.get("follows"),
         key_points=tuple(data.get("key_points", ())),
         sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"]) for s in data.get("sources", ())),
         actors=tuple(

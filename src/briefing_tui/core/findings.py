@@ -50,6 +50,10 @@ class Limits:
     max_file_bytes: int = 64 * 1024 * 1024
     max_text_chars: int = 1024 * 1024
     max_list_items: int = 200_000
+    # A brief is five levels deep; YAML deeper than this is an attack or a mistake.
+    max_depth: int = 100
+    # Aliases are never expanded, but each use is work for the checker: cap them.
+    max_aliases: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()

@@ -16,7 +16,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 from urllib.parse import urlsplit
 
@@ -43,8 +43,8 @@ class Link:
     """One link from an item (or the brief itself, `source` None) to an item.
 
     `field` names where the link sits (`by`, `summary`, `positions[1].stance`);
-    `start`/`end` is its span in that field's text, and `context` the sentence around
-    it, both empty for reference fields.
+    `start`/`end` is its span in `text`, that field's text; all three are empty for
+    reference fields.
     """
 
     source: str | None
@@ -53,7 +53,16 @@ class Link:
     via: Via
     start: int = 0
     end: int = 0
-    context: str = ""
+    text: str = field(default="", repr=False)
+
+    @property
+    def context(self) -> str:
+        """The sentence around the link, on one line ('' for a reference field).
+
+        Found when asked for: a big brief has hundreds of thousands of links, and a
+        copy of each one's sentence would cost more memory than the brief itself.
+        """
+        return sentence_around(self.text, self.start, self.end) if self.text else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,14 +243,23 @@ class LinkIndex:
         self.mentions = MentionFinder(brief.actors)
         self._quotes_by: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_about: dict[str, list[Quote]] = defaultdict(list)
+        self._quotes_from: dict[str, list[Quote]] = defaultdict(list)
+        self._issues_of: dict[str, list[Issue]] = defaultdict(list)
         for quote in brief.quotes:
             self._quotes_by[quote.by].append(quote)
+            if quote.source:
+                self._quotes_from[quote.source].append(quote)
             for issue_id in quote.about:
                 self._quotes_about[issue_id].append(quote)
-        # Every link of the brief means reading all of its prose: done on first
-        # need (or ahead, by `prepare`), not before the first screen.
-        self._outgoing: dict[str | None, list[Link]] = defaultdict(list)
+        for issue in brief.issues:
+            for actor_id in dict.fromkeys([*(p.by for p in issue.positions), *issue.actors]):
+                self._issues_of[actor_id].append(issue)
+        # Only backlinks from prose are kept, found on first need (or ahead, by
+        # `prepare`), not before the first screen: finding them means reading all
+        # of the brief. Everything else is read off the items when asked for; a
+        # big brief has too many links to keep them all.
         self._incoming: dict[str, list[Link]] = defaultdict(list)
+        self._item_order: dict[str | None, int] | None = None
         self._built = False
         self._lock = threading.Lock()
 
@@ -254,39 +272,64 @@ class LinkIndex:
                 self._built = True
 
     def _build(self, brief: Brief) -> None:
-        for text in brief.texts():
-            self._add_prose(None, text)
-        for item in brief.items():
-            for link in _reference_links(item):
-                self._add(link)
-            skip = item.id if isinstance(item, Actor) else None
-            for text in item.texts():
-                self._add_prose(item.id, text, skip=skip)
+        incoming = self._incoming
+        for source in (None, *self.items):
+            for link in self._prose_links(source):
+                incoming[link.target].append(link)
 
-    def _add_prose(self, source: str | None, text: Text, *, skip: str | None = None) -> None:
-        for span in prose_spans(text, self.mentions, skip=skip):
-            if span.target not in self.items:
-                continue  # the loader reports these; a loaded brief has none
-            context = sentence_around(text.text, span.start, span.end)
-            self._add(Link(source, text.field, span.target, span.via, span.start, span.end, context))
-
-    def _add(self, link: Link) -> None:
-        self._outgoing[link.source].append(link)
-        self._incoming[link.target].append(link)
+    def _prose_links(self, source: str | None) -> Iterator[Link]:
+        """The links in the prose of an item (None: of the brief itself), in text order."""
+        owner = self.items[source] if source is not None else self.brief
+        skip = source if isinstance(owner, Actor) else None
+        for text in owner.texts():
+            for span in prose_spans(text, self.mentions, skip=skip):
+                if span.target in self.items:  # the loader reports others; a loaded brief has none
+                    yield Link(source, text.field, span.target, span.via, span.start, span.end, text.text)
 
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
         return self.items.get(item_id)
 
     def links_from(self, item_id: str | None) -> list[Link]:
-        """What the item links to (None: the brief's own summary, key points, timeline)."""
-        self.prepare()
-        return list(self._outgoing.get(item_id, ()))
+        """What the item links to (None: the brief's own summary, key points, timeline).
+
+        Reference fields first, then links in prose, in file order.
+        """
+        # Read off the item itself: one item's prose is quick to read, and keeping
+        # every item's links at hand would cost more memory than the index.
+        item = self.items.get(item_id) if item_id is not None else None
+        if item_id is not None and item is None:
+            return []
+        references = list(_reference_links(item)) if item is not None else []
+        return references + list(self._prose_links(item_id))
 
     def links_to(self, item_id: str) -> list[Link]:
-        """What links to the item: its backlinks."""
+        """What links to the item: its backlinks, in the order of the items linking."""
         self.prepare()
-        return list(self._incoming.get(item_id, ()))
+        referring: list[Item] = [
+            *self._quotes_by.get(item_id, ()),
+            *self._quotes_from.get(item_id, ()),
+            *self._quotes_about.get(item_id, ()),
+            *self._issues_of.get(item_id, ()),
+        ]
+        order = self._order()
+        found = [
+            (order[item.id], 0, n, link)
+            for item in dict.fromkeys(referring)
+            for n, link in enumerate(_reference_links(item))
+            if link.target == item_id
+        ]
+        found += [
+            (order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))
+        ]
+        found.sort(key=lambda entry: entry[:3])
+        return [link for *_, link in found]
+
+    def _order(self) -> dict[str | None, int]:
+        # Items in file order (the brief's own texts, None, come before them all).
+        if self._item_order is None:
+            self._item_order = {item_id: n for n, item_id in enumerate(self.items)}
+        return self._item_order
 
     def sources_of(self, item_id: str) -> list[str | None]:
         """The distinct items linking to the item (None: the brief itself)."""

@@ -10,15 +10,12 @@ than the format needs.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, Severity
 from briefing_tui.core.links import WIKILINK_RE
@@ -29,6 +26,7 @@ from briefing_tui.core.model import (
     Actor,
     Brief,
     Event,
+    FieldLocations,
     Issue,
     Location,
     Position,
@@ -37,11 +35,15 @@ from briefing_tui.core.model import (
 )
 from briefing_tui.core.yamlsource import (
     Document,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
     SourceError,
     location_of,
-    parse_text,
     paused_gc,
     read_document,
+    text_document,
 )
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -65,7 +67,7 @@ _PLAIN_TAGS = frozenset(
 _STR = _TAG + "str"
 
 BRIEF_KEYS = (
-    "brief", "id", "title", "date", "tags", "summary", "key_points",
+    "brief", "id", "title", "date", "tags", "follows", "summary", "key_points",
     "sources", "actors", "quotes", "issues", "timeline",
 )  # fmt: skip
 SOURCE_KEYS = ("id", "name", "url")
@@ -74,6 +76,14 @@ QUOTE_KEYS = ("id", "by", "text", "source", "date", "context", "about")
 ISSUE_KEYS = ("id", "title", "status", "summary", "positions", "actors")
 POSITION_KEYS = ("by", "stance")
 EVENT_KEYS = ("date", "text")
+# The brief's lists of items: read one item at a time, so a big brief is never
+# held in memory both as YAML nodes and as the model.
+_KEYS = {k: k for k in (*BRIEF_KEYS, *SOURCE_KEYS, *ACTOR_KEYS, *QUOTE_KEYS, *ISSUE_KEYS, *POSITION_KEYS, *EVENT_KEYS)}
+# The fields of an item whose place is kept in the model: those its texts come
+# from (search hits and links point there). A big brief has too many items to
+# keep the place of every id, date and reference too.
+_TEXT_FIELDS = frozenset(("aliases", "role", "side", "notes", "text", "context", "title", "summary"))
+SECTIONS = frozenset(("sources", "actors", "quotes", "issues", "timeline"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +115,7 @@ def load_brief(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
     name = os.fspath(path)
     with paused_gc():
         try:
-            document = read_document(name, limits)
+            document = read_document(name, limits, SECTIONS)
         except SourceError as error:
             return LoadResult(name, None, (error.finding,))
         return _build(document, limits)
@@ -115,7 +125,7 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     """Check and build a brief from YAML text; `path` names it in findings."""
     with paused_gc():
         try:
-            document = parse_text(text, path)
+            document = text_document(text, path, limits, SECTIONS)
         except SourceError as error:
             return LoadResult(path, None, (error.finding,))
         return _build(document, limits)
@@ -125,9 +135,16 @@ def _build(document: Document, limits: Limits) -> LoadResult:
     builder = _Builder(document, limits)
     try:
         brief = builder.build()
-    except RecursionError:
-        builder.error(NOWHERE, "the brief is nested too deeply to read")
-        brief = None
+        document.finish()
+    except SourceError as error:
+        # The file is not YAML past some point: what was checked before it is moot.
+        return LoadResult(document.path, None, (error.finding,))
+    except (RecursionError, MemoryError):
+        return LoadResult(
+            document.path, None, (Finding(document.path, NOWHERE, "error", "the brief is too large or deep to read"),)
+        )
+    finally:
+        document.close()
     findings = tuple(sorted(builder.findings, key=Finding.sort_key))
     if any(f.is_error for f in findings):
         brief = None
@@ -137,6 +154,8 @@ def _build(document: Document, limits: Limits) -> LoadResult:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A '; did you mean …?' suffix naming the closest candidate, or ''."""
     pool = {c.lower(): c for c in candidates}
+    import difflib  # only when something is wrong: not paid for by every start
+
     close = difflib.get_close_matches(word.lower(), list(pool), n=1, cutoff=0.6)
     return f"; did you mean {quoted(pool[close[0]])}?" if close else ""
 
@@ -163,15 +182,15 @@ def _article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
+def _describe(node: Node) -> str:
+    if isinstance(node, SequenceNode):
         return "a list"
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         return "a mapping"
     return _SCALAR_NAMES.get(node.tag, "text")
 
 
-_Fields = dict[str, tuple[yaml.Node, yaml.Node]]
+_Fields = dict[str, tuple[Node, Node]]
 
 
 class _Builder:
@@ -182,29 +201,31 @@ class _Builder:
         self.path = document.path
         self.limits = limits
         self.findings: list[Finding] = []
-        # One namespace for every item id: id -> (noun, where it was defined).
-        self.ids: dict[str, tuple[str, Location]] = {}
-        self.references: list[tuple[str, str, Location, str]] = []
+        # One namespace for every item id: id -> (the id, its noun, line, column).
+        self.ids: dict[str, tuple[str, str, int, int]] = {}
+        # References to ids not (yet) defined when read: checked at the end.
+        self.references: list[tuple[str, str, int, int, str]] = []
+        self.dates: dict[str, dt.date] = {}
         self.links: list[tuple[str, Location]] = []
         self.actor_names: dict[str, tuple[str, Location]] = {}
 
     # -- reporting ---------------------------------------------------------------
 
-    def _add(self, where: yaml.Node | Location, severity: Severity, message: str) -> None:
+    def _add(self, where: Node | Location, severity: Severity, message: str) -> None:
         location = where if isinstance(where, Location) else location_of(where)
         self.findings.append(Finding(self.path, location, severity, message))
 
-    def error(self, where: yaml.Node | Location, message: str) -> None:
+    def error(self, where: Node | Location, message: str) -> None:
         """Record an error at a node or location."""
         self._add(where, "error", message)
 
-    def warning(self, where: yaml.Node | Location, message: str) -> None:
+    def warning(self, where: Node | Location, message: str) -> None:
         """Record a warning at a node or location."""
         self._add(where, "warning", message)
 
     # -- shapes ------------------------------------------------------------------
 
-    def _check_tag(self, node: yaml.Node) -> bool:
+    def _check_tag(self, node: Node) -> bool:
         tag = node.tag or ""
         if tag in _PLAIN_TAGS:
             return True
@@ -212,79 +233,96 @@ class _Builder:
         self.error(node, f"unsupported YAML tag {quoted(shown)}: briefs hold plain text, dates and lists")
         return False
 
-    def mapping(self, node: yaml.Node, what: str, keys: tuple[str, ...]) -> _Fields | None:
+    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> _Fields | None:
         """The known keys of a mapping node; unknown keys are warnings."""
         if not self._check_tag(node):
             return None
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, MappingNode):
             self.error(node, f"{what} must be a mapping of keys to values, not {_describe(node)}")
             return None
-        fields: _Fields = {}
+        return dict(self.fields(node, what, keys))
+
+    def fields(self, node: MappingNode, what: str, keys: tuple[str, ...]) -> Iterator[tuple[str, tuple[Node, Node]]]:
+        """Each known key of a mapping with its nodes, in file order, as it is read."""
+        seen: dict[str, Node] = {}
         for key_node, value_node in self._pairs(node):
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
                 self.error(key_node, f"keys in {what} must be plain words, not {_describe(key_node)}")
                 continue
             key = key_node.value
-            if key in fields:
-                first = location_of(fields[key][0])
+            if key in seen:
+                first = location_of(seen[key])
                 self.error(key_node, f"duplicate key {quoted(key)} in {what} (first given at {first})")
                 continue
-            fields[key] = (key_node, value_node)
+            seen[key] = key_node
             if key not in keys:
                 self.warning(key_node, f"unknown key {quoted(key)} in {what}{did_you_mean(key, keys)}")
-        return {k: v for k, v in fields.items() if k in keys}
+                continue
+            yield _KEYS.get(key, key), (key_node, value_node)
 
-    def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    def _pairs(self, node: MappingNode) -> Iterator[tuple[Node, Node]]:
         """The pairs of a mapping, with `<<: *anchor` merge keys expanded as YAML says."""
-        pairs: list[tuple[yaml.Node, yaml.Node]] = []
-        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        explicit: set[str] = set()
+        merged: list[tuple[Node, Node]] = []
         for key_node, value_node in node.value:
             if key_node.tag != _TAG + "merge":
-                pairs.append((key_node, value_node))
+                if isinstance(key_node, ScalarNode):
+                    explicit.add(key_node.value)
+                yield key_node, value_node
                 continue
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
-                if isinstance(source, yaml.MappingNode):
+                if isinstance(source, MappingNode):
                     # One level only: a merge of a merge is not worth the risk of cycles.
                     merged.extend(p for p in source.value if p[0].tag != _TAG + "merge")
                 else:
                     self.error(source, "'<<' merges only mappings")
-        explicit = {k.value for k, _ in pairs if isinstance(k, yaml.ScalarNode)}
         seen: set[str] = set()
         for key_node, value_node in merged:
-            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            name = key_node.value if isinstance(key_node, ScalarNode) else None
             if name not in explicit and name not in seen:
                 seen.add(name)
-                pairs.append((key_node, value_node))
-        return pairs
+                yield key_node, value_node
 
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+    def sequence(self, node: Node, what: str) -> Iterable[Node]:
         """The elements of a list node; an empty value is an empty list."""
         if not self._check_tag(node):
             return []
-        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null":
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
             return []
-        if not isinstance(node, yaml.SequenceNode):
+        if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list, not {_describe(node)}")
             return []
+        if type(node.value) is not list:
+            return self._counted(node, what)
         if len(node.value) > self.limits.max_list_items:
-            self.error(
-                node,
-                f"{what} has {len(node.value):,} entries; the limit is {self.limits.max_list_items:,}",
-            )
+            self._too_many(node, what, len(node.value))
             return []
-        return list(node.value)
+        return node.value
 
-    def text(self, node: yaml.Node, what: str, *, required: bool = False) -> str | None:
+    def _counted(self, node: SequenceNode, what: str) -> Iterator[Node]:
+        # A list read as it streams: past the limit, the rest is only counted.
+        limit = self.limits.max_list_items
+        count = 0
+        for count, element in enumerate(node.value, 1):
+            if count <= limit:
+                yield element
+        if count > limit:
+            self._too_many(node, what, count)
+
+    def _too_many(self, node: Node, what: str, count: int) -> None:
+        self.error(node, f"{what} has {count:,} entries; the limit is {self.limits.max_list_items:,}")
+
+    def text(self, node: Node, what: str, *, required: bool = False) -> str | None:
         """A text value; numbers, dates and yes/no that YAML read from bare words are errors."""
-        if node.tag == _STR and type(node) is yaml.ScalarNode:
+        if node.tag == _STR and type(node) is ScalarNode:
             # The common case, kept short: a big brief has hundreds of thousands.
             value: str = node.value
             if len(value) <= self.limits.max_text_chars and (value.strip() or not required):
                 return value
         if not self._check_tag(node):
             return None
-        if not isinstance(node, yaml.ScalarNode):
+        if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be text, not {_describe(node)}")
             return None
         if node.tag == _TAG + "null":
@@ -311,7 +349,7 @@ class _Builder:
             return None
         return value
 
-    def markdown(self, node: yaml.Node, what: str, *, required: bool = False) -> str | None:
+    def markdown(self, node: Node, what: str, *, required: bool = False) -> str | None:
         """A Markdown text value; its `[[id]]` links are checked once all ids are known."""
         value = self.text(node, what, required=required)
         if value and "[[" in value:
@@ -319,10 +357,9 @@ class _Builder:
                 self.links.append((target, where))
         return value
 
-    def _link_locations(self, node: yaml.Node, value: str) -> list[tuple[str, Location]]:
+    def _link_locations(self, node: Node, value: str) -> list[tuple[str, Location]]:
         found = [(m.group(1).strip(), m.start()) for m in WIKILINK_RE.finditer(value)]
-        start, end = node.start_mark, node.end_mark
-        raw = self.document.text[start.index : end.index]
+        raw = self.document.raw(node) if isinstance(node, ScalarNode) else ""
         raw_starts = [m.start() for m in WIKILINK_RE.finditer(raw)]
         if len(raw_starts) != len(found):
             # A link broken across folded lines or escaped: blame the whole field.
@@ -334,15 +371,15 @@ class _Builder:
             if breaks:
                 column = offset - breaks[-1] + 1
             else:
-                column = start.column + offset + 1
-            located.append((target, Location(start.line + 1 + len(breaks), column)))
+                column = node.column + offset
+            located.append((target, Location(node.line + len(breaks), column)))
         return located
 
-    def date(self, node: yaml.Node, what: str) -> dt.date | None:
+    def date(self, node: Node, what: str) -> dt.date | None:
         """An ISO date, YYYY-MM-DD, bare or quoted."""
         if not self._check_tag(node):
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (
+        if not isinstance(node, ScalarNode) or node.tag not in (
             _TAG + "timestamp",
             _TAG + "str",
         ):
@@ -353,13 +390,15 @@ class _Builder:
             hint = " without a time" if node.tag == _TAG + "timestamp" else ""
             self.error(node, f"{what} {quoted(value)} is not a date: write it as YYYY-MM-DD{hint}")
             return None
+        if value in self.dates:  # one object for each date: a big brief repeats them
+            return self.dates[value]
         try:
-            return dt.date.fromisoformat(value)
+            return self.dates.setdefault(value, dt.date.fromisoformat(value))
         except ValueError as error:
             self.error(node, f"{what} {quoted(value)} is not a real date ({error})")
             return None
 
-    def identifier(self, fields: _Fields, owner: yaml.Node, noun: str, what: str) -> str | None:
+    def identifier(self, fields: _Fields, owner: Node, noun: str, what: str) -> str | None:
         """The required `id` of an item, checked and claimed in the brief's one namespace."""
         if "id" not in fields:
             self.error(owner, f"{what} has no 'id'")
@@ -376,30 +415,38 @@ class _Builder:
             )
             return None
         if value in self.ids:
-            other_noun, other = self.ids[value]
+            _, other_noun, line, column = self.ids[value]
+            other = Location(line, column)
             self.error(node, f"duplicate id '{value}': already used by {_article(other_noun)} at {other}")
             return None
-        self.ids[value] = (noun, location_of(node))
+        self.ids[value] = (value, noun, node.line, node.column)
         return value
 
-    def reference(self, node: yaml.Node, noun: str, what: str) -> str | None:
+    def reference(self, node: Node, noun: str, what: str) -> str | None:
         """An id that must name an item of kind `noun`; checked once all ids are known."""
         value = self.text(node, what, required=True)
-        if value is not None:
-            self.references.append((value.strip(), noun, location_of(node), what))
-            return value.strip()
-        return None
+        if value is None:
+            return None
+        target = value.strip()
+        known = self.ids.get(target)
+        if known is None:  # perhaps defined further down: checked at the end
+            self.references.append((target, noun, node.line, node.column, what))
+            return target
+        if known[1] != noun:
+            self.error(node, f"{what} {quoted(target)} is {_article(known[1])}, not {_article(noun)}")
+        return known[0]  # one string for every reference to an item
 
-    def references_list(self, node: yaml.Node, noun: str, what: str) -> tuple[str, ...]:
+    def references_list(self, node: Node, noun: str, what: str) -> tuple[str, ...]:
         """A list of ids of kind `noun`, in order, without repeats."""
         values: list[str] = []
+        entry = f"an entry of {what}"  # one string for the whole list: a big brief has many
         for element in self.sequence(node, what):
-            value = self.reference(element, noun, f"an entry of {what}")
+            value = self.reference(element, noun, entry)
             if value is not None and value not in values:
                 values.append(value)
         return tuple(values)
 
-    def texts_list(self, node: yaml.Node, what: str, *, markdown: bool = False) -> list[tuple[str, Location]]:
+    def texts_list(self, node: Node, what: str, *, markdown: bool = False) -> list[tuple[str, Location]]:
         """A list of non-empty texts with where each was written."""
         read = self.markdown if markdown else self.text
         values = []
@@ -409,7 +456,7 @@ class _Builder:
                 values.append((value, location_of(element)))
         return values
 
-    def choice(self, node: yaml.Node, what: str, options: tuple[str, ...]) -> str | None:
+    def choice(self, node: Node, what: str, options: tuple[str, ...]) -> str | None:
         """One of a fixed set of words."""
         value = self.text(node, what, required=True)
         if value is None:
@@ -424,18 +471,29 @@ class _Builder:
 
     def build(self) -> Brief | None:
         """Check the whole document and build the brief (None on errors)."""
-        root = self.document.root
+        root = self.document.root()
         if root is None:
-            text = self.document.text.strip()
+            text = self.document.data.strip()
             reason = "the file is empty" if not text else "the file holds only comments"
             self.error(NOWHERE, f"{reason}: a brief needs at least brief, title, date and summary")
             return None
-        if not isinstance(root, yaml.MappingNode):
+        if not isinstance(root, MappingNode):
             self.error(root, f"a brief must be a mapping of fields at the top level, not {_describe(root)}")
             return None
-        fields = self.mapping(root, "the brief", BRIEF_KEYS) or {}
+        fields: _Fields = {}
+        sections: dict[str, list[Any]] = {}
+        builders = {
+            "sources": self._source, "actors": self._actor, "quotes": self._quote,
+            "issues": self._issue, "timeline": self._event,
+        }  # fmt: skip
+        if self._check_tag(root):
+            # Sections are built as they are read (in file order), the rest after.
+            for key, pair in self.fields(root, "the brief", BRIEF_KEYS):
+                fields[key] = pair
+                if key in builders:
+                    sections[key] = self._items(pair[1], key, builders[key])
 
-        def value(key: str) -> yaml.Node | None:
+        def value(key: str) -> Node | None:
             return fields[key][1] if key in fields else None
 
         self._version(value("brief"), root)
@@ -449,6 +507,7 @@ class _Builder:
                 self.error(node, f"bad id {quoted(given)}: use lowercase letters, digits and '-'")
             elif given is not None:
                 brief_id = given
+        follows = self._follows(value("follows"), brief_id)
         title = self.text(node, "the title", required=True) if (node := value("title")) else None
         date = self.date(node, "the date") if (node := value("date")) else None
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
@@ -458,17 +517,13 @@ class _Builder:
             if "\n" in point.strip():
                 self.error(where, "a key point is one line: split it in two, or move the detail to the summary")
 
-        sources = self._items(value("sources"), "sources", self._source)
-        actors = self._items(value("actors"), "actors", self._actor)
-        quotes = self._items(value("quotes"), "quotes", self._quote)
-        issues = self._items(value("issues"), "issues", self._issue)
-        timeline = self._items(value("timeline"), "timeline", self._event)
         self._resolve()
 
         if title is None or date is None or summary is None:
             return None
-        where = [(k, location_of(v)) for k, (_, v) in fields.items()]
-        where += [(f"key_points[{i}]", loc) for i, (_, loc) in enumerate(points)]
+        where = list(self._locations(fields, NOWHERE.line))
+        for i, (_, (line, column)) in enumerate(points):
+            where += (f"key_points[{i}]", line - NOWHERE.line, column)
         return Brief(
             path=self.path,
             id=brief_id,
@@ -476,20 +531,36 @@ class _Builder:
             date=date,
             summary=summary,
             tags=tuple(t for t, _ in tags),
+            follows=follows,
             key_points=tuple(p for p, _ in points),
-            sources=tuple(sources),
-            actors=tuple(actors),
-            quotes=tuple(quotes),
-            issues=tuple(issues),
-            timeline=tuple(timeline),
+            sources=tuple(sections.get("sources", ())),
+            actors=tuple(sections.get("actors", ())),
+            quotes=tuple(sections.get("quotes", ())),
+            issues=tuple(sections.get("issues", ())),
+            timeline=tuple(sections.get("timeline", ())),
             field_locations=tuple(where),
         )
 
-    def _version(self, node: yaml.Node | None, root: yaml.Node) -> None:
+    def _follows(self, node: Node | None, brief_id: str) -> str | None:
+        """The id of the brief this one follows: never its own."""
+        if node is None:
+            return None
+        value = self.text(node, "'follows'", required=True)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.error(node, f"'follows' names a brief by its id, and {quoted(value)} is not an id")
+            return None
+        if value == brief_id:
+            self.error(node, "a brief cannot follow itself: 'follows' names the id of an earlier brief")
+            return None
+        return value
+
+    def _version(self, node: Node | None, root: Node) -> None:
         if node is None:
             self.error(root, f"the brief has no 'brief' field: start the file with 'brief: {FORMAT_VERSION}'")
             return
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int"):
+        if not (isinstance(node, ScalarNode) and node.tag == _TAG + "int"):
             self.error(node, f"'brief' is the format version and must be the number {FORMAT_VERSION}")
             return
         try:
@@ -499,7 +570,7 @@ class _Builder:
         if version != FORMAT_VERSION:
             self.error(node, f"unsupported format version {quoted(node.value)[1:-1]}: this reader knows version {FORMAT_VERSION}")
 
-    def _items(self, node: yaml.Node | None, what: str, build: Any) -> list[Any]:
+    def _items(self, node: Node | None, what: str, build: Any) -> list[Any]:
         if node is None:
             return []
         items = []
@@ -510,10 +581,14 @@ class _Builder:
         return items
 
     @staticmethod
-    def _locations(fields: _Fields) -> tuple[tuple[str, Location], ...]:
-        return tuple((key, location_of(value)) for key, (_, value) in fields.items())
+    def _locations(fields: _Fields, line: int, keep: frozenset[str] | None = None) -> FieldLocations:
+        where: list[str | int] = []
+        for key, (_, value) in fields.items():
+            if keep is None or key in keep:
+                where += (key, value.line - line, value.column)
+        return tuple(where)
 
-    def _source(self, node: yaml.Node, what: str) -> Source | None:
+    def _source(self, node: Node, what: str) -> Source | None:
         fields = self.mapping(node, what, SOURCE_KEYS)
         if fields is None:
             return None
@@ -529,7 +604,7 @@ class _Builder:
             return None
         return Source(item_id, location_of(node), name=name, url=url and url.strip())
 
-    def _required(self, fields: _Fields, owner: yaml.Node, key: str, what: str, *, markdown: bool = False) -> str | None:
+    def _required(self, fields: _Fields, owner: Node, key: str, what: str, *, markdown: bool = False) -> str | None:
         if key not in fields:
             self.error(owner, f"{what} has no '{key}'")
             return None
@@ -542,7 +617,7 @@ class _Builder:
         read = self.markdown if markdown else self.text
         return read(fields[key][1], f"the {key} of {what}")
 
-    def _actor(self, node: yaml.Node, what: str) -> Actor | None:
+    def _actor(self, node: Node, what: str) -> Actor | None:
         fields = self.mapping(node, what, ACTOR_KEYS)
         if fields is None:
             return None
@@ -567,7 +642,7 @@ class _Builder:
             side=self._optional(fields, "side", what),
             aliases=tuple(a for a, _ in aliases),
             notes=self._optional(fields, "notes", what, markdown=True),
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
     def _claim_name(self, word: str, actor_id: str, where: Location) -> None:
@@ -578,7 +653,7 @@ class _Builder:
             return
         self.actor_names.setdefault(word, (actor_id, where))
 
-    def _quote(self, node: yaml.Node, what: str) -> Quote | None:
+    def _quote(self, node: Node, what: str) -> Quote | None:
         fields = self.mapping(node, what, QUOTE_KEYS)
         if fields is None:
             return None
@@ -602,10 +677,10 @@ class _Builder:
             date=date,
             context=context,
             about=about,
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
-    def _issue(self, node: yaml.Node, what: str) -> Issue | None:
+    def _issue(self, node: Node, what: str) -> Issue | None:
         fields = self.mapping(node, what, ISSUE_KEYS)
         if fields is None:
             return None
@@ -638,10 +713,10 @@ class _Builder:
             summary=summary,
             positions=tuple(positions),
             actors=actors,
-            field_locations=self._locations(fields),
+            field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
         )
 
-    def _position(self, node: yaml.Node, what: str) -> Position | None:
+    def _position(self, node: Node, what: str) -> Position | None:
         fields = self.mapping(node, what, POSITION_KEYS)
         if fields is None:
             return None
@@ -654,7 +729,7 @@ class _Builder:
         where = location_of(fields["stance"][1])
         return Position(by, stance, where)
 
-    def _event(self, node: yaml.Node, what: str) -> Event | None:
+    def _event(self, node: Node, what: str) -> Event | None:
         fields = self.mapping(node, what, EVENT_KEYS)
         if fields is None:
             return None
@@ -671,13 +746,14 @@ class _Builder:
     def _resolve(self) -> None:
         """Check every reference and [[link]] now that every id is known."""
         names = {word.lower(): actor_id for word, (actor_id, _) in self.actor_names.items()}
-        for target, noun, where, what in self.references:
+        for target, noun, line, column, what in self.references:
+            where = Location(line, column)
             if target in self.ids:
-                found, _ = self.ids[target]
+                found = self.ids[target][1]
                 if found != noun:
                     self.error(where, f"{what} {quoted(target)} is {_article(found)}, not {_article(noun)}")
                 continue
-            same_kind = [i for i, (n, _) in self.ids.items() if n == noun]
+            same_kind = [i for i, entry in self.ids.items() if entry[1] == noun]
             hint = self._hint(target, same_kind, names if noun == "actor" else {})
             self.error(where, f"{what} {quoted(target)} is not the id of any {noun}{hint}")
         for target, where in self.links:

@@ -35,6 +35,21 @@ class Location(NamedTuple):
 
 NOWHERE = Location(1, 1)
 
+# Where the text fields of an item were written, flat: (key, lines down, column, ...),
+# lines counted from the item's own line. Flat and relative because a big brief has
+# hundreds of thousands of them: small numbers are shared objects in Python, and a
+# tuple of pairs of Locations took half the memory of the whole model.
+FieldLocations: TypeAlias = tuple[str | int, ...]
+
+
+def field_location(locations: FieldLocations, key: str, base: Location) -> Location:
+    """Where the field `key` was written (`base`: where its item starts, and the
+    answer when the file does not give the field)."""
+    for i in range(0, len(locations), 3):
+        if locations[i] == key:
+            return Location(base.line + locations[i + 1], locations[i + 2])  # type: ignore[operator, arg-type]
+    return base
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -64,6 +79,10 @@ class _Item:
     def texts(self) -> Iterator[Text]:
         """Yield the item's prose, in file order."""
         return iter(())
+
+    def where(self, key: str) -> Location:
+        """Where the field `key` was written (the item's start when not given)."""
+        return field_location(getattr(self, "field_locations", ()), key, self.location)
 
     @property
     def label(self) -> str:
@@ -100,19 +119,18 @@ class Actor(_Item):
     side: str | None = None
     aliases: tuple[str, ...] = ()
     notes: str | None = None
-    field_locations: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
+    field_locations: FieldLocations = field(default=(), compare=False)
 
     def texts(self) -> Iterator[Text]:
-        where = dict(self.field_locations)
         yield Text("name", self.name, self.location, False, prose=False)
         for i, alias in enumerate(self.aliases):
-            yield Text(f"aliases[{i}]", alias, where.get("aliases", self.location), False, prose=False)
+            yield Text(f"aliases[{i}]", alias, self.where("aliases"), False, prose=False)
         if self.role:
-            yield Text("role", self.role, where.get("role", self.location), False)
+            yield Text("role", self.role, self.where("role"), False)
         if self.side:
-            yield Text("side", self.side, where.get("side", self.location), False, prose=False)
+            yield Text("side", self.side, self.where("side"), False, prose=False)
         if self.notes:
-            yield Text("notes", self.notes, where.get("notes", self.location), True)
+            yield Text("notes", self.notes, self.where("notes"), True)
 
     @property
     def label(self) -> str:
@@ -136,15 +154,14 @@ class Quote(_Item):
     date: dt.date | None = None
     context: str | None = None
     about: tuple[str, ...] = ()
-    field_locations: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
+    field_locations: FieldLocations = field(default=(), compare=False)
 
     def texts(self) -> Iterator[Text]:
-        where = dict(self.field_locations)
         # Quote text is prose too: names in it mention actors, but it is verbatim,
         # so it never carries [[links]].
-        yield Text("text", self.text, where.get("text", self.location), False)
+        yield Text("text", self.text, self.where("text"), False)
         if self.context:
-            yield Text("context", self.context, where.get("context", self.location), True)
+            yield Text("context", self.context, self.where("context"), True)
 
     @property
     def label(self) -> str:
@@ -171,13 +188,12 @@ class Issue(_Item):
     summary: str | None = None
     positions: tuple[Position, ...] = ()
     actors: tuple[str, ...] = ()
-    field_locations: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
+    field_locations: FieldLocations = field(default=(), compare=False)
 
     def texts(self) -> Iterator[Text]:
-        where = dict(self.field_locations)
-        yield Text("title", self.title, where.get("title", self.location), False)
+        yield Text("title", self.title, self.where("title"), False)
         if self.summary:
-            yield Text("summary", self.summary, where.get("summary", self.location), True)
+            yield Text("summary", self.summary, self.where("summary"), True)
         for i, position in enumerate(self.positions):
             yield Text(f"positions[{i}].stance", position.stance, position.location, True)
 
@@ -215,13 +231,19 @@ class Brief:
     date: dt.date
     summary: str
     tags: tuple[str, ...] = ()
+    follows: str | None = None
+    """The id of the earlier brief this one follows, in a series on one subject."""
     key_points: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     issues: tuple[Issue, ...] = ()
     timeline: tuple[Event, ...] = ()
-    field_locations: tuple[tuple[str, Location], ...] = field(default=(), compare=False)
+    field_locations: FieldLocations = field(default=(), compare=False)
+
+    def where(self, key: str) -> Location:
+        """Where the field `key` was written (the top of the file when not given)."""
+        return field_location(self.field_locations, key, NOWHERE)
 
     def items(self) -> Iterator[Item]:
         """Every addressable item: sources, actors, quotes, issues."""
@@ -232,12 +254,11 @@ class Brief:
 
     def texts(self) -> Iterator[Text]:
         """The brief's own prose: title, summary, key points, tags, timeline."""
-        where = dict(self.field_locations)
-        yield Text("title", self.title, where.get("title", NOWHERE), False)
-        yield Text("summary", self.summary, where.get("summary", NOWHERE), True)
+        yield Text("title", self.title, self.where("title"), False)
+        yield Text("summary", self.summary, self.where("summary"), True)
         for i, point in enumerate(self.key_points):
-            yield Text(f"key_points[{i}]", point, where.get(f"key_points[{i}]", NOWHERE), True)
+            yield Text(f"key_points[{i}]", point, self.where(f"key_points[{i}]"), True)
         for i, tag in enumerate(self.tags):
-            yield Text(f"tags[{i}]", tag, where.get("tags", NOWHERE), False, prose=False)
+            yield Text(f"tags[{i}]", tag, self.where("tags"), False, prose=False)
         for i, event in enumerate(self.timeline):
             yield Text(f"timeline[{i}].text", event.text, event.location, True)

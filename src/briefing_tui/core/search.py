@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import islice
 from operator import itemgetter
-
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from typing import Any
 
 from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
-from briefing_tui.core.model import Brief, Item, Location, Text
+from briefing_tui.core.model import Brief, Item, Location, Quote, Text
 from briefing_tui.core.yamlsource import paused_gc
 
 # How much a match counts, by the field it is in.
@@ -83,6 +83,8 @@ class Hit:
     end: int
     location: Location
     score: float
+    path: str = ""
+    """The file of the brief the item is in."""
 
     @property
     def matched(self) -> str:
@@ -135,83 +137,163 @@ def query_terms(query: str) -> list[Term]:
     return terms
 
 
-class SearchIndex:
-    """Every searchable text of one brief, folded once, with a word index over them."""
+def words(folded: str) -> list[str]:
+    """The words of folded text, as the index splits them."""
+    return _TOKEN.findall(folded)
 
-    def __init__(self, brief: Brief) -> None:
+
+def matching_words(vocabulary: list[str], word: str, *, last: bool, typos: int | None = 50) -> dict[str, float]:
+    """Words of a sorted vocabulary that `word` finds, with how well: exact, prefix,
+    inner, typo (at most `typos` of those, the closest; None for all).
+
+    Only the last word of a query, the one still being typed, matches as a prefix or
+    inside words; earlier words are complete and match whole or by typo.
+    """
+    found: dict[str, float] = {}
+    start = bisect_left(vocabulary, word)
+    if start < len(vocabulary) and vocabulary[start] == word:
+        found[word] = EXACT
+    if last:
+        for candidate in vocabulary[start:]:
+            if not candidate.startswith(word):
+                break
+            found.setdefault(candidate, PREFIX)
+        if len(word) >= INNER_MIN_LENGTH:
+            for candidate in vocabulary:
+                if word in candidate:
+                    found.setdefault(candidate, INNER)
+    if len(word) >= TYPO_MIN_LENGTH:
+        # Imported here: rapidfuzz takes longer to import than a library to list.
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = 1 if len(word) < 9 else 2
+        for candidate, _, _ in process.extract(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=typos):
+            found.setdefault(candidate, TYPO)
+    return found
+
+
+def item_title(item: Item | None, item_id: str, items: Mapping[str, Item]) -> str:
+    """How a list of hits names an item: a quote by its speaker."""
+    if isinstance(item, Quote):
+        speaker = items.get(item.by)
+        return f"{speaker.label if speaker else item.by}, quoted"
+    return item.label if item is not None else item_id
+
+
+@dataclass(frozen=True, slots=True)
+class StoredItem:
+    """An item of some brief known by its texts alone (as the library's cache keeps
+    them, links already shown as what they show), for an index over many briefs."""
+
+    path: str
+    noun: str
+    """`source`, `actor`, `quote`, `issue`, or `brief` for a brief's own texts."""
+    id: str
+    shown: tuple[Text, ...]
+
+    def texts(self) -> Iterator[Text]:
+        """The item's texts, as they were stored."""
+        return iter(self.shown)
+
+
+def _pairs(flat: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
+    """(a, b, c, d) as (a, b), (c, d)."""
+    parts = iter(flat)
+    return zip(parts, parts)
+
+
+class SearchIndex:
+    """Every searchable text of one brief, folded once, with a word index over them.
+
+    `SearchIndex.of_items` indexes items of many briefs at once instead.
+    """
+
+    def __init__(self, brief: Brief | None, items: Mapping[str, Item] | None = None, *, stored: Iterable[StoredItem] = ()) -> None:
+        """Index `brief`; `items`, its items by id, may be shared with a `LinkIndex`.
+        (Without a brief, the `stored` items: see `of_items`.)"""
         self.brief = brief
-        self.items: dict[str, Item] = {item.id: item for item in brief.items()}
+        if items is None:
+            items = {item.id: item for item in brief.items()} if brief is not None else {}
+        self.items: Mapping[str, Item] = items
+        # One brief's search finds its 50 closest words one typo away, plenty for one
+        # brief; over many briefs, every word within reach, as each brief's would.
+        self._typos: int | None = 50 if brief is not None else None
         # Texts are searched as the reader shows them: [[links]] as what they show.
         self._label = lambda item_id: item_label(self.items.get(item_id), item_id)
-        self._texts: list[Text] = []
-        self._folded: list[str] = []
+        # Each text as shown, and its folded form only where folding is more than
+        # lower-casing: a folded copy of every text would double the memory.
+        self._texts: list[str] = []
+        self._unfolded: dict[int, str] = {}
         self._weight: list[float] = []
-        self._items: list[tuple[str, str, int, int]] = []  # (kind, id, first text, end text)
-        postings: dict[str, dict[float, list[int]]] = {}
+        # Item number n is _owners[n] (the brief first), its texts _texts[_starts[n]:_starts[n + 1]].
+        self._owners: list[Brief | Item | StoredItem] = []
+        self._starts = array("i")
+        postings: dict[str, dict[float, array[int]]] = {}
         with paused_gc():
-            self._add_item("brief", brief.id, brief.texts(), postings)
-            for item in brief.items():
-                self._add_item(item.noun, item.id, item.texts(), postings)
+            if brief is not None:
+                self._add_item(brief, brief.texts(), postings)
+                for item in brief.items():
+                    self._add_item(item, item.texts(), postings)
+            for owner in stored:
+                self._add_item(owner, owner.texts(), postings)
+            self._starts.append(len(self._texts))
             self._vocabulary = sorted(postings)
-            # word -> [(field weight, item numbers)], so that a query can score a
-            # whole list of items at once instead of one item at a time. The lists
-            # share one int object per item, so reading them allocates nothing.
-            numbers = list(range(len(self._items)))
-            self._postings = {
-                word: [(weight, tuple(numbers[n] for n in items)) for weight, items in classes.items()]
-                for word, classes in postings.items()
-            }
+            # word -> (field weight, item numbers, field weight, item numbers...),
+            # so that a query can score a whole list of items at once instead of
+            # one item at a time. The tuples share one int object per item, so
+            # reading them allocates nothing; one flat tuple per word, since a big
+            # brief has tens of thousands. Gathered in compact arrays and converted
+            # word by word, so the index is never held twice over.
+            numbers = list(range(len(self._owners)))
+            number = numbers.__getitem__
+            self._postings: dict[str, tuple[float | tuple[int, ...], ...]] = {}
+            for word in self._vocabulary:
+                classes = postings.pop(word)
+                self._postings[word] = tuple(
+                    part for weight, items in classes.items() for part in (weight, tuple(map(number, items)))
+                )
 
-    def _add_item(self, kind: str, item_id: str, texts: Iterator[Text], postings: dict[str, dict[float, list[int]]]) -> None:
-        number = len(self._items)
-        first = len(self._texts)
-        seen: set[tuple[str, float]] = set()
+    @classmethod
+    def of_items(cls, stored: Iterable[StoredItem]) -> SearchIndex:
+        """An index of items from any number of briefs; each hit says its file."""
+        return cls(None, stored=stored)
+
+    def _add_item(self, owner: Brief | Item | StoredItem, texts: Iterator[Text], postings: dict[str, dict[float, array[int]]]) -> None:
+        number = len(self._owners)
+        self._owners.append(owner)
+        self._starts.append(len(self._texts))
+        # Each word once per item, at its best weight: a query scores an item by
+        # its best match, so lesser weights of the same word would never count.
+        seen: dict[str, float] = {}
         for text in texts:
             if text.markdown and "[[" in text.text:
                 text = replace(text, text=shown_text(text.text, self._label))
             folded = fold(text.text)
             weight = _FIELD_WEIGHT.get(text.field.split("[")[0], 1.0)
-            self._texts.append(text)
-            self._folded.append(folded)
+            if not text.text.isascii():
+                self._unfolded[len(self._texts)] = folded
+            self._texts.append(text.text)
             self._weight.append(weight)
             words = _TOKEN.findall(folded)
             if len(words) == 1:  # the whole field is one word: a name, worth more
-                seen.add((words[0], weight * WHOLE_FIELD))
+                weight *= WHOLE_FIELD
             for word in words:
-                seen.add((word, weight))
-        for word, weight in seen:
-            postings.setdefault(word, {}).setdefault(weight, []).append(number)
-        self._items.append((kind, item_id, first, len(self._texts)))
+                if seen.get(word, 0.0) < weight:
+                    seen[word] = weight
+        for word, weight in seen.items():
+            classes = postings.get(word)
+            if classes is None:
+                classes = postings[word] = {}
+            numbers = classes.get(weight)
+            if numbers is None:
+                numbers = classes[weight] = array("i")
+            numbers.append(number)
 
     # -- words -------------------------------------------------------------------------
 
     def _matching_words(self, word: str, *, last: bool) -> dict[str, float]:
-        """Vocabulary words that `word` finds, with how well: exact, prefix, inner, typo.
-
-        Only the last word of a query, the one still being typed, matches as a
-        prefix or inside words; earlier words are complete and match whole or by typo.
-        """
-        found: dict[str, float] = {}
-        vocabulary = self._vocabulary
-        if word in self._postings:
-            found[word] = EXACT
-        if last:
-            start = bisect_left(vocabulary, word)
-            for candidate in vocabulary[start:]:
-                if not candidate.startswith(word):
-                    break
-                found.setdefault(candidate, PREFIX)
-            if len(word) >= INNER_MIN_LENGTH:
-                for candidate in vocabulary:
-                    if word in candidate:
-                        found.setdefault(candidate, INNER)
-        if len(word) >= TYPO_MIN_LENGTH:
-            limit = 1 if len(word) < 9 else 2
-            for candidate, _, _ in process.extract(
-                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=50
-            ):
-                found.setdefault(candidate, TYPO)
-        return found
+        return matching_words(self._vocabulary, word, last=last, typos=self._typos)
 
     # -- queries -----------------------------------------------------------------------
 
@@ -254,7 +336,7 @@ class SearchIndex:
         """Each item's best score over the words found, computed list by list."""
         by_score: dict[float, set[int]] = {}
         for word, quality in found.items():
-            for weight, numbers in self._postings[word]:
+            for weight, numbers in _pairs(self._postings[word]):
                 by_score.setdefault(quality * weight, set()).update(numbers)
         scores: dict[int, float] = {}
         for score in sorted(by_score):  # lowest first: a better score overwrites
@@ -266,25 +348,26 @@ class SearchIndex:
         items: set[int] | None = None
         for word in term.words:
             found: set[int] = set()
-            for _, numbers in self._postings.get(word, ()):
+            for _, numbers in _pairs(self._postings.get(word, ())):
                 found.update(numbers)
             items = found if items is None else items & found
             if not items:
                 return {}
         scores: dict[int, float] = {}
+        starts = self._starts
         for item in items or ():
-            _, _, first, end = self._items[item]
-            weights = [self._weight[t] for t in range(first, end) if term.text in self._folded[t]]
+            first, end = starts[item], starts[item + 1]
+            weights = [self._weight[t] for t in range(first, end) if term.text in self._folded(t)]
             if weights:
                 scores[item] = EXACT * max(weights)
         return scores
 
     def _hit(self, item: int, score: float, terms: list[Term], words: list[dict[str, float]]) -> Hit:
         """Place an item's best match: the text and word that scored highest."""
-        kind, item_id, first, end = self._items[item]
+        first, end = self._starts[item], self._starts[item + 1]
         best: tuple[float, int, str] = (-1.0, first, "")
         for number in range(first, end):
-            folded = self._folded[number]
+            folded = self._folded(number)
             weight = self._weight[number]
             tokens = set(_TOKEN.findall(folded))
             for term, found in zip(terms, words, strict=True):
@@ -297,14 +380,35 @@ class SearchIndex:
                     if value > best[0] or (value == best[0] and number == best[1] and word < best[2]):
                         best = (value, number, word)
         _, number, word = best
-        text = self._texts[number]
-        folded = self._folded[number]
+        text = self._text(item, number - first)
+        folded = self._folded(number)
         match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) if word else None
         match = match or (re.search(re.escape(word), folded) if word else None)
         start, stop = (match.start(), match.end()) if match else (0, 0)
         start, stop = _original_span(text.text, start, stop)
-        return Hit(kind, item_id, text.field, text.text, start, stop, text.location, score)
+        owner = self._owners[item]
+        kind = owner.noun if not isinstance(owner, Brief) else "brief"
+        path = owner.path if isinstance(owner, StoredItem) else self.brief.path if self.brief else ""
+        return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score, path)
+
+    def title(self, hit: Hit) -> str:
+        """How a list of hits names the item of a hit of this brief."""
+        if hit.kind == "brief":
+            return "Summary"
+        return item_title(self.items.get(hit.item_id), hit.item_id, self.items)
+
+    def _folded(self, number: int) -> str:
+        folded = self._unfolded.get(number)
+        return self._texts[number].lower() if folded is None else folded
+
+    def _text(self, item: int, nth: int) -> Text:
+        # Rebuilt for the few hits shown rather than kept for every text.
+        owner = self._owners[item]
+        text = next(islice(owner.texts(), nth, None))
+        if text.markdown and "[[" in text.text:
+            text = replace(text, text=shown_text(text.text, self._label))
+        return text
 
     def texts(self) -> Iterator[str]:
-        """Every indexed text, as written (what a plain scan would look through)."""
-        return (text.text for text in self._texts)
+        """Every indexed text, as shown (what a plain scan would look through)."""
+        return iter(self._texts)

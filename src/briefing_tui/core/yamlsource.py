@@ -1,10 +1,14 @@
-"""Reading a brief file safely: bytes to text to a YAML node tree with positions.
+"""Reading a brief file safely: bytes to a stream of YAML nodes with positions.
 
 Everything that can go wrong before the brief's fields are looked at is turned into a
 `Finding` here: a missing or unreadable path, a file that is too large, binary or not
-UTF-8, and every YAML syntax error. Only PyYAML's safe machinery is used (libyaml's
-`CSafeLoader` when present), and only to *compose* nodes: building values from them
-is the validator's job, so that each value keeps its line and column.
+UTF-8, every YAML syntax error, nesting deeper than the limit, too many aliases. Only
+PyYAML's safe parser is used (libyaml's when present), and only for its *events*:
+values are never constructed, tags never acted on, and aliases never expanded.
+
+Nodes are composed here, lean (a few slots each, no marks kept), and the long lists
+of a brief (its actors, quotes, issues...) are handed out one element at a time, so a
+big brief is never held twice in memory: once as nodes and once as the model.
 """
 
 from __future__ import annotations
@@ -12,27 +16,72 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 
 from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits
 from briefing_tui.core.model import NOWHERE, Location
 
-# The C loader is ~10x faster; the pure-Python one is the same grammar.
+# The C parser is ~10x faster; the pure-Python one is the same grammar.
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_TAG = "tag:yaml.org,2002:"
+STR_TAG = _TAG + "str"
+SEQ_TAG = _TAG + "seq"
+MAP_TAG = _TAG + "map"
+_IMPLICIT = SafeLoader.yaml_implicit_resolvers
+_WILDCARD = _IMPLICIT.get(None, [])
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A parsed brief file: its text and its root node (None when the file is empty)."""
 
-    path: str
-    text: str
-    root: yaml.Node | None
+class Node:
+    """A YAML node: its resolved tag, its value and where it starts (1-based)."""
+
+    __slots__ = ("tag", "value", "line", "column")
+
+    def __init__(self, tag: str, value: Any, line: int, column: int) -> None:
+        self.tag = tag
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+class ScalarNode(Node):
+    """A scalar; `value` is its text, `end` the line and column just after it."""
+
+    __slots__ = ("end",)
+
+    def __init__(self, tag: str, value: str, line: int, column: int, end: tuple[int, int]) -> None:
+        super().__init__(tag, value, line, column)
+        self.end = end
+
+
+class SequenceNode(Node):
+    """A list; `value` is a list of nodes, or an iterator of them when streamed."""
+
+    __slots__ = ()
+
+
+class MappingNode(Node):
+    """A mapping; `value` is a list of (key, value) node pairs, or an iterator of them."""
+
+    __slots__ = ()
 
 
 class SourceError(Exception):
@@ -43,24 +92,242 @@ class SourceError(Exception):
         self.finding = finding
 
 
-def location_of(node: yaml.Node) -> Location:
-    """Where a node starts, 1-based."""
-    mark = node.start_mark
-    return _new_location(Location, (mark.line + 1, mark.column + 1))
-
-
 _new_location = tuple.__new__  # skips NamedTuple's argument parsing on a hot path
 
 
-def read_document(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read and parse the brief file at `path`.
+def location_of(node: Node) -> Location:
+    """Where a node starts, 1-based."""
+    return _new_location(Location, (node.line, node.column))
+
+
+class Document:
+    """One brief file being read: its bytes, and its root node, composed as it is read.
+
+    The root mapping's pairs come one at a time, and a list under one of the
+    `streamed` keys comes one element at a time: consume each before asking for the
+    next. Syntax errors, too deep nesting and too many aliases raise `SourceError`
+    while iterating.
+    """
+
+    def __init__(self, path: str, data: bytes, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> None:
+        self.path = path
+        self.data = data
+        self.limits = limits
+        self.streamed = streamed
+        self._cursor = (1, 0)  # a line and the offset it starts at
+        self._parser: Any = None
+        self._anchors: dict[str, Node] = {}
+        self._aliases = 0
+        self._depth = 0
+        self._root: Node | None = None
+
+    # -- reading -----------------------------------------------------------------
+
+    def root(self) -> Node | None:
+        """The document's root node (None for an empty file); its pairs stream."""
+        self._parser = SafeLoader(self.data)
+        event = self._next()
+        if type(event) is StreamStartEvent:
+            event = self._next()
+        if type(event) is StreamEndEvent:
+            return None
+        event = self._next()  # past DocumentStart
+        self._root = self._node(event, streamed_root=True)
+        return self._root
+
+    def finish(self) -> None:
+        """Read to the end: anything after the one document is an error."""
+        if self._parser is None:
+            return
+        try:
+            if self._root is not None and type(self._root.value) is not list:
+                for _ in self._root.value:  # what the reader left unread
+                    pass
+            event = self._next()
+            if type(event) is DocumentEndEvent:
+                event = self._next()
+            if type(event) is DocumentStartEvent:
+                raise self._syntax(
+                    yaml.composer.ComposerError(
+                        "expected a single document in the stream",
+                        None,
+                        "but found another document",
+                        event.start_mark,
+                    )
+                )
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let the parser go."""
+        if self._parser is not None:
+            dispose = getattr(self._parser, "dispose", None)
+            if dispose:
+                dispose()
+            self._parser = None
+
+    def raw(self, node: ScalarNode) -> str:
+        """The text of a scalar as written in the file, quotes and line breaks included."""
+        first = self._line_offset(node.line)
+        last = self._line_offset(node.end[0])
+        stop = self._line_offset(node.end[0] + 1)
+        # Columns count characters, not bytes: decode, then cut.
+        before = self.data[first:last].decode("utf-8", "replace")
+        last_line = self.data[last:stop].decode("utf-8", "replace")
+        return (before + last_line[: node.end[1] - 1])[node.column - 1 :]
+
+    def _line_offset(self, line: int) -> int:
+        # Where a 1-based line starts. Asked in file order while reading, so a
+        # cursor walks forward instead of indexing every line of a big file.
+        at_line, at = self._cursor
+        if line < at_line:
+            at_line, at = 1, 0
+        while at_line < line:
+            found = _BREAKS.search(self.data, at)
+            if found is None:
+                return len(self.data)
+            at_line, at = at_line + 1, found.end()
+        self._cursor = (at_line, at)
+        return at
+
+    # -- composing ---------------------------------------------------------------
+
+    def _next(self) -> Any:
+        try:
+            return self._parser.get_event()
+        except yaml.MarkedYAMLError as error:
+            raise self._syntax(error) from None
+        except yaml.reader.ReaderError as error:
+            raise SourceError(
+                Finding(
+                    self.path,
+                    _location_at(self.data, error.position),
+                    "error",
+                    f"character {ord(error.character):#06x} is not allowed in YAML text"
+                    if isinstance(error.character, str)
+                    else f"unreadable text: {error.reason}",
+                )
+            ) from None
+        except yaml.YAMLError as error:
+            raise SourceError(Finding(self.path, NOWHERE, "error", f"YAML error: {error}")) from None
+
+    def _syntax(self, error: yaml.MarkedYAMLError) -> SourceError:
+        return SourceError(_syntax_finding(error, self.path, self.data))
+
+    def _error(self, event: Any, message: str) -> SourceError:
+        mark = event.start_mark
+        return SourceError(Finding(self.path, Location(mark.line + 1, mark.column + 1), "error", message))
+
+    def _node(self, event: Any, streamed_root: bool = False, streamed: bool = False) -> Node:
+        kind = type(event)
+        mark = event.start_mark
+        if kind is ScalarEvent:
+            tag = event.tag
+            value = event.value
+            if tag is None or tag == "!":
+                tag = _resolve_scalar(value, event.implicit)
+            end = event.end_mark
+            node: Node = ScalarNode(tag, value, mark.line + 1, mark.column + 1, (end.line + 1, end.column + 1))
+            if event.anchor is not None:
+                self._anchors[event.anchor] = node
+            return node
+        if kind is AliasEvent:
+            self._aliases += 1
+            if self._aliases > self.limits.max_aliases:
+                raise self._error(event, f"too many aliases (more than {self.limits.max_aliases:,})")
+            try:
+                return self._anchors[event.anchor]
+            except KeyError:
+                raise self._syntax(
+                    yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)
+                ) from None
+        self._depth += 1
+        if self._depth > self.limits.max_depth:
+            raise self._error(
+                event, f"the YAML is nested too deeply to read (more than {self.limits.max_depth} levels)"
+            )
+        tag = event.tag
+        anchor = event.anchor
+        if kind is SequenceStartEvent:
+            node = SequenceNode(SEQ_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
+            if anchor is not None:
+                self._anchors[anchor] = node
+            elif streamed:
+                # Handed out one element at a time; an anchored list is kept whole,
+                # since an alias may need it again.
+                node.value = self._elements()
+                return node
+            append = node.value.append
+            event = self._next()
+            while type(event) is not SequenceEndEvent:
+                append(self._node(event))
+                event = self._next()
+        elif kind is MappingStartEvent:
+            node = MappingNode(MAP_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
+            if anchor is not None:
+                self._anchors[anchor] = node
+            if streamed_root and anchor is None:
+                node.value = self._pairs()
+                return node
+            append = node.value.append
+            event = self._next()
+            while type(event) is not MappingEndEvent:
+                key = self._node(event)
+                append((key, self._node(self._next())))
+                event = self._next()
+        else:  # pragma: no cover - the parser gives nothing else here
+            raise self._error(event, f"unexpected YAML event {kind.__name__}")
+        self._depth -= 1
+        return node
+
+    def _elements(self) -> Iterator[Node]:
+        event = self._next()
+        while type(event) is not SequenceEndEvent:
+            yield self._node(event)
+            event = self._next()
+        self._depth -= 1
+
+    def _pairs(self) -> Iterator[tuple[Node, Node]]:
+        event = self._next()
+        while type(event) is not MappingEndEvent:
+            key = self._node(event)
+            stream = type(key) is ScalarNode and key.value in self.streamed
+            value = self._node(self._next(), streamed=stream)
+            yield key, value
+            if type(value.value) is not list:
+                # Whatever the caller left of a streamed list is read (and dropped).
+                for _ in value.value:
+                    pass
+            event = self._next()
+        self._depth -= 1
+
+
+_BREAKS = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+def _resolve_scalar(value: str, implicit: tuple[bool, bool]) -> str:
+    # What PyYAML's resolver does, without its per-call overhead.
+    if implicit[0]:
+        for tag, regexp in _IMPLICIT.get(value[:1], []) + _WILDCARD:
+            if regexp.match(value):
+                return tag
+    return STR_TAG
+
+
+def read_document(path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> Document:
+    """Open the brief file at `path` for reading as YAML.
 
     Raises `SourceError` with a finding for anything that stops the file from being
-    read or parsed.
+    read as text; syntax errors come later, while its nodes are read.
     """
-    data = _read_bytes(path, limits)
-    text = decode(data, path)
-    return parse_text(text, path)
+    return Document(path, as_utf8(_read_bytes(path, limits), path), limits, streamed)
+
+
+def text_document(text: str, path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> Document:
+    """A document from YAML text already in memory."""
+    if "\0" in text:
+        raise SourceError(Finding(path, _line_column(text[: text.index("\0")]), "error", "the file holds NUL characters"))
+    return Document(path, text.encode("utf-8", "surrogatepass"), limits, streamed)
 
 
 def _read_bytes(path: str, limits: Limits) -> bytes:
@@ -86,7 +353,10 @@ def _read_bytes(path: str, limits: Limits) -> bytes:
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+            # Sized to the file: read(limit) would reserve the whole limit first.
+            data = handle.read(min(info.st_size, limits.max_file_bytes) + 1)
+            if len(data) > info.st_size:  # it grew after stat
+                data += handle.read(limits.max_file_bytes + 1 - len(data))
     except PermissionError:
         raise fail("cannot read: permission denied") from None
     except OSError as error:
@@ -102,23 +372,38 @@ def _line_column(prefix: str) -> Location:
     return Location(line, len(prefix) - (prefix.rfind("\n") + 1) + 1)
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode a brief's bytes: UTF-8 (an optional BOM dropped), or UTF-16/32 with a BOM."""
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            break
-    else:
-        encoding = "utf-8"
+def _location_at(data: bytes, offset: int) -> Location:
+    """The location of a byte offset."""
+    return _line_column(data[:offset].decode("utf-8", "replace"))
+
+
+def _char_at(data: bytes, line: int, column: int) -> str:
+    """The character at a 0-based line and column ('' past the end)."""
+    lines = _BREAKS.split(data, maxsplit=line + 1)
+    if line >= len(lines):
+        return ""
+    return lines[line].decode("utf-8", "replace")[column : column + 1]
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def as_utf8(data: bytes, path: str) -> bytes:
+    """A brief's bytes checked and made UTF-8 for the parser.
+
+    UTF-8 (an optional BOM dropped), or UTF-16/32 with a BOM; anything else, or any
+    NUL, is an error with the place it happens.
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\0" in data[:8192]:
-        where = _line_column(data[: data.index(b"\0")].decode("utf-8", "replace"))
         raise SourceError(
-            Finding(path, where, "error", "binary file (it holds NUL bytes), not a YAML brief")
+            Finding(path, _location_at(data, data.index(b"\0")), "error", "binary file (it holds NUL bytes), not a YAML brief")
         )
     try:
         text = data.decode(encoding)
@@ -135,9 +420,10 @@ def decode(data: bytes, path: str) -> str:
             )
         ) from None
     if "\0" in text:
-        where = _line_column(text[: text.index("\0")])
-        raise SourceError(Finding(path, where, "error", "the file holds NUL characters"))
-    return text
+        raise SourceError(Finding(path, _line_column(text[: text.index("\0")]), "error", "the file holds NUL characters"))
+    if encoding == "utf-8":
+        return data  # the text itself is dropped: the parser reads the bytes
+    return text.encode("utf-8", "surrogatepass")
 
 
 @contextmanager
@@ -156,43 +442,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def parse_text(text: str, path: str) -> Document:
-    """Compose the YAML node tree of one document, without constructing values."""
-    with paused_gc():
-        return _compose(text, path)
-
-
-def _compose(text: str, path: str) -> Document:
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise SourceError(_syntax_finding(error, path, text)) from None
-    except yaml.reader.ReaderError as error:
-        where = _line_column(text[: error.position])
-        raise SourceError(
-            Finding(
-                path,
-                where,
-                "error",
-                f"character {ord(error.character):#06x} is not allowed in YAML text"
-                if isinstance(error.character, str)
-                else f"unreadable text: {error.reason}",
-            )
-        ) from None
-    except yaml.YAMLError as error:
-        raise SourceError(Finding(path, NOWHERE, "error", f"YAML error: {error}")) from None
-    except RecursionError:
-        raise SourceError(
-            Finding(path, NOWHERE, "error", "the YAML is nested too deeply to read")
-        ) from None
-    except MemoryError:
-        raise SourceError(
-            Finding(path, NOWHERE, "error", "the file needs too much memory to read")
-        ) from None
-    return Document(path, text, root)
-
-
-def _syntax_finding(error: yaml.MarkedYAMLError, path: str, text: str) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes) -> Finding:
     mark = error.problem_mark or error.context_mark
     where = Location(mark.line + 1, mark.column + 1) if mark else NOWHERE
     problem = (error.problem or "").strip()
@@ -205,6 +455,6 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str, text: str) -> Findin
         if start and mark and (start.line, start.column) != (mark.line, mark.column):
             context += f" started at {start.line + 1}:{start.column + 1}"
         message += f" ({context})"
-    if mark is not None and text[mark.index : mark.index + 1] == "\t" or "\\t" in problem:
+    if mark is not None and _char_at(data, mark.line, mark.column) == "\t" or "\\t" in problem:
         message += "; this is a tab: indent with spaces"
     return Finding(path, where, "error", message)

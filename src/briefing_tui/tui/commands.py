@@ -1,9 +1,11 @@
-"""The command palette (`ctrl+p`): jump to any actor, quote or issue, or run any key's action."""
+"""The command palette (`ctrl+p`): jump to any actor, quote or issue (in a library, to
+any brief), or run any key's action."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -15,18 +17,26 @@ from briefing_tui.core.printable import visible
 NAME_WIDTH = 100
 """Names longer than this are shortened: the palette matches every entry on every key."""
 
+if TYPE_CHECKING:
+    from briefing_tui.tui.screens.library import LibraryScreen
+
 
 class BriefCommands(Provider):
     """Every item of the brief by name, and every binding of the main screen by description."""
 
     def _entries(self) -> Iterator[tuple[str, str, object]]:
+        from briefing_tui.tui.screens.library import LibraryScreen
         from briefing_tui.tui.screens.main import MainScreen
 
         screen = self.screen
+        if isinstance(screen, LibraryScreen):
+            yield from self._library_entries(screen)
+            return
         if not isinstance(screen, MainScreen):
             return
         for binding in MainScreen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.action:
+            # The library's keys only where there is a library.
+            if isinstance(binding, Binding) and binding.description and binding.action and screen.check_action(binding.action.split("(")[0], ()):
                 keys = binding.key.split(",")[0]
                 yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief
@@ -38,9 +48,20 @@ class BriefCommands(Provider):
         for quote in brief.quotes:
             yield (f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d", "", partial(screen.open_target, quote.id))
 
+    def _library_entries(self, screen: LibraryScreen) -> Iterator[tuple[str, str, object]]:
+        """The library's keys, and every brief by title."""
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.show:
+                yield (binding.tooltip or binding.description, f"key {binding.key}", partial(screen.run_action, binding.action))
+        app = screen.briefing_app
+        for entry in screen.library.listing():
+            if entry.ok:
+                when = entry.date.isoformat() if entry.date else ""
+                yield (f"Brief: {_name(entry.title)}", when, partial(app.open_brief, entry.path))
+
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():
-            if not title.startswith("Quote:"):
+            if not title.startswith(("Quote:", "Brief:")):
                 yield DiscoveryHit(Content(title), action, text=title, help=_literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:

@@ -6,13 +6,22 @@ actors in a stance, every backlink. Prose keeps its `[[links]]` and mentions as 
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.export import item_label, plain, short
+from briefing_tui.core.findings import Finding
 from briefing_tui.core.links import Link, LinkIndex, prose_spans, web_links
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
 from briefing_tui.tui.widgets.page import Document, Span
+
+if TYPE_CHECKING:
+    from briefing_tui.core.changes import Changes
+    from briefing_tui.core.library import Appearance
+
+AddSection = Callable[[Document], None]
 
 POSITION_PREFIX = "position:"
 STATUS_MARK = {"open": "\u25cb open", "progressing": "\u25d1 progressing", "stalled": "\u25cf stalled", "resolved": "\u2713 resolved"}
@@ -170,14 +179,17 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
 # -- items ------------------------------------------------------------------------------
 
 
-def item_document(target: str, index: LinkIndex) -> Document | None:
-    """The full view of an item (or a position), or None when it does not exist."""
+def item_document(target: str, index: LinkIndex, elsewhere: Callable[[Actor], AddSection] | None = None) -> Document | None:
+    """The full view of an item (or a position), or None when it does not exist.
+
+    `elsewhere`, in a library, gives an actor's page its section on other briefs.
+    """
     position = parse_position(target)
     if position is not None:
         return position_document(*position, index)
     item = index.item(target)
     if isinstance(item, Actor):
-        return actor_document(item, index)
+        return actor_document(item, index, elsewhere(item) if elsewhere else None)
     if isinstance(item, Quote):
         return quote_document(item, index)
     if isinstance(item, Issue):
@@ -228,8 +240,9 @@ def _context_spans(link: Link, index: LinkIndex) -> list[Span]:
     return [Span(short(plain(link.context, index), 300), "muted")]
 
 
-def actor_document(actor: Actor, index: LinkIndex) -> Document:
-    """An actor: role, notes, every quote, every issue, every mention."""
+def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None = None) -> Document:
+    """An actor: role, notes, every quote, every issue, what they said in other briefs
+    (with `elsewhere`), every mention."""
     doc = Document(actor.name, item_id=actor.id)
     doc.add(Span(actor.name, "title"))
     facts = [actor.kind.capitalize()]
@@ -261,6 +274,8 @@ def actor_document(actor: Actor, index: LinkIndex) -> Document:
             else:
                 spans.append(Span("  involved, no stated position", "muted"))
             doc.add(*spans, prefix="\u2022 ")
+    if elsewhere is not None:
+        elsewhere(doc)
     backlinks(doc, actor.id, index, skip_fields=("by",))
     return doc
 
@@ -386,4 +401,127 @@ def source_document(source: Source, index: LinkIndex) -> Document:
         for quote in quotes:
             _quote_entry(doc, quote, index)
     backlinks(doc, source.id, index, skip_fields=("source",))
+    return doc
+
+
+# -- across briefs ----------------------------------------------------------------------
+
+ELSEWHERE_SHOWN = 100
+"""Other briefs listed on an actor's page, the newest."""
+
+
+def elsewhere_section(doc: Document, appearances: Sequence[Appearance], link: Callable[[str, str], str]) -> None:
+    """"In other briefs": the actor's quotes and positions in each other brief of the
+    library, newest brief first. `link(path, target)` makes a link into another brief."""
+    if not appearances:
+        return
+    doc.heading(f"In other briefs ({len(appearances)})")
+    for appearance in appearances[:ELSEWHERE_SHOWN]:
+        entry = appearance.entry
+        when = entry.date.isoformat() if entry.date else ""
+        doc.add(Span(when, "muted"), Span("  "), Span(entry.title or entry.path, "strong", link(entry.path, appearance.actor_id)), prefix="\u2022 ")
+        for statement in appearance.statements:
+            if statement.kind == "quote":
+                spans = [Span(f"\u201c{short(statement.text, 240)}\u201d", "quote", link(entry.path, statement.item_id))]
+            else:
+                target = link(entry.path, position_target(statement.item_id, appearance.actor_id))
+                spans = [Span(statement.issue or statement.item_id, "strong", target), Span(": " + short(statement.text, 160), "muted")]
+            doc.add(*spans, indent=2, prefix="- ")
+        if not appearance.statements:
+            doc.add(Span("named there, without a quote or a position", "muted"), indent=2)
+    if len(appearances) > ELSEWHERE_SHOWN:
+        doc.add(Span(f"\u2026 and {len(appearances) - ELSEWHERE_SHOWN} earlier briefs", "muted"))
+
+
+OLD, NEW = "old:", "new:"
+"""Link prefixes of the Changes view: the item in the earlier or the later brief."""
+
+
+def changes_document(changes: Changes, reason: str) -> Document:
+    """The Changes view: what is new, gone and changed, every entry a link into the
+    brief it is in (`new:`/`old:` then the target there)."""
+    old, new = LinkIndex(changes.old), LinkIndex(changes.new)
+    doc = Document("Changes")
+    doc.add(Span(changes.new.title, "title", NEW + "summary:"))
+    doc.add(Span(f"{changes.new.date.isoformat()}, compared with", "muted"))
+    doc.add(Span(changes.old.title, "strong", OLD + "summary:"), Span(f"  {changes.old.date.isoformat()}", "muted"))
+    doc.add(Span(f"({reason})", "muted"))
+    if changes.empty:
+        doc.blank()
+        doc.add(Span("Nothing changed in actors, quotes or issues.", "muted"))
+        return doc
+
+    def actors(title: str, found: Sequence[Actor], side: str, index: LinkIndex) -> None:
+        if found:
+            doc.heading(f"{title} ({len(found)})")
+            for actor in found:
+                facts = " \u00b7 ".join(part for part in (actor.role, actor.side) if part)
+                doc.add(Span(actor.name, "strong", side + actor.id), Span(f"  {facts}", "muted"), prefix="\u2022 ")
+
+    actors("New actors", changes.new_actors, NEW, new)
+    actors("Removed actors", changes.removed_actors, OLD, old)
+    if changes.changed_issues:
+        doc.heading(f"Changed issues ({len(changes.changed_issues)})")
+        for change in changes.changed_issues:
+            status = STATUS_MARK[change.new.status]
+            if change.status_changed:
+                status = f"{STATUS_MARK[change.old.status]} \u2192 {status}"
+            doc.add(Span(change.new.title, "strong", NEW + change.new.id), Span(f"  {status}", "muted"), prefix="\u2022 ")
+            for stance in change.stances:
+                what = "new position" if stance.old is None else "no longer stated" if stance.new is None else "position changed"
+                side, issue = (OLD, change.old.id) if stance.new is None else (NEW, change.new.id)
+                doc.add(Span(stance.name, "strong", side + position_target(issue, stance.actor_id)), Span(f": {what}", "muted"), indent=2)
+                if stance.old is not None:
+                    doc.add(Span("was: ", "muted"), Span(short(plain(stance.old.stance, old), 200), "muted"), indent=4)
+                if stance.new is not None:
+                    doc.add(Span("now: ", "muted"), Span(short(plain(stance.new.stance, new), 200)), indent=4)
+
+    def issues(title: str, found: Sequence[Issue], side: str) -> None:
+        if found:
+            doc.heading(f"{title} ({len(found)})")
+            for issue in found:
+                doc.add(Span(issue.title, "strong", side + issue.id), Span(f"  {STATUS_MARK[issue.status]}", "muted"), prefix="\u2022 ")
+
+    issues("New issues", changes.new_issues, NEW)
+    issues("Removed issues", changes.removed_issues, OLD)
+
+    def quotes(title: str, found: Sequence[Quote], side: str, index: LinkIndex) -> None:
+        if found:
+            doc.heading(f"{title} ({len(found)})")
+            for quote in found:
+                spans = [Span(f"\u201c{short(quote.text, 240)}\u201d", "quote", side + quote.id), Span(" \u2014 "), Span(label(index, quote.by), "", side + quote.by)]
+                if quote.date:
+                    spans.append(Span(f", {quote.date.isoformat()}", "muted"))
+                doc.add(*spans, prefix="\u2022 ")
+
+    quotes("New quotes", changes.new_quotes, NEW, new)
+    quotes("Removed quotes", changes.removed_quotes, OLD, old)
+    return doc
+
+
+def no_changes_document(title: str, reason: str) -> Document:
+    """The Changes view of a brief with nothing to compare with, and why."""
+    doc = Document("Changes")
+    doc.add(Span(title, "title"))
+    doc.blank()
+    doc.add(Span(f"Nothing to compare it with: {reason}.", "muted"))
+    doc.add(Span("A brief is compared with the brief it names in 'follows:', or else with the latest earlier brief that has the same tags.", "muted"))
+    return doc
+
+
+def findings_document(path: str, findings: Sequence[Finding]) -> Document:
+    """Why a file of the library cannot be opened: every finding, with line and column."""
+    doc = Document(os.path.basename(path))
+    doc.add(Span(os.path.basename(path), "title"))
+    doc.add(Span(path, "muted"))
+    errors = [f for f in findings if f.is_error]
+    warnings = [f for f in findings if not f.is_error]
+    for title, listed in ((f"Errors ({len(errors)})", errors), (f"Warnings ({len(warnings)})", warnings)):
+        if listed:
+            doc.heading(title)
+            for finding in listed:
+                where = str(finding.location) if finding.location else "file"
+                doc.add(Span(where, "strong"), Span(f"  {finding.message}"), prefix="\u2022 ")
+    doc.blank()
+    doc.add(Span("Fix the file and it is read again when you come back to the library; briefing check lists the same.", "muted"))
     return doc

@@ -36,3 +36,11 @@ class HitChosen(Message):
         self.query = query
         self.hits = hits
         self.number = number
+
+
+class FilterClosed(Message):
+    """The user left the library's filter box: `clear` it, or keep it and go to the list."""
+
+    def __init__(self, clear: bool) -> None:
+        super().__init__()
+        self.clear = clear

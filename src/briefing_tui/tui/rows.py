@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.export import plain
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.tui.documents import STATUS_MARK, label
 from briefing_tui.tui.widgets.item_list import Row
+
+if TYPE_CHECKING:
+    from briefing_tui.core.library import Entry
 
 
 def actor_rows(index: LinkIndex) -> list[Row]:
@@ -44,4 +50,27 @@ def issue_rows(index: LinkIndex) -> list[Row]:
         note = f"{STATUS_MARK[issue.status]} \u00b7 {count} position{'' if count == 1 else 's'}"
         summary = " ".join(plain(issue.summary, index).split()) if issue.summary else ""
         rows.append(Row(issue.id, issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
+    return rows
+
+
+def counted(number: int, noun: str) -> str:
+    """`3 quotes`, `1 quote`."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def library_rows(entries: Iterable[Entry]) -> list[Row]:
+    """One row per file: title and date, then tags, counts and the file's name; a
+    file that is not a brief shows its first error instead."""
+    rows = []
+    for entry in entries:
+        name = os.path.basename(entry.path)
+        if entry.waiting:
+            rows.append(Row(entry.path, name, "reading\u2026"))
+        elif not entry.ok:
+            rows.append(Row(entry.path, name, "cannot be opened", str(entry.first_error or "not a brief")))
+        else:
+            assert entry.date is not None and entry.title is not None
+            tags = " ".join(f"#{tag}" for tag in entry.tags)
+            counts = [counted(entry.actors, "actor"), counted(entry.quotes, "quote"), counted(entry.issues, "open issue"), name]
+            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), " \u00b7 ".join([tags, *counts] if tags else counts)))
     return rows

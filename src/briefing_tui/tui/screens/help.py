@@ -35,7 +35,8 @@ def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> D
 
 
 class HelpScreen(ModalScreen[None]):
-    """A page of every key; `escape`, `q` or `?` closes it."""
+    """A page of every key; `escape`, `q` or `?` closes it. With `library`, the keys
+    of the library too."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
@@ -46,18 +47,26 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > Page { width: 80%; max-width: 84; height: 90%; border: round $accent; }
     """
 
+    def __init__(self, library: bool = False) -> None:
+        super().__init__()
+        self.library = library
+
     def compose(self) -> ComposeResult:
         from briefing_tui.tui.app import BriefingApp
-        from briefing_tui.tui.screens.main import MainScreen
+        from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
+        from briefing_tui.tui.screens.main import LIBRARY_ACTIONS, MainScreen
         from briefing_tui.tui.widgets.item_list import ItemList
         from briefing_tui.tui.widgets.matrix import PositionMatrix
 
+        reader = [b for b in MainScreen.BINDINGS if self.library or not (isinstance(b, Binding) and b.action in LIBRARY_ACTIONS)]
         sources: list[tuple[str, list[BindingType]]] = [
-            ("Anywhere", [*MainScreen.BINDINGS, Binding("tab,shift+tab", "", "Next / previous focus"), *BriefingApp.BINDINGS, Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme")]),
+            ("Anywhere", [*reader, Binding("tab,shift+tab", "", "Next / previous focus"), *BriefingApp.BINDINGS, Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme")]),
             ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
             ("Pages (summary and every item)", list(Page.BINDINGS)),
             ("Positions matrix", list(PositionMatrix.BINDINGS)),
         ]
+        if self.library:
+            sources.insert(0, ("The library", [*LibraryScreen.BINDINGS, *FilterInput.BINDINGS, Binding("enter", "", "Open the brief under the cursor")]))
         yield Page(binding_rows(sources, self.app.get_key_display), id="help-page")
 
     def on_mount(self) -> None:

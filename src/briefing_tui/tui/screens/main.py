@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import threading
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,27 +24,60 @@ from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import WEB_PREFIX, LinkIndex
-from briefing_tui.core.loader import LoadResult, load_brief
+from briefing_tui.core.cache import load_brief_cached
+from briefing_tui.core.loader import LoadResult
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
-from briefing_tui.tui.documents import item_document, label, parse_position, summary_document
+from briefing_tui.tui.documents import elsewhere_section, item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.messages import HitChosen, SearchClosed, Settle
 from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
-from briefing_tui.tui.widgets.page import Page
+from briefing_tui.tui.widgets.page import Document, Page
 
 if TYPE_CHECKING:
+    from briefing_tui.core.library import Library
     from briefing_tui.core.search import Hit, SearchIndex
+    from briefing_tui.tui.app import BriefingApp
 
 PANES = {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}
 SUMMARY_LINK = "summary:"
+OTHER_BRIEF = "other:"
+"""Links into another brief of the library: `other:N:TARGET`, N numbering its path."""
 RELOAD_SECONDS = 1.0
+LIBRARY_ACTIONS = frozenset({"library", "changes"})
+
+
+def place_of(target: str, index: LinkIndex, here: str = "") -> Place | None:
+    """Where a link to `target` leads: the pane it belongs to, the item in full
+    (None: nothing is called that). A position stays in the Positions pane when
+    followed from `here` being that pane."""
+    if target == SUMMARY_LINK:
+        return Place("summary")
+    position = parse_position(target)
+    if position is not None:
+        pane = here if here in ("issues", "positions") else "issues"
+        return Place(pane, target, target if pane == "positions" else position[0])
+    item = index.item(target)
+    if item is None:
+        return None
+    pane = {Actor: "actors", Quote: "quotes", Issue: "issues", Source: "summary"}[type(item)]
+    return Place(pane, target, target if pane != "summary" else None)
+
+
+def hit_place(hit: Hit) -> Place:
+    """Where a search hit is shown: its item in full, the match highlighted."""
+    needle = hit.matched or None
+    if hit.kind == "brief":
+        return Place("summary", None, None, -1, -1, needle)
+    pane = {"actor": "actors", "quote": "quotes", "issue": "issues", "source": "summary"}[hit.kind]
+    cursor = hit.item_id if pane != "summary" else None
+    return Place(pane, hit.item_id, cursor, -1, -1, needle)
 
 
 class Pane(Container):
@@ -78,23 +113,50 @@ class MainScreen(Screen[None]):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="forward"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to where you were", id="escape"),
         Binding("y", "copy", "Copy", tooltip="Copy the item as text (works over SSH)", id="copy"),
-        Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search"),
+        # A priority binding runs as the key arrives, before the keys typed after it
+        # are handed to whatever has focus: `/talks` typed in one go all lands in the box.
+        Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search", priority=True),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit, after the search box is closed", id="next_hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Previous search hit", id="previous_hit"),
+        Binding("c", "changes", "Changes", show=False, tooltip="What changed since the brief this one follows", id="changes"),
+        Binding("L", "library", "Library", tooltip="Back to the library of briefs", id="library"),
     ]
 
-    def __init__(self, path: str, brief: Brief) -> None:
+    def __init__(
+        self,
+        path: str,
+        brief: Brief,
+        *,
+        library: Library | None = None,
+        start: Place | str | None = None,
+        hits: list[Hit] | None = None,
+        hit: int = 0,
+    ) -> None:
+        """`start`: where to open, a place or a link target (default: the Summary);
+        `hits`, hit number `hit` among them: a search begun in the library."""
         super().__init__()
         self.path = path
         self.brief = brief
         self.index = LinkIndex(brief)
-        self.history = History(Place("summary"))
+        self.library = library
+        if isinstance(start, str):
+            start = place_of(start, self.index)
+        self.history = History(start or Place("summary"))
         self._filled: set[str] = set()
         self._stamp = self._file_stamp()
         self._search_index: SearchIndex | None = None
+        self._search_lock = threading.Lock()
         self._search_origin: Place | None = None
-        self._hits: list[Hit] = []
-        self._hit = -1
+        # Hits of a search begun elsewhere (the library's) step on with n and N here.
+        self._hits: list[Hit] = hits or []
+        self._hit = hit if hits else -1
+        self._others: list[str] = []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The library's keys do nothing, and are not shown, for a brief opened alone."""
+        if action in LIBRARY_ACTIONS:
+            return self.library is not None
+        return True
 
     # -- layout --------------------------------------------------------------------
 
@@ -206,7 +268,7 @@ class MainScreen(Screen[None]):
                 home.select(place.cursor)
             elif isinstance(home, PositionMatrix):
                 home.select_target(place.cursor)
-        document = item_document(place.target, self.index) if place.target else None
+        document = item_document(place.target, self.index, self._elsewhere if self.library else None) if place.target else None
         if place.target and document is None:
             self.notify(f"{visible(place.target)!r} is no longer in the brief.", severity="warning", markup=False)
         if document is not None:
@@ -232,8 +294,9 @@ class MainScreen(Screen[None]):
 
     async def open_target(self, target: str) -> None:
         """Show an item (or a position) in full, in the pane it belongs to."""
-        if target == SUMMARY_LINK:
-            await self.go(Place("summary"))
+        if target.startswith(OTHER_BRIEF):
+            number, _, inner = target[len(OTHER_BRIEF) :].partition(":")
+            await self.briefing_app.open_brief(self._others[int(number)], inner)
             return
         if target.startswith(WEB_PREFIX):
             # Leaving the reader: ask first, showing where it leads.
@@ -243,19 +306,41 @@ class MainScreen(Screen[None]):
             shown = next((s.text for b in page.document.blocks for s in b.spans if s.target == target), target) if isinstance(page, Page) else target
             await self.app.push_screen(OpenLinkScreen(target[len(WEB_PREFIX) :], shown))
             return
-        position = parse_position(target)
-        if position is not None:
-            here = self.current_pane.pane_name
-            pane = here if here in ("issues", "positions") else "issues"
-            cursor = target if pane == "positions" else position[0]
-            await self.go(Place(pane, target, cursor))
-            return
-        item = self.index.item(target)
-        if item is None:
+        place = place_of(target, self.index, self.current_pane.pane_name)
+        if place is None:
             self.notify(f"Nothing in this brief is called {visible(target)!r}.", severity="warning", markup=False)
             return
-        pane = {Actor: "actors", Quote: "quotes", Issue: "issues", Source: "summary"}[type(item)]
-        await self.go(Place(pane, target, target if pane != "summary" else None))
+        await self.go(place)
+
+    # -- the library -----------------------------------------------------------------
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        """The app, which opens other briefs."""
+        from briefing_tui.tui.app import BriefingApp
+
+        assert isinstance(self.app, BriefingApp)
+        return self.app
+
+    def _elsewhere(self, actor: Actor) -> Callable[[Document], None]:
+        """The section of an actor's page on the library's other briefs."""
+        assert self.library is not None
+        appearances = self.library.elsewhere(self.path, actor)
+
+        def link(path: str, target: str) -> str:
+            if path not in self._others:
+                self._others.append(path)
+            return f"{OTHER_BRIEF}{self._others.index(path)}:{target}"
+
+        return lambda doc: elsewhere_section(doc, appearances, link)
+
+    async def action_library(self) -> None:
+        """Back to the library."""
+        await self.briefing_app.show_library()
+
+    async def action_changes(self) -> None:
+        """What changed since the brief this one follows."""
+        await self.briefing_app.show_changes(self.path)
 
     # -- what widgets ask for --------------------------------------------------------
 
@@ -346,12 +431,16 @@ class MainScreen(Screen[None]):
         await self.go(Place(name, None, cursor, round(home.scroll_y) if name in self._filled else 0))
 
     async def action_back(self) -> None:
-        """Go back to where the reader was before."""
+        """Go back to where the reader was before (at the first place, to the screen
+        this brief was opened from: the library, or another brief)."""
         await self.after_earlier_keys()
         self.history.update(self._capture())
         place = self.history.back()
         if place is None:
-            self.app.bell()
+            if self.library is not None and len(self.app.screen_stack) > 1:
+                await self.app.pop_screen()
+            else:
+                self.app.bell()
             return
         await self._show(place)
 
@@ -386,12 +475,30 @@ class MainScreen(Screen[None]):
 
     @property
     def search_index(self) -> SearchIndex:
-        """The brief's search index, built on first use."""
-        if self._search_index is None or self._search_index.brief is not self.brief:
-            from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
+        """The brief's search index, built on first use (from any thread, once)."""
+        with self._search_lock:
+            if self._search_index is None or self._search_index.brief is not self.brief:
+                from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
 
-            self._search_index = SearchIndex(self.brief)
-        return self._search_index
+                self._search_index = SearchIndex(self.brief, self.index.items)
+            return self._search_index
+
+    def _ready_search_index(self) -> SearchIndex | None:
+        index = self._search_index
+        return index if index is not None and index.brief is self.brief else None
+
+    @work(thread=True, group="search-index")
+    def _index_for_search(self) -> None:
+        # A big brief takes a moment to index: the box is open and taking keys
+        # meanwhile, and its results come when the index does.
+        index = self.search_index
+        self.app.call_from_thread(self._search_index_ready, index)
+
+    def _search_index_ready(self, index: SearchIndex) -> None:
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+        for panel in self.query(SearchPanel):
+            panel.set_index(index)
 
     @work(thread=True, exclusive=True, group="index")
     def _prepare_search(self) -> None:
@@ -406,6 +513,9 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
+            field = self.focused
+            if isinstance(field, Input):  # a `/` typed in the box is part of the query
+                field.insert_text_at_cursor("/")
             return
         await self.after_earlier_keys()
         from briefing_tui.tui.widgets.search_panel import SearchPanel
@@ -414,7 +524,10 @@ class MainScreen(Screen[None]):
         if not self.query(SearchPanel):
             await self.mount(SearchPanel(id="search"), before=self.query_one(Footer))
         self.add_class("-searching")
-        self.query_one(SearchPanel).open(self.search_index)
+        index = self._ready_search_index()
+        self.query_one(SearchPanel).open(index)
+        if index is None:
+            self._index_for_search()
 
     def _close_search(self) -> None:
         self.remove_class("-searching")
@@ -433,16 +546,8 @@ class MainScreen(Screen[None]):
         if self._search_origin is not None:
             self.history.update(self._search_origin)
         self._hits, self._hit = event.hits, event.number
-        self.history.visit(self._hit_place(event.hits[event.number]))
+        self.history.visit(hit_place(event.hits[event.number]))
         await self._show(self.history.current)
-
-    def _hit_place(self, hit: Hit) -> Place:
-        needle = hit.matched or None
-        if hit.kind == "brief":
-            return Place("summary", None, None, -1, -1, needle)
-        pane = {"actor": "actors", "quote": "quotes", "issue": "issues", "source": "summary"}[hit.kind]
-        cursor = hit.item_id if pane != "summary" else None
-        return Place(pane, hit.item_id, cursor, -1, -1, needle)
 
     async def _step_hit(self, step: int) -> None:
         await self.after_earlier_keys()
@@ -452,7 +557,7 @@ class MainScreen(Screen[None]):
         self._hit = (self._hit + step) % len(self._hits)
         # Stepping through hits stays one step of the history: back returns to
         # where the search began.
-        place = self._hit_place(self._hits[self._hit])
+        place = hit_place(self._hits[self._hit])
         self.history.update(place)
         await self._show(place)
 
@@ -481,7 +586,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self) -> None:
-        result = load_brief(self.path)
+        # The file changed, so this parses it; caching the new version makes the
+        # next start warm.
+        result = load_brief_cached(self.path)
         self.app.call_from_thread(self._apply_reload, result)
 
     async def _apply_reload(self, result: LoadResult) -> None:

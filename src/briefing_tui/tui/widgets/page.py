@@ -93,7 +93,8 @@ class Page(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"page--{name}" for name in STYLES}
 
     DEFAULT_CSS = """
-    Page { background: $surface; padding: 0 1; }
+    /* A stable gutter: a long page is wrapped once, not again when its scrollbar shows. */
+    Page { background: $surface; padding: 0 1; scrollbar-gutter: stable; }
     Page > .page--heading { color: $accent; text-style: bold; }
     Page > .page--title { text-style: bold; color: $text; }
     Page > .page--strong { text-style: bold; }

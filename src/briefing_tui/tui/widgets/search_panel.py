@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,15 +12,22 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input, Static
 
-from briefing_tui.core.model import Quote
 from briefing_tui.tui.messages import HitChosen, SearchClosed
-from briefing_tui.core.search import Hit, SearchIndex, snippet
+from briefing_tui.core.search import Hit, snippet
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 
 SHOWN = 200
 """The best hits listed; the count says how many match in all."""
 GROUPS = {"actor": "Actors", "quote": "Quotes", "issue": "Issues", "brief": "Summary", "source": "Sources"}
 FIELD_NAMES = {"text": "quote", "positions": "position", "key_points": "key point", "timeline": "timeline", "aliases": "also called"}
+
+
+class Searchable(Protocol):
+    """What the panel searches: one brief's `SearchIndex`, or a whole library."""
+
+    def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]: ...
+
+    def title(self, hit: Hit) -> str: ...
 
 
 class SearchInput(Input):
@@ -48,9 +58,11 @@ class SearchPanel(Vertical):
 
     BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search.close-results")]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, scope: str = "the whole brief") -> None:
         super().__init__(id=id)
-        self.index: SearchIndex | None = None
+        self.index: Searchable | None = None
+        self.group: Callable[[Hit], str] | None = None
+        self.scope = scope
         self.hits: list[Hit] = []
         self.queries: list[str] = []
         self._recall = 0
@@ -59,11 +71,13 @@ class SearchPanel(Vertical):
         with Vertical(id="search-box"):
             yield SearchInput(placeholder="Search everything: words, \"a phrase\", names with typos", id="search-input")
             yield Static(id="search-count")
-        yield ItemList(id="search-results", empty="Type to search the whole brief.")
+        yield ItemList(id="search-results", empty=f"Type to search {self.scope}.")
 
-    def open(self, index: SearchIndex, query: str = "") -> None:
-        """Show the panel over the pane, ready to type."""
+    def open(self, index: Searchable | None, query: str = "", group: Callable[[Hit], str] | None = None) -> None:
+        """Show the panel over the pane, ready to type (results once `index` is there).
+        Hits are listed under the heading `group` gives them (default: their kind)."""
         self.index = index
+        self.group = group
         field = self.query_one(SearchInput)
         field.value = query
         field.cursor_position = len(query)
@@ -93,10 +107,18 @@ class SearchPanel(Vertical):
         event.stop()
         self.update_results(event.value)
 
+    def set_index(self, index: Searchable) -> None:
+        """The index has been built: answer what was typed meanwhile."""
+        self.index = index
+        self.update_results(self.query_one(SearchInput).value)
+
     def update_results(self, query: str) -> None:
         """Search again and redraw the results (one list, no widget per hit)."""
         results = self.query_one("#search-results", ItemList)
         count = self.query_one("#search-count", Static)
+        if self.index is None and query.strip():
+            count.update("Indexing the brief\u2026")
+            return
         if self.index is None or not query.strip():
             self.hits = []
             results.set_rows([])
@@ -114,10 +136,11 @@ class SearchPanel(Vertical):
         # Kinds in the order of their best hit, hits best first within each kind.
         groups: dict[str, list[tuple[int, Hit]]] = {}
         for number, hit in enumerate(hits):
-            groups.setdefault(hit.kind, []).append((number, hit))
+            heading = self.group(hit) if self.group is not None else GROUPS.get(hit.kind, hit.kind)
+            groups.setdefault(heading, []).append((number, hit))
         rows: list[Row] = []
-        for kind, members in groups.items():
-            rows.append(Row(None, f"{GROUPS.get(kind, kind)} ({len(members)})"))
+        for heading, members in groups.items():
+            rows.append(Row(None, f"{heading} ({len(members)})"))
             for number, hit in members:
                 text, start, end = snippet(hit.text, hit.start, hit.end, 110)
                 field = hit.field.split("[")[0].split(".")[-1]
@@ -127,13 +150,7 @@ class SearchPanel(Vertical):
 
     def _title(self, hit: Hit) -> str:
         assert self.index is not None
-        if hit.kind == "brief":
-            return "Summary"
-        item = self.index.items.get(hit.item_id)
-        if isinstance(item, Quote):
-            speaker = self.index.items.get(item.by)
-            return f"{speaker.label if speaker else item.by}, quoted"
-        return item.label if item is not None else hit.item_id
+        return self.index.title(hit)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,697 @@
+"""A cache of loaded briefs in an embedded SQLite database, for warm starts.
+
+Each brief file is keyed by its path, size and modification time. The cache holds
+what loading it gave: the validated `Brief` (every item with its locations) and its
+warnings, or, for a file with errors, its findings. A later load of the unchanged
+file reads that back instead of parsing the YAML again; `load_brief_cached` gives
+exactly what `load_brief` gives.
+
+Briefs are written as JSON, never pickled: reading the cache must not be a way to
+run code. The database lives in `$BRIEFING_CACHE_DIR`, else
+`$XDG_CACHE_HOME/briefing-tui`, else `~/.cache/briefing-tui`. It is rebuilt without
+a word when it is stale (another version of the program wrote it) or corrupt; when
+it cannot be written or is locked, the program works on without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import stat
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing_tui import __version__
+from briefing_tui.core.findings import Finding
+from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
+from briefing_tui.core.model import Actor, Brief, Event, FieldLocations, Issue, Location, Position, Quote, Source
+from briefing_tui.core.yamlsource import paused_gc
+
+LAYOUT = 2
+"""The version of the tables below; another value drops and recreates them all."""
+DATABASE_NAME = "briefs.sqlite3"
+RACY_NS = 2_000_000_000
+"""A file changed this close to being cached may change again within the same
+modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
+ITEM_ROWS = 1 << 24
+"""The search rows of the brief numbered k are numbered from k * ITEM_ROWS, so that
+a brief's rows are one range of numbers."""
+
+
+def _code_version() -> str:
+    """What wrote an entry: the layout, the brief format, the package version, and
+    the size and time of the modules that decide what loading gives (so that an
+    edited loader never meets entries its older self wrote)."""
+    here = Path(__file__).resolve().parent
+    parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
+    for name in ("cache.py", "loader.py", "yamlsource.py", "model.py", "findings.py", "links.py"):
+        try:
+            info = (here / name).stat()
+            parts.append(f"{info.st_size}.{info.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "/".join(parts)
+
+
+CODE_VERSION = _code_version()
+
+
+def cache_directory() -> Path:
+    """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "briefing-tui"
+    return Path.home() / ".cache" / "briefing-tui"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies one version of a file: size and modification time."""
+
+    size: int
+    mtime_ns: int
+
+
+def file_stamp(path: str) -> Stamp | None:
+    """The stamp of a regular file, or None (missing, a folder, a device...)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return Stamp(info.st_size, info.st_mtime_ns)
+
+
+def cache_key(path: str) -> str:
+    """The path as the cache knows it: absolute, so that `a.yaml` and `./a.yaml` agree."""
+    return os.path.abspath(path)
+
+
+# -- the compact encoding -------------------------------------------------------------
+#
+# Tuples of values in a fixed order (JSON arrays), dates as day numbers, and the names
+# of item fields as small numbers: a quarter of the size of the named form, and
+# quicker to read back.
+
+_ITEM_FIELDS = (
+    "id", "name", "url", "kind", "role", "side", "aliases", "notes", "by", "text", "source",
+    "date", "context", "about", "title", "status", "summary", "positions", "actors",
+    "brief", "tags", "follows", "key_points", "sources", "quotes", "issues", "timeline",
+)  # fmt: skip
+_FIELD_CODE = {name: code for code, name in enumerate(_ITEM_FIELDS)}
+_new_location = tuple.__new__
+
+
+def _where(location: Location) -> list[int]:
+    return [location.line, location.column]
+
+
+def _fields(flat: FieldLocations) -> list[Any]:
+    # As the model keeps them, (key, lines down, column, ...), each known key a number.
+    out: list[Any] = list(flat)
+    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]  # type: ignore[arg-type]
+    return out
+
+
+def _day(date: dt.date | None) -> int | None:
+    return date.toordinal() if date is not None else None
+
+
+def encode_brief(brief: Brief) -> list[Any]:
+    """The brief as JSON-ready data, locations included (its path is not)."""
+    return [
+        brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
+        list(brief.key_points),
+        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
+        [
+            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
+            for a in brief.actors
+        ],
+        [
+            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
+            for q in brief.quotes
+        ],
+        [
+            [
+                i.id, *_where(i.location), i.title, i.status, i.summary,
+                [[p.by, p.stance, *_where(p.location)] for p in i.positions],
+                list(i.actors), _fields(i.field_locations),
+            ]
+            for i in brief.issues
+        ],
+        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
+        _fields(brief.field_locations),
+    ]  # fmt: skip
+
+
+def decode_brief(data: list[Any], path: str) -> Brief:
+    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations."""
+    names = _ITEM_FIELDS
+    day = dt.date.fromordinal
+    loc = Location
+
+    def fields(flat: list[Any]) -> FieldLocations:
+        # The model's own key strings, one object each, as the loader gives them.
+        flat[0::3] = [names[k] if k.__class__ is int else k for k in flat[0::3]]
+        return tuple(flat)
+
+    # Positional arguments in the models' field order: the quickest way to build
+    # hundreds of thousands of them. The round-trip tests check every field.
+    bid, title, date, summary, tags, follows, points, sources, actors, quotes, issues, timeline, where = data
+    return Brief(
+        path,
+        bid,
+        title,
+        day(date),
+        summary,
+        tuple(tags),
+        follows,
+        tuple(points),
+        tuple([Source(i, _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
+        tuple([
+            Actor(i, _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
+            for i, l, c, n, k, r, s, a, o, f in actors
+        ]),
+        tuple([
+            Quote(i, _new_location(loc, (l, c)), b, t, s, None if d is None else day(d), x, tuple(a), fields(f))
+            for i, l, c, b, t, s, d, x, a, f in quotes
+        ]),
+        tuple([
+            Issue(
+                i, _new_location(loc, (l, c)), t, s, m,
+                tuple([Position(b, st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p]),
+                tuple(a), fields(f),
+            )
+            for i, l, c, t, s, m, p, a, f in issues
+        ]),
+        tuple([Event(day(d), t, _new_location(loc, (l, c))) for d, t, l, c in timeline]),
+        fields(where),
+    )  # fmt: skip
+
+
+def encode_findings(findings: Iterable[Finding]) -> list[list[Any]]:
+    """Findings as JSON-ready data (their path is not kept)."""
+    return [
+        [f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message]
+        for f in findings
+    ]
+
+
+def decode_findings(data: list[list[Any]], path: str) -> tuple[Finding, ...]:
+    """The findings `encode_findings` wrote, for the file at `path`."""
+    return tuple(
+        Finding(path, None if line is None else Location(line, column), severity, message)
+        for line, column, severity, message in data
+    )
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+# -- the database ----------------------------------------------------------------------
+
+_TABLES = (
+    """CREATE TABLE briefs (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        stored_ns INTEGER NOT NULL,
+        version TEXT NOT NULL,
+        brief_id TEXT,
+        title TEXT,
+        date INTEGER,
+        tags TEXT NOT NULL,
+        follows TEXT,
+        actors INTEGER NOT NULL,
+        quotes INTEGER NOT NULL,
+        issues INTEGER NOT NULL,
+        errors INTEGER NOT NULL,
+        first_error TEXT,
+        indexed INTEGER NOT NULL
+    )""",
+    """CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        brief TEXT,
+        findings TEXT NOT NULL
+    )""",
+    # One row per item (and one for the brief itself), for search across briefs.
+    """CREATE TABLE items (
+        rowid INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        texts TEXT NOT NULL
+    )""",
+    """CREATE TABLE actors (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL
+    )""",
+    "CREATE INDEX actors_by_id ON actors (actor_id)",
+    "CREATE INDEX actors_by_name ON actors (name_key)",
+    "CREATE INDEX actors_by_brief ON actors (brief)",
+    # What each actor said (quotes) and where each stands (positions), per brief.
+    """CREATE TABLE statements (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT,
+        date INTEGER,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
+)
+
+# Words are given folded and split the way the in-memory search splits them, joined
+# by spaces; the tokenizer only splits at the spaces, so both see the same words.
+_WORDS_TABLE = (
+    "CREATE VIRTUAL TABLE words USING fts5(head, body, "
+    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
+)
+
+
+def fts5_available() -> bool:
+    """True when this Python's SQLite has the FTS5 full-text index."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the library lists of one cached file, without reading its brief."""
+
+    key: int
+    """The brief's number in the cache."""
+    path: str
+    stamp: Stamp
+    brief_id: str | None
+    title: str | None
+    date: dt.date | None
+    tags: tuple[str, ...]
+    follows: str | None
+    actors: int
+    quotes: int
+    issues: int
+    errors: int
+    first_error: Finding | None
+    indexed: bool
+    """True when its items are in the search and actor tables."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRows:
+    """What one brief adds to the tables for search and for actors across briefs."""
+
+    items: list[tuple[str, str, str, str, str, str]]
+    """(kind, item id, title, texts as JSON, head words, body words) per item."""
+    actors: list[tuple[str, str, str]]
+    """(actor id, folded name, name) per actor."""
+    statements: list[tuple[str, str, str, str | None, int | None, str]]
+    """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+
+
+NO_ROWS = IndexRows([], [], [])
+
+
+class BriefCache:
+    """The SQLite database of cached briefs, or an in-memory one when it cannot be used.
+
+    Safe to share between threads. Never raises for a problem of its own: a corrupt
+    database is deleted and rebuilt; a locked or unwritable one is set aside, and the
+    program goes on without it.
+    """
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else cache_directory()
+        self.fts = fts5_available()
+        self._lock = threading.RLock()
+        self.file: Path | None = None
+        self.connection = self._open()
+
+    @property
+    def persistent(self) -> bool:
+        """True when entries outlive the program (False: it went on in memory)."""
+        return self.file is not None
+
+    # -- opening ------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        file = self.directory / DATABASE_NAME
+        for attempt in (1, 2):
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                connection = self._connect(str(file))
+            except sqlite3.DatabaseError as error:
+                if attempt == 1 and _is_corrupt(error):
+                    _remove_database(file)  # a garbage file in its place: start afresh
+                    continue
+                break  # locked, read-only, unopenable: go on without it
+            except OSError:
+                break  # the folder cannot be made
+            self.file = file
+            return connection
+        return self._connect(":memory:")
+
+    def _connect(self, name: str) -> sqlite3.Connection:
+        # Autocommit: transactions are begun and ended explicitly, a batch at a time.
+        connection = sqlite3.connect(name, timeout=1.0, isolation_level=None, check_same_thread=False)
+        try:
+            if name != ":memory:":
+                # Readers never wait for a writer, so two programs can read at once.
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
+                self._create(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        """Drop whatever tables an other version left, and make ours."""
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:  # unless another program just did
+                names = connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'"
+                ).fetchall()
+                for (name,) in names:
+                    connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+                for statement in self._tables():
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {LAYOUT}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _tables(self) -> tuple[str, ...]:
+        return (*_TABLES, _WORDS_TABLE) if self.fts else _TABLES
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self.connection.close()
+
+    # -- failure -------------------------------------------------------------------
+
+    @contextmanager
+    def _using(self, writing: bool = False) -> Iterator[sqlite3.Connection | None]:
+        """The connection for one piece of work, or None when the database cannot do it.
+
+        A locked or read-only database skips this piece of work; a corrupt one is
+        deleted and the rest of the run goes on in memory.
+        """
+        with self._lock:
+            connection = self.connection
+            if writing:
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.Error as error:
+                    self._failed(error)
+                    yield None
+                    return
+            try:
+                yield connection
+                if writing and connection.in_transaction:
+                    connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                if connection.in_transaction:
+                    try:
+                        connection.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                self._failed(error)
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        if _is_corrupt(error):
+            if self.file is not None:
+                try:
+                    self.connection.close()
+                except sqlite3.Error:
+                    pass
+                _remove_database(self.file)
+                self.file = None
+                self.connection = self._connect(":memory:")
+            return
+        if not isinstance(error, sqlite3.OperationalError):
+            raise error  # a mistake of ours, not of the database
+
+    # -- briefs --------------------------------------------------------------------
+
+    def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
+        """What loading the file gave last time, if it has not changed since; else None."""
+        rows = self._select(
+            "SELECT m.brief, m.findings FROM briefs b JOIN models m ON m.id = b.id "
+            "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
+            (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+        )
+        if not rows:
+            return None
+        data, findings = rows[0]
+        try:
+            with paused_gc():  # a big brief is a million objects and no cycles
+                brief = decode_brief(json.loads(data), path) if data is not None else None
+                return LoadResult(path, brief, decode_findings(json.loads(findings), path))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # not what this version writes: load the file instead
+
+    def store(self, path: str, stamp: Stamp, result: LoadResult, rows: IndexRows | None = None) -> None:
+        """Remember what loading the file (as it was at `stamp`) gave; `rows` also
+        indexes it for the library."""
+        self.store_many([(path, stamp, result, rows)])
+
+    def store_many(self, entries: Sequence[tuple[str, Stamp, LoadResult, IndexRows | None]]) -> dict[str, int]:
+        """`store` for many files, in one transaction; each file's number in the cache
+        (none when the database could not take them)."""
+        prepared = []
+        with paused_gc():
+            for path, stamp, result, rows in entries:
+                brief = result.brief
+                # In memory, keeping every brief would only cost memory: they are read again.
+                keep = brief is None or self.persistent
+                data = _dumps(encode_brief(brief)) if brief is not None and keep else None
+                errors = result.errors
+                summary = (
+                    brief.id if brief else None, brief.title if brief else None,
+                    brief.date.toordinal() if brief else None, _dumps(list(brief.tags) if brief else []),
+                    brief.follows if brief else None,
+                    len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.issues) if brief else 0,
+                    len(errors), _dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
+                )  # fmt: skip
+                model = (data, _dumps(encode_findings(result.findings))) if keep else None
+                prepared.append((path, stamp, summary, model, rows))
+        keys: dict[str, int] = {}
+        with self._using(writing=True) as db:
+            if db is None:
+                return {}
+            for path, stamp, summary, model, rows in prepared:
+                key = self._claim(db, path, stamp, summary)
+                if model is not None:
+                    db.execute("INSERT INTO models (id, brief, findings) VALUES (?, ?, ?)", (key, *model))
+                if rows is not None:
+                    self._write_rows(db, key, rows)
+                keys[path] = key
+            db.execute("COMMIT")  # here, so that a failure skips the return
+            return keys
+        return {}  # the database could not take them
+
+    def _claim(self, db: sqlite3.Connection, path: str, stamp: Stamp, summary: tuple[Any, ...]) -> int:
+        """The row of `path`, made current for `stamp`, with whatever it held dropped."""
+        now = time.time_ns()
+        found = db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),)).fetchone()
+        if found is None:
+            cursor = db.execute(
+                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version, brief_id, title, date, tags, follows, "
+                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+        key = int(found[0])
+        db.execute(
+            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, date = ?, "
+            "tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
+            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary, key),
+        )
+        db.execute("DELETE FROM models WHERE id = ?", (key,))
+        self._drop_rows(db, key)
+        return key
+
+    def _drop_rows(self, db: sqlite3.Connection, key: int) -> None:
+        low, high = key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1
+        db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
+        if self.fts:
+            db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
+        db.execute("DELETE FROM actors WHERE brief = ?", (key,))
+        db.execute("DELETE FROM statements WHERE brief = ?", (key,))
+
+    def _write_rows(self, db: sqlite3.Connection, key: int, rows: IndexRows) -> None:
+        base = key * ITEM_ROWS
+        db.executemany(
+            "INSERT INTO items (rowid, kind, item_id, title, texts) VALUES (?, ?, ?, ?, ?)",
+            [(base + n, kind, item_id, title, texts) for n, (kind, item_id, title, texts, _, _) in enumerate(rows.items)],
+        )
+        if self.fts:
+            db.executemany(
+                "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
+                [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
+            )
+        db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
+        db.executemany(
+            "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(key, *statement) for statement in rows.statements],
+        )
+
+    # -- the library ---------------------------------------------------------------
+
+    def summaries(self, paths: Sequence[str]) -> dict[str, Summary]:
+        """The summaries of these files (by path as given) as last cached, current or not;
+        the caller compares their stamps with the files'. Untrusted entries are left out."""
+        wanted = {cache_key(p): p for p in paths}
+        found: dict[str, Summary] = {}
+        rows = self._select(
+            "SELECT id, path, size, mtime_ns, brief_id, title, date, tags, follows, actors, quotes, issues, "
+            "errors, first_error, indexed FROM briefs WHERE version = ? AND stored_ns - mtime_ns >= ?",
+            (CODE_VERSION, RACY_NS),
+        )
+        for key, path, size, mtime, bid, title, date, tags, follows, actors, quotes, issues, errors, first, indexed in rows:
+            given = wanted.get(path)
+            if given is None:
+                continue
+            error = None
+            if first is not None:
+                line, column, severity, message = json.loads(first)
+                error = Finding(given, None if line is None else Location(line, column), severity, message)
+            found[given] = Summary(
+                key, given, Stamp(size, mtime), bid, title, None if date is None else dt.date.fromordinal(date),
+                tuple(json.loads(tags)), follows, actors, quotes, issues, errors, error, bool(indexed),
+            )  # fmt: skip
+        return found
+
+    def _select(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """The rows a query gives, or none when the database cannot answer."""
+        with self._using() as db:
+            if db is not None:
+                return db.execute(sql, parameters).fetchall()
+        return []
+
+    def vocabulary(self) -> list[str]:
+        """Every word in the search index (none without FTS5)."""
+        if not self.fts:
+            return []
+        with self._using() as db:
+            if db is not None:
+                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
+        return [term for (term,) in self._select("SELECT term FROM temp.vocabulary")]
+
+    def matching(self, expression: str) -> list[int]:
+        """The rows of every item whose words match an FTS5 expression."""
+        if not self.fts:
+            return []
+        return [row for (row,) in self._select("SELECT rowid FROM words WHERE words MATCH ?", (expression,))]
+
+    def best_matching(self, expression: str, limit: int) -> list[int]:
+        """The rows of the `limit` items that match an FTS5 expression best, by SQLite's
+        ranking with words in names and titles worth four times the rest."""
+        if not self.fts:
+            return []
+        sql = "SELECT rowid FROM words WHERE words MATCH ? ORDER BY bm25(words, 4.0, 1.0) LIMIT ?"
+        return [row for (row,) in self._select(sql, (expression, limit))]
+
+    def items(self, rows: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of these item rows, in row order."""
+        ordered = sorted(rows)
+        found = []
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self._select(f"SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
+        return found
+
+    def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of every item of these briefs."""
+        found = []
+        for key in sorted(keys):
+            sql = "SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+            found += self._select(sql, (key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1))
+        return found
+
+    def actor_briefs(self, actor_id: str, name_key: str) -> list[tuple[int, str, str]]:
+        """(brief, actor id there, name) for each cached brief with an actor of this id or this folded name."""
+        sql = "SELECT DISTINCT brief, actor_id, name FROM actors WHERE actor_id = ? OR name_key = ?"
+        return self._select(sql, (actor_id, name_key))
+
+    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str]]:
+        """(kind, item id, title, date, text) of an actor's quotes and positions in one brief, in file order."""
+        sql = "SELECT kind, item_id, title, date, text FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
+        return self._select(sql, (key, actor_id))
+
+
+def _is_corrupt(error: sqlite3.Error) -> bool:
+    """True for a file that is not a database, or a damaged one (not for a locked one)."""
+    # sqlite3 raises the base DatabaseError for SQLITE_NOTADB and SQLITE_CORRUPT; its
+    # subclasses (IntegrityError, ProgrammingError...) are other matters.
+    return type(error) is sqlite3.DatabaseError or "malformed" in str(error)
+
+
+def _remove_database(file: Path) -> None:
+    for name in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+        try:
+            name.unlink()
+        except OSError:
+            pass
+
+
+_default: BriefCache | None = None
+_default_lock = threading.Lock()
+
+
+def default_cache() -> BriefCache:
+    """The cache in the user's cache directory, opened on first use."""
+    global _default
+    with _default_lock:
+        if _default is None or _default.directory != cache_directory():
+            _default = BriefCache()
+        return _default
+
+
+def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = None) -> LoadResult:
+    """What `load_brief(path)` gives, read from the cache when the file has not changed.
+
+    `cache` defaults to the user's cache. A file that cannot be cached (missing, not a
+    regular file) is loaded as it is, findings and all.
+    """
+    name = os.fspath(path)
+    stamp = file_stamp(name)
+    if stamp is None:
+        return load_brief(name)
+    cache = cache if cache is not None else default_cache()
+    found = cache.lookup(name, stamp)
+    if found is not None:
+        return found
+    result = load_brief(name)
+    if cache.persistent and file_stamp(name) == stamp:  # unchanged while it was read
+        cache.store(name, stamp, result)
+    return result

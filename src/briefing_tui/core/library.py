@@ -1,0 +1,344 @@
+"""A library: every brief found under some folders, listed, searched and compared as one.
+
+The list comes from the cache's summary of each file (title, date, tags, counts, first
+error), so a warm library of thousands of briefs opens without reading one; a file
+that is new or changed since is read, cached and indexed (`Library.read`). A brief's
+full model is only loaded when it is opened.
+
+Across briefs, an actor is the same actor when it has the same id, or, when the ids
+differ, the same name with case and accents ignored. Search across briefs asks
+SQLite's full-text index for the items holding the query's words, then ranks those
+exactly as the search of one brief does (`SearchIndex`), so both agree; without FTS5
+one in-memory index of every item is searched instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from briefing_tui.core.cache import (
+    ITEM_ROWS,
+    NO_ROWS,
+    BriefCache,
+    IndexRows,
+    Stamp,
+    Summary,
+    default_cache,
+    file_stamp,
+    load_brief_cached,
+)
+from briefing_tui.core.changes import name_key
+from briefing_tui.core.export import item_label
+from briefing_tui.core.findings import Finding
+from briefing_tui.core.links import shown_text
+from briefing_tui.core.loader import LoadResult, load_brief
+from briefing_tui.core.model import Actor, Brief, Location, Text
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, fold, item_title, matching_words, query_terms, words
+from briefing_tui.core.yamlsource import paused_gc
+
+HEAD_FIELDS = frozenset({"name", "title", "aliases"})
+"""Fields whose words rank higher in the full-text index: what items are called."""
+CANDIDATES = 500
+"""As you type, only the items SQLite ranks best are ranked exactly (and placed),
+so that a keystroke stays quick however common the word."""
+
+
+def index_rows(brief: Brief) -> IndexRows:
+    """What a brief adds to the cache's tables for search and for actors across briefs."""
+    items = {item.id: item for item in brief.items()}
+
+    def label(item_id: str) -> str:
+        return item_label(items.get(item_id), item_id)
+
+    rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
+        shown, head, body = [], [], []
+        for text in texts:
+            value = shown_text(text.text, label) if text.markdown else text.text
+            shown.append([text.field, text.location.line, text.location.column, value])
+            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
+        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
+
+    add("brief", brief.id, brief.title, brief.texts())
+    for item in brief.items():
+        add(item.noun, item.id, item_title(item, item.id, items), item.texts())
+    statements: list[tuple[str, str, str, str | None, int | None, str]] = [
+        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text) for q in brief.quotes
+    ]
+    for issue in brief.issues:
+        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
+    actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
+    return IndexRows(rows, actors, statements)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One file of the library as listed: its brief's title, date, tags and counts,
+    or its first error."""
+
+    path: str
+    key: int | None
+    """The brief's number in the cache (None while it is not cached)."""
+    stamp: Stamp | None = None
+    """The file's size and time when it was read."""
+    id: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    follows: str | None = None
+    actors: int = 0
+    quotes: int = 0
+    issues: int = 0
+    errors: int = 0
+    first_error: Finding | None = None
+    waiting: bool = False
+    """Not read yet."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the file holds a brief without errors."""
+        return not self.waiting and self.errors == 0 and self.title is not None
+
+    @classmethod
+    def of_summary(cls, summary: Summary) -> Entry:
+        """The entry the cache's summary describes."""
+        return cls(
+            summary.path, summary.key, summary.stamp, summary.brief_id, summary.title, summary.date, summary.tags,
+            summary.follows, summary.actors, summary.quotes, summary.issues, summary.errors, summary.first_error,
+        )  # fmt: skip
+
+    @classmethod
+    def of_result(cls, result: LoadResult, key: int | None, stamp: Stamp | None) -> Entry:
+        """The entry of a file just loaded."""
+        brief = result.brief
+        errors = result.errors
+        if brief is None:
+            return cls(result.path, key, stamp, errors=max(1, len(errors)), first_error=errors[0] if errors else None)
+        return cls(
+            result.path, key, stamp, brief.id, brief.title, brief.date, brief.tags, brief.follows,
+            len(brief.actors), len(brief.quotes), len(brief.issues),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A quote of an actor, or their position on an issue, in some brief."""
+
+    kind: str
+    """`quote` or `position`."""
+    item_id: str
+    """The quote's id, or the issue's for a position."""
+    issue: str | None
+    """The issue's title, for a position."""
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """The same actor in another brief of the library, and what they said and hold there."""
+
+    entry: Entry
+    actor_id: str
+    """The actor's id in that brief."""
+    name: str
+    statements: tuple[Statement, ...]
+
+
+class Library:
+    """The briefs of some files, listed from the cache; see the module's description."""
+
+    def __init__(self, files: Sequence[str], cache: BriefCache | None = None) -> None:
+        self.cache = cache if cache is not None else default_cache()
+        self.files = list(dict.fromkeys(files))
+        self._order = {path: number for number, path in enumerate(self.files)}
+        self.entries: dict[str, Entry] = {}
+        self.pending: list[str] = []
+        self._vocabulary: list[str] | None = None
+        self._everything: SearchIndex | None = None
+        self._titles: dict[tuple[str, str, str], str] = {}
+        summaries = self.cache.summaries(self.files)
+        for path in self.files:
+            summary = summaries.get(path)
+            if summary is not None and summary.indexed and summary.stamp == file_stamp(path):
+                self.entries[path] = Entry.of_summary(summary)
+            else:
+                self.entries[path] = Entry(path, None, waiting=True)
+                self.pending.append(path)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def read(self, batch: int = 50) -> Iterator[int]:
+        """Read, cache and index every file not cached yet, a batch at a time; yields
+        how many are left after each batch. Every entry is in place at the end."""
+        while self.pending:
+            chunk = self.pending[:batch]
+            stored: list[tuple[str, Stamp, LoadResult, IndexRows | None]] = []
+            results = []
+            for path in chunk:
+                stamp = file_stamp(path)
+                result = (self.cache.lookup(path, stamp) if stamp else None) or load_brief(path)
+                if stamp is not None and file_stamp(path) != stamp:
+                    stamp = None  # it changed while it was read: read again next time
+                results.append((result, stamp))
+                if stamp is not None:
+                    with paused_gc():
+                        rows = index_rows(result.brief) if result.brief else NO_ROWS
+                    stored.append((path, stamp, result, rows))
+            keys = self.cache.store_many(stored)
+            for path, (result, stamp) in zip(chunk, results, strict=True):
+                self.entries[path] = Entry.of_result(result, keys.get(path), stamp)
+            del self.pending[: len(chunk)]  # what `refresh` added meanwhile stays
+            self._vocabulary = None
+            self._everything = None
+            yield len(self.pending)
+
+    def refresh(self) -> bool:
+        """Look at every file again: any that changed since it was read is to be read
+        again (`read`). True when there is anything to read."""
+        for path in self.files:
+            entry = self.entries[path]
+            if not entry.waiting and path not in self.pending and file_stamp(path) != entry.stamp:
+                self.entries[path] = Entry(path, None, waiting=True)
+                self.pending.append(path)
+        return bool(self.pending)
+
+    def listing(self) -> list[Entry]:
+        """Every entry: briefs newest first, then files not read yet, then invalid files."""
+
+        def order(entry: Entry) -> tuple[int, int, str, int]:
+            if entry.ok:
+                assert entry.date is not None
+                return (0, -entry.date.toordinal(), fold(entry.title or ""), self._order[entry.path])
+            return (1 if entry.waiting else 2, 0, "", self._order[entry.path])
+
+        return sorted(self.entries.values(), key=order)
+
+    def load(self, path: str) -> LoadResult:
+        """The file's brief (or findings), from the cache when it has not changed."""
+        return load_brief_cached(path, self.cache)
+
+    # -- series ----------------------------------------------------------------------
+
+    def previous(self, path: str) -> tuple[Entry | None, str]:
+        """The brief this one is compared with, and why: the one it `follows`, else the
+        latest earlier one with the same tags. With no such brief, why not."""
+        entry = self.entries[path]
+        others = [e for e in self.entries.values() if e.ok and e.path != path]
+        missing = ""
+        if entry.follows:
+            named = [e for e in others if e.id == entry.follows]
+            if named:
+                earlier = [e for e in named if entry.date is None or (e.date is not None and e.date <= entry.date)]
+                chosen = max(earlier or named, key=self._when)
+                return chosen, f"it follows {entry.follows}"
+            missing = f"it follows {entry.follows}, which is not in the library; "
+        if entry.tags and entry.ok:
+            tags = set(entry.tags)
+            same = [e for e in others if set(e.tags) == tags and self._when(e) < self._when(entry)]
+            if same:
+                return max(same, key=self._when), missing + "the latest earlier brief with the same tags"
+            return None, missing + "no earlier brief has the same tags"
+        return None, missing + "it names no brief it follows and has no tags"
+
+    @staticmethod
+    def _when(entry: Entry) -> tuple[dt.date, str]:
+        return (entry.date or dt.date.min, entry.path)
+
+    # -- actors across briefs ---------------------------------------------------------
+
+    def elsewhere(self, path: str, actor: Actor) -> list[Appearance]:
+        """The actor in the library's other briefs, newest brief first, with their quotes
+        and positions there."""
+        by_key = {e.key: e for e in self.entries.values() if e.ok and e.key is not None and e.path != path}
+        found = []
+        for key, actor_id, name in self.cache.actor_briefs(actor.id, name_key(actor.name)):
+            entry = by_key.get(key)
+            if entry is None:
+                continue
+            statements = tuple(
+                Statement(kind, item_id, issue, None if date is None else dt.date.fromordinal(date), text)
+                for kind, item_id, issue, date, text in self.cache.statements(key, actor_id)
+            )
+            found.append(Appearance(entry, actor_id, name, statements))
+        found.sort(key=lambda a: self._when(a.entry), reverse=True)
+        return found
+
+    # -- search ----------------------------------------------------------------------
+
+    def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
+        """Items of every brief matching `query`, best first (at most `limit`), and how
+        many match in all. Ties keep the order of the list (newest brief first), then
+        of the items in the brief."""
+        terms = query_terms(query)
+        if not terms:
+            return [], 0
+        paths = {e.key: e.path for e in self.entries.values() if e.ok and e.key is not None}
+        if not self.cache.fts:
+            return self._everything_index(paths).find(query, limit)
+        expression = self._expression(query)
+        if expression is None:
+            return [], 0
+        rows = [row for row in self.cache.matching(expression) if row // ITEM_ROWS in paths]
+        total = len(rows)
+        if limit is not None and total > CANDIDATES:
+            best = self.cache.best_matching(expression, CANDIDATES * 2)
+            rows = [row for row in best if row // ITEM_ROWS in paths][:CANDIDATES]
+        index = self._index(self.cache.items(rows), paths)
+        hits, count = index.find(query, limit)
+        # Beyond the candidates ranked exactly, the count is of the items holding the words.
+        return hits, count if len(rows) == total else total
+
+    def title(self, hit: Hit) -> str:
+        """How a list of hits names a hit's item."""
+        if hit.kind == "brief":
+            return "Summary"
+        return self._titles.get((hit.path, hit.kind, hit.item_id), hit.item_id)
+
+    def _index(self, rows: list[tuple[int, str, str, str, str]], paths: dict[int, str]) -> SearchIndex:
+        # Equal scores keep the order of the list: the newest brief first.
+        rank = {entry.path: number for number, entry in enumerate(self.listing())}
+        rows.sort(key=lambda row: (rank[paths[row[0] // ITEM_ROWS]], row[0]))
+        stored = []
+        for row, kind, item_id, title, texts in rows:
+            path = paths[row // ITEM_ROWS]
+            self._titles[(path, kind, item_id)] = title
+            shown = tuple(Text(field, text, Location(line, column), False) for field, line, column, text in json.loads(texts))
+            stored.append(StoredItem(path, kind, item_id, shown))
+        return SearchIndex.of_items(stored)
+
+    def _everything_index(self, paths: dict[int, str]) -> SearchIndex:
+        # Without FTS5: one index of every item, built once, as the reader builds one per brief.
+        if self._everything is None:
+            self._everything = self._index(self.cache.brief_items(paths), paths)
+        return self._everything
+
+    def _expression(self, query: str) -> str | None:
+        """An FTS5 expression for the items holding the words `SearchIndex` would match
+        for `query` (and maybe a few more, which it then turns down)."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self.cache.vocabulary())
+        terms = query_terms(query)
+        groups: list[set[str]] = []
+        for number, term in enumerate(terms):
+            if term.phrase or len(term.words) > 1:
+                # Each word whole, and the words one after the other; that they are
+                # so within one text is checked when ranking.
+                groups += [{f'"{word}"'} for word in term.words]
+                groups.append({'"' + " ".join(term.words) + '"*'})
+                continue
+            word = term.words[0]
+            last = number == len(terms) - 1
+            found = matching_words(self._vocabulary, word, last=last, typos=None)
+            if not found:
+                return None
+            group = {f'"{w}"' for w in found if not (last and w.startswith(word))}
+            if last:
+                group.add(f'"{word}"*')
+            groups.append(group)
+        return " AND ".join("(" + " OR ".join(sorted(group)) + ")" for group in groups)
+

@@ -1,0 +1,271 @@
+"""The library screen: every brief found, newest first, filtered as you type.
+
+`enter` opens a brief over this screen (`L`, or `backspace` at the start of the
+brief's history, comes back); `c` shows what changed in it; `/` searches every brief
+at once. Files that are new or changed since they were cached are read in the
+background, the list filling in as they are.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker
+
+from briefing_tui.core.library import Entry, Library
+from briefing_tui.core.search import fold
+from briefing_tui.tui.layout import visible
+from briefing_tui.tui.messages import FilterClosed, HitChosen, SearchClosed
+from briefing_tui.tui.rows import counted, library_rows
+from briefing_tui.tui.widgets.item_list import ItemList, Row
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search import Hit
+    from briefing_tui.tui.app import BriefingApp
+
+
+FILL_SECONDS = 0.5
+"""While files are read, the list is redrawn at most this often."""
+
+
+class FilterInput(Input):
+    """The filter box: `down` moves into the list, `escape` clears the filter."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", tooltip="Clear the filter and go back to the list", id="filter.clear"),
+        Binding("down", "to_list", "List", show=False, tooltip="Move into the list, keeping the filter", id="filter.list"),
+    ]
+
+    def action_clear(self) -> None:
+        self.post_message(FilterClosed(clear=True))
+
+    def action_to_list(self) -> None:
+        self.post_message(FilterClosed(clear=False))
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the briefs of a library."""
+
+    BINDINGS = [
+        # Priority bindings run as the key arrives, before the keys typed after it are
+        # handed to whatever has focus: `fkyiv` typed in one go all lands in the box.
+        Binding("f", "filter", "Filter", tooltip="Filter the list as you type: words of a title, tag, date or file name", id="library.filter", priority=True),
+        Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search", priority=True),
+        Binding("c", "changes", "Changes", tooltip="What changed in the brief under the cursor since the one before it", id="library.changes"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self._rows: list[Row] = []
+        self._haystacks: list[tuple[str, frozenset[str]]] = []
+        self._filter = ""
+        self._reading: Worker[None] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="masthead"):
+            yield Static(Content("Library"), id="brief-title")
+            yield Static(id="brief-date")
+        yield Static(id="crumbs")
+        yield FilterInput(placeholder="f  filter: words of a title, tag, date or file name", id="filter", compact=True)
+        yield ItemList(id="library-list", empty="No brief matches the filter.")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        folder = _common_folder(self.library.files)
+        self.app.title = "Library"
+        self.query_one("#brief-title", Static).update(Content(visible(f"Library  {folder}" if folder else "Library")))
+        self.query_one("#brief-date", Static).update(Content(counted(len(self.library.files), "file")))
+        self.fill()
+        self.set_focus(self.listing, scroll_visible=False)
+        if self.library.pending:
+            self._reading = self._read()
+
+    def on_screen_resume(self) -> None:
+        # Back from a brief: a file changed meanwhile (or fixed) is read again.
+        reading = self._reading is not None and not self._reading.is_finished
+        if self.is_mounted and not reading and self.library.refresh():
+            self.fill()
+            self._reading = self._read()
+
+    @property
+    def listing(self) -> ItemList:
+        """The list of briefs."""
+        return self.query_one("#library-list", ItemList)
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        """The app, which opens briefs."""
+        from briefing_tui.tui.app import BriefingApp
+
+        assert isinstance(self.app, BriefingApp)
+        return self.app
+
+    # -- the list ------------------------------------------------------------------------
+
+    def fill(self) -> None:
+        """List the entries as they are now, through the filter."""
+        entries = self.library.listing()
+        self._rows = library_rows(entries)
+        self._haystacks = [_haystack(entry) for entry in entries]
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        words = fold(self._filter).split()
+        rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if _matches(words, hay)]
+        self.listing.set_rows(rows)
+        self._update_bars(len(rows))
+
+    def _update_bars(self, shown: int) -> None:
+        files = len(self._rows)
+        waiting = len(self.library.pending)
+        broken = sum(1 for e in self.library.entries.values() if not e.ok and not e.waiting)
+        briefs = files - waiting - broken
+        if waiting:
+            status = f"Reading {files - waiting:,} of {counted(files, 'file')}\u2026"
+        elif self._filter.strip():
+            status = f"{shown:,} of {counted(files, 'file')} match the filter"
+        else:
+            status = f"{counted(briefs, 'brief')}, newest first"
+        if broken:
+            status += f" \u00b7 {counted(broken, 'file')} cannot be opened"
+        self.query_one("#crumbs", Static).update(Content(f"Library \u203a {status}"))
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read(self) -> None:
+        shown = time.monotonic()
+        for left in self.library.read():
+            # Listing thousands of rows again after every batch would slow the reading.
+            if left == 0 or time.monotonic() - shown > FILL_SECONDS:
+                self.app.call_from_thread(self.fill)
+                shown = time.monotonic()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def _typed_in_a_box(self, character: str) -> bool:
+        """`f` and `/` act as soon as they arrive (so that what is typed after them
+        reaches their box): typed in a box, they are only characters."""
+        field = self.focused
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(character)
+            return True
+        return False
+
+    @on(ItemList.Chosen, "#library-list")
+    async def _chosen(self, event: ItemList.Chosen) -> None:
+        event.stop()
+        await self.briefing_app.open_brief(event.key)
+
+    def action_filter(self) -> None:
+        """Into the filter box, ready to type."""
+        if not self._typed_in_a_box("f"):
+            self.set_focus(self.query_one(FilterInput))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter = event.value
+        self._apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    async def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = self.listing.current_key
+        if key is not None:
+            await self.briefing_app.open_brief(key)
+
+    @on(FilterClosed)
+    def _filter_closed(self, event: FilterClosed) -> None:
+        event.stop()
+        if event.clear:
+            self.action_clear_filter()
+        self.set_focus(self.listing)
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter."""
+        box = self.query_one(FilterInput)
+        if box.value:
+            box.value = ""  # posts Changed, which lists everything again
+
+    async def action_changes(self) -> None:
+        """What changed in the brief under the cursor."""
+        key = self.listing.current_key
+        if key is not None:
+            await self.briefing_app.show_changes(key)
+
+    # -- search across briefs ------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        """Search every brief at once."""
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+        if self._typed_in_a_box("/") or self.has_class("-searching"):
+            return
+        if not self.query(SearchPanel):
+            await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(Footer))
+        self.add_class("-searching")
+        self.query_one(SearchPanel).open(self.library, group=self._group)
+
+    def _group(self, hit: Hit) -> str:
+        entry = self.library.entries.get(hit.path)
+        if entry is None or entry.title is None:
+            return hit.path
+        return f"{entry.title}  {entry.date.isoformat() if entry.date else ''}".rstrip()
+
+    @on(SearchClosed)
+    def _search_closed(self, event: SearchClosed) -> None:
+        event.stop()
+        self.remove_class("-searching")
+        self.set_focus(self.listing)
+
+    @on(HitChosen)
+    async def _hit_chosen(self, event: HitChosen) -> None:
+        event.stop()
+        from briefing_tui.tui.screens.main import hit_place
+
+        self.remove_class("-searching")
+        self.set_focus(self.listing)
+        chosen = event.hits[event.number]
+        # In the brief, n and N step through its own hits of the same search.
+        same = [hit for hit in event.hits if hit.path == chosen.path]
+        await self.briefing_app.open_brief(chosen.path, hit_place(chosen), same, same.index(chosen))
+
+
+def _haystack(entry: Entry) -> tuple[str, frozenset[str]]:
+    """What the filter looks through: title, date, tags, id and file name, folded;
+    and the numbers in them."""
+    parts = [entry.title or "", entry.date.isoformat() if entry.date else "", *entry.tags, entry.id or "", os.path.basename(entry.path)]
+    if not entry.ok and not entry.waiting:
+        parts.append("cannot be opened")
+    text = fold(" ".join(parts))
+    return text, frozenset(_NUMBER.findall(text))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _matches(words: list[str], haystack: tuple[str, frozenset[str]]) -> bool:
+    """Every word is in the entry; a number must be a whole number of it (`2` is day
+    2, not the 2 of 2026)."""
+    text, numbers = haystack
+    return all(word in numbers if word.isdigit() else word in text for word in words)
+
+
+def _common_folder(files: list[str]) -> str:
+    """The folder holding every file, as the files were named (relative or not)."""
+    try:
+        common = os.path.commonpath(files)
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return common if os.path.isdir(common) else os.path.dirname(common)

@@ -34,7 +34,7 @@ from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
 from briefing_tui.core.model import Actor, Brief, Event, FieldLocations, Issue, Location, Position, Quote, Source
 from briefing_tui.core.yamlsource import paused_gc
 
-LAYOUT = 2
+LAYOUT = 3
 """The version of the tables below; another value drops and recreates them all."""
 DATABASE_NAME = "briefs.sqlite3"
 RACY_NS = 2_000_000_000
@@ -126,37 +126,49 @@ def _day(date: dt.date | None) -> int | None:
     return date.toordinal() if date is not None else None
 
 
-def encode_brief(brief: Brief) -> list[Any]:
-    """The brief as JSON-ready data, locations included (its path is not)."""
-    return [
+PART_ITEMS = 1000
+"""Items per stored part: a brief is written and read a part at a time, so that a
+big one never has its whole encoded form in memory next to the model."""
+
+
+def encode_brief(brief: Brief) -> Iterator[list[Any]]:
+    """The brief as JSON-ready parts, locations included (its path is not): first the
+    brief's own fields, sources and timeline, then its actors, quotes and issues,
+    `PART_ITEMS` to a part."""
+    yield [
         brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
         list(brief.key_points),
         [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
-        [
+        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
+        _fields(brief.field_locations),
+    ]  # fmt: skip
+    for start in range(0, len(brief.actors), PART_ITEMS):
+        yield ["actors", [
             [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
-            for a in brief.actors
-        ],
-        [
+            for a in brief.actors[start : start + PART_ITEMS]
+        ]]  # fmt: skip
+    for start in range(0, len(brief.quotes), PART_ITEMS):
+        yield ["quotes", [
             [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
-            for q in brief.quotes
-        ],
-        [
+            for q in brief.quotes[start : start + PART_ITEMS]
+        ]]  # fmt: skip
+    for start in range(0, len(brief.issues), PART_ITEMS):
+        yield ["issues", [
             [
                 i.id, *_where(i.location), i.title, i.status, i.summary,
                 [[p.by, p.stance, *_where(p.location)] for p in i.positions],
                 list(i.actors), _fields(i.field_locations),
             ]
-            for i in brief.issues
-        ],
-        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
-        _fields(brief.field_locations),
-    ]  # fmt: skip
+            for i in brief.issues[start : start + PART_ITEMS]
+        ]]  # fmt: skip
 
 
-def decode_brief(data: list[Any], path: str) -> Brief:
-    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations."""
+def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
+    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations.
+
+    `parts` may be read lazily: each is dropped once its items are built.
+    """
     names = _ITEM_FIELDS
-    day = dt.date.fromordinal
     loc = Location
 
     def fields(flat: list[Any]) -> FieldLocations:
@@ -164,9 +176,41 @@ def decode_brief(data: list[Any], path: str) -> Brief:
         flat[0::3] = [names[k] if k.__class__ is int else k for k in flat[0::3]]
         return tuple(flat)
 
+    # References and dates share one object per value, as the loader's do: a big
+    # brief repeats them tens of thousands of times.
+    ids: dict[str, str] = {}
+    share = ids.setdefault
+    dates: dict[int, dt.date] = {}
+
+    def day(number: int) -> dt.date:
+        found = dates.get(number)
+        if found is None:
+            found = dates[number] = dt.date.fromordinal(number)
+        return found
+
     # Positional arguments in the models' field order: the quickest way to build
     # hundreds of thousands of them. The round-trip tests check every field.
-    bid, title, date, summary, tags, follows, points, sources, actors, quotes, issues, timeline, where = data
+    def actors(rows: list[Any]) -> Iterator[Actor]:
+        for i, l, c, n, k, r, s, a, o, f in rows:
+            yield Actor(share(i, i), _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
+
+    def quotes(rows: list[Any]) -> Iterator[Quote]:
+        for i, l, c, b, t, s, d, x, a, f in rows:
+            about = tuple([share(issue, issue) for issue in a])
+            date = None if d is None else day(d)
+            yield Quote(i, _new_location(loc, (l, c)), share(b, b), t, s and share(s, s), date, x, about, fields(f))
+
+    def issues(rows: list[Any]) -> Iterator[Issue]:
+        for i, l, c, t, s, m, p, a, f in rows:
+            positions = tuple([Position(share(b, b), st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p])
+            yield Issue(share(i, i), _new_location(loc, (l, c)), t, s, m, positions, tuple([share(actor, actor) for actor in a]), fields(f))
+
+    built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
+    readers = {"actors": actors, "quotes": quotes, "issues": issues}
+    parts = iter(parts)
+    bid, title, date, summary, tags, follows, points, sources, timeline, where = next(parts)
+    for section, rows in parts:
+        built[section].extend(readers[section](rows))
     return Brief(
         path,
         bid,
@@ -176,23 +220,10 @@ def decode_brief(data: list[Any], path: str) -> Brief:
         tuple(tags),
         follows,
         tuple(points),
-        tuple([Source(i, _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
-        tuple([
-            Actor(i, _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
-            for i, l, c, n, k, r, s, a, o, f in actors
-        ]),
-        tuple([
-            Quote(i, _new_location(loc, (l, c)), b, t, s, None if d is None else day(d), x, tuple(a), fields(f))
-            for i, l, c, b, t, s, d, x, a, f in quotes
-        ]),
-        tuple([
-            Issue(
-                i, _new_location(loc, (l, c)), t, s, m,
-                tuple([Position(b, st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p]),
-                tuple(a), fields(f),
-            )
-            for i, l, c, t, s, m, p, a, f in issues
-        ]),
+        tuple([Source(share(i, i), _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
+        tuple(built["actors"]),
+        tuple(built["quotes"]),
+        tuple(built["issues"]),
         tuple([Event(day(d), t, _new_location(loc, (l, c))) for d, t, l, c in timeline]),
         fields(where),
     )  # fmt: skip
@@ -242,9 +273,16 @@ _TABLES = (
     )""",
     """CREATE TABLE models (
         id INTEGER PRIMARY KEY,
-        brief TEXT,
+        parts INTEGER NOT NULL,
         findings TEXT NOT NULL
     )""",
+    # The brief itself, as `encode_brief` gives it: a part to a row.
+    """CREATE TABLE model_parts (
+        id INTEGER NOT NULL,
+        part INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (id, part)
+    ) WITHOUT ROWID""",
     # One row per item (and one for the brief itself), for search across briefs.
     """CREATE TABLE items (
         rowid INTEGER PRIMARY KEY,
@@ -381,6 +419,9 @@ class BriefCache:
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
+                # A brief is read and written once, front to back: a big page
+                # cache would only hold memory (the default is 2 MiB).
+                connection.execute("PRAGMA cache_size=-256")
             if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
                 self._create(connection)
         except BaseException:
@@ -462,20 +503,27 @@ class BriefCache:
 
     def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
         """What loading the file gave last time, if it has not changed since; else None."""
-        rows = self._select(
-            "SELECT m.brief, m.findings FROM briefs b JOIN models m ON m.id = b.id "
-            "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
-            (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
-        )
-        if not rows:
-            return None
-        data, findings = rows[0]
-        try:
-            with paused_gc():  # a big brief is a million objects and no cycles
-                brief = decode_brief(json.loads(data), path) if data is not None else None
-                return LoadResult(path, brief, decode_findings(json.loads(findings), path))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            return None  # not what this version writes: load the file instead
+        with self._using() as db:
+            if db is None:
+                return None
+            row = db.execute(
+                "SELECT b.id, m.parts, m.findings FROM briefs b JOIN models m ON m.id = b.id "
+                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
+                (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+            ).fetchone()
+            if row is None:
+                return None
+            key, parts, findings = row
+            try:
+                with paused_gc():  # a big brief is a million objects and no cycles
+                    brief = None
+                    if parts:
+                        cursor = db.execute("SELECT data FROM model_parts WHERE id = ? ORDER BY part", (key,))
+                        brief = decode_brief((json.loads(data) for (data,) in cursor), path)
+                    return LoadResult(path, brief, decode_findings(json.loads(findings), path))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration):
+                return None  # not what this version writes: load the file instead
+        return None
 
     def store(self, path: str, stamp: Stamp, result: LoadResult, rows: IndexRows | None = None) -> None:
         """Remember what loading the file (as it was at `stamp`) gave; `rows` also
@@ -491,7 +539,6 @@ class BriefCache:
                 brief = result.brief
                 # In memory, keeping every brief would only cost memory: they are read again.
                 keep = brief is None or self.persistent
-                data = _dumps(encode_brief(brief)) if brief is not None and keep else None
                 errors = result.errors
                 summary = (
                     brief.id if brief else None, brief.title if brief else None,
@@ -500,16 +547,25 @@ class BriefCache:
                     len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.issues) if brief else 0,
                     len(errors), _dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
                 )  # fmt: skip
-                model = (data, _dumps(encode_findings(result.findings))) if keep else None
-                prepared.append((path, stamp, summary, model, rows))
+                findings = _dumps(encode_findings(result.findings)) if keep else None
+                prepared.append((path, stamp, summary, brief if keep else None, findings, rows))
         keys: dict[str, int] = {}
         with self._using(writing=True) as db:
             if db is None:
                 return {}
-            for path, stamp, summary, model, rows in prepared:
+            for path, stamp, summary, brief, findings, rows in prepared:
                 key = self._claim(db, path, stamp, summary)
-                if model is not None:
-                    db.execute("INSERT INTO models (id, brief, findings) VALUES (?, ?, ?)", (key, *model))
+                if findings is not None:
+                    parts = 0
+                    if brief is not None:
+                        # Encoded and written a part at a time: never all at once.
+                        with paused_gc():
+                            for parts, part in enumerate(encode_brief(brief), 1):
+                                db.execute(
+                                    "INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)",
+                                    (key, parts, _dumps(part)),
+                                )
+                    db.execute("INSERT INTO models (id, parts, findings) VALUES (?, ?, ?)", (key, parts, findings))
                 if rows is not None:
                     self._write_rows(db, key, rows)
                 keys[path] = key
@@ -536,6 +592,7 @@ class BriefCache:
             (stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary, key),
         )
         db.execute("DELETE FROM models WHERE id = ?", (key,))
+        db.execute("DELETE FROM model_parts WHERE id = ?", (key,))
         self._drop_rows(db, key)
         return key
 

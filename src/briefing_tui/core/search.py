@@ -229,6 +229,13 @@ class SearchIndex:
         # Item number n is _owners[n] (the brief first), its texts _texts[_starts[n]:_starts[n + 1]].
         self._owners: list[Brief | Item | StoredItem] = []
         self._starts = array("i")
+        # Item numbers in the smallest array that holds them all: two bytes each
+        # for any brief of fewer than 65,536 items, instead of eight for a tuple.
+        stored = list(stored)
+        count = len(stored)
+        if brief is not None:
+            count += 1 + len(brief.sources) + len(brief.actors) + len(brief.quotes) + len(brief.issues)
+        self._typecode = "H" if count < 1 << 16 else "I"
         postings: dict[str, dict[float, array[int]]] = {}
         with paused_gc():
             if brief is not None:
@@ -241,18 +248,11 @@ class SearchIndex:
             self._vocabulary = sorted(postings)
             # word -> (field weight, item numbers, field weight, item numbers...),
             # so that a query can score a whole list of items at once instead of
-            # one item at a time. The tuples share one int object per item, so
-            # reading them allocates nothing; one flat tuple per word, since a big
-            # brief has tens of thousands. Gathered in compact arrays and converted
-            # word by word, so the index is never held twice over.
-            numbers = list(range(len(self._owners)))
-            number = numbers.__getitem__
-            self._postings: dict[str, tuple[float | tuple[int, ...], ...]] = {}
-            for word in self._vocabulary:
-                classes = postings.pop(word)
-                self._postings[word] = tuple(
-                    part for weight, items in classes.items() for part in (weight, tuple(map(number, items)))
-                )
+            # one item at a time; one flat tuple per word, since a big brief has
+            # tens of thousands.
+            self._postings: dict[str, tuple[float | array[int], ...]] = {
+                word: tuple(part for pair in postings.pop(word).items() for part in pair) for word in self._vocabulary
+            }
 
     @classmethod
     def of_items(cls, stored: Iterable[StoredItem]) -> SearchIndex:
@@ -287,7 +287,7 @@ class SearchIndex:
                 classes = postings[word] = {}
             numbers = classes.get(weight)
             if numbers is None:
-                numbers = classes[weight] = array("i")
+                numbers = classes[weight] = array(self._typecode)
             numbers.append(number)
 
     # -- words -------------------------------------------------------------------------

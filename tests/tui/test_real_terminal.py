@@ -82,7 +82,10 @@ def test_a_slow_terminal_catches_up_and_the_screen_recovers(terminal):
     time.sleep(1.5)
     assert term.process.poll() is None
     term.reading.set()  # it reads again
-    term.wait_for(lambda shown: "Issues \u203a" in shown.splitlines()[2] and "Positions (" in shown)
+    # A whole screen again: masthead, footer, the panes between them.
+    term.wait_for(lambda shown: first_screen(shown) and " 1 Summary  2 Actors" in shown.splitlines()[1])
+    for _ in range(3):  # whatever the burst left open, close it
+        term.send(b"\x1b", delay=0.4)
     term.send(b"1")
     term.wait_for(lambda shown: first_screen(shown) and "Thursday 29 January 2026" in shown)
     term.resize(100, 30)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from benchmarks.terminal import first_paint
+
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.search_panel import SearchInput
+from tests.conftest import REAL_BRIEF
 from tests.tui.support import main, make_app, shown_page
 
 
@@ -29,6 +35,12 @@ async def test_slash_opens_the_box_and_results_follow_each_keystroke():
         start, end = rows[1].marks[0]
         assert rows[1].body[start:end] == "Zaporizhzhia"
         assert "2 matches" in str(app.screen.query_one("#search-count").render())
+
+
+def test_a_query_with_slashes_typed_in_one_go_in_a_real_terminal():
+    # The `/` that opens the box comes first; later ones, in the same burst, are text.
+    briefing = str(Path(sys.executable).parent / "briefing")
+    first_paint([briefing, str(REAL_BRIEF)], "Russia renews", then=[("/24/7", "24/7")], timeout=20)
 
 
 async def test_a_slash_typed_in_the_box_is_part_of_the_query():

@@ -24,7 +24,7 @@ from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
@@ -156,6 +156,9 @@ class MainScreen(Screen[None]):
         """The library's keys do nothing, and are not shown, for a brief opened alone."""
         if action in LIBRARY_ACTIONS:
             return self.library is not None
+        if action == "search" and self.has_class("-searching"):
+            # The box is open: a `/` is typed into it, in turn with the other keys.
+            return False
         return True
 
     # -- layout --------------------------------------------------------------------
@@ -513,9 +516,6 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         """Open the search box over the current pane."""
         if self.has_class("-searching"):
-            field = self.focused
-            if isinstance(field, Input):  # a `/` typed in the box is part of the query
-                field.insert_text_at_cursor("/")
             return
         await self.after_earlier_keys()
         from briefing_tui.tui.widgets.search_panel import SearchPanel

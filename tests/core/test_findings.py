@@ -399,3 +399,10 @@ def test_items_are_checked_in_file_order(write_brief):
     assert findings_of(write_brief, text) == [
         "15:9: error: duplicate id 'putin': already used by an actor at 9:9"
     ]
+
+
+def test_a_syntax_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it(write_brief):
+    # libyaml places the end of such a file on a line past its last one.
+    text = BASE + "timeline: [oops"
+    found = findings_of(write_brief, text)
+    assert len(found) == 1 and found[0].startswith("17:16: error: YAML syntax:"), found

@@ -212,7 +212,7 @@ class Document:
             raise SourceError(Finding(self.path, NOWHERE, "error", f"YAML error: {error}")) from None
 
     def _syntax(self, error: yaml.MarkedYAMLError) -> SourceError:
-        return SourceError(_syntax_finding(error, self.path, self.data))
+        return SourceError(_syntax_finding(error, self.path, self.data, self.limits))
 
     def _error(self, event: Any, message: str) -> SourceError:
         mark = event.start_mark
@@ -243,9 +243,7 @@ class Document:
                 ) from None
         self._depth += 1
         if self._depth > self.limits.max_depth:
-            raise self._error(
-                event, f"the YAML is nested too deeply to read (more than {self.limits.max_depth} levels)"
-            )
+            raise self._error(event, _too_deep(self.limits))
         tag = event.tag
         anchor = event.anchor
         if kind is SequenceStartEvent:
@@ -442,12 +440,27 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes) -> Finding:
+def _too_deep(limits: Limits) -> str:
+    return f"the YAML is nested too deeply to read (more than {limits.max_depth} levels)"
+
+
+def _within(data: bytes, line: int, column: int) -> Location:
+    """A 0-based place as a 1-based Location, kept inside the file: libyaml puts the
+    end of a file without a final line break on a line of its own, past the end.
+    (After a final line break, the empty line there is a place an editor shows.)"""
+    lines = _BREAKS.split(data)  # ends with b"" when the file ends with a break
+    if line >= len(lines):
+        return Location(len(lines), len(lines[-1].decode("utf-8", "replace")) + 1)
+    return Location(line + 1, column + 1)
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Finding:
     mark = error.problem_mark or error.context_mark
-    where = Location(mark.line + 1, mark.column + 1) if mark else NOWHERE
+    where = _within(data, mark.line, mark.column) if mark else NOWHERE
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem or "exceeded" in problem and "depth" in problem:
-        return Finding(path, where, "error", "the YAML is nested too deeply to read")
+        # libyaml's own limit (1,000 levels), met while it reads ahead of ours.
+        return Finding(path, where, "error", _too_deep(limits))
     message = f"YAML syntax: {problem}" if problem else "YAML syntax error"
     if error.context:
         context = error.context.strip()

@@ -83,7 +83,8 @@ def first_paint(
                 seen = b""
                 os.write(fd, keys.encode("utf-8"))
     finally:
-        os.write(fd, b"q")
+        # ctrl+q, Textual's own quit: a plain `q` would be typed into a search box.
+        os.write(fd, b"\x11")
         usage = _reap(pid, fd)
     if not finished:
         raise RuntimeError(f"{expect!r} never showed: {_ESCAPES.sub(b'', seen)[-400:]!r}")

@@ -182,6 +182,22 @@ async def test_enter_opens_a_brief_and_L_or_backspace_return_to_the_library(fold
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_back_from_a_brief_opened_from_the_filter_the_list_has_the_keys(folder):
+    # The filter stays as typed, but `/` searches every brief rather than being typed.
+    app = make_library_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", *"day", "space", "3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.focused is listing(app)
+        assert app.screen.query_one(FilterInput).value == "day 3"
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchInput)
+
+
 async def test_a_broken_file_shows_its_findings(folder):
     app = make_library_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:

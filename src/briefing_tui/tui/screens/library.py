@@ -93,6 +93,10 @@ class LibraryScreen(Screen[None]):
             self._reading = self._read()
 
     def on_screen_resume(self) -> None:
+        # Back from a brief opened from the filter box: the filter stays, the keys go
+        # to the list (so `/` searches, `f` goes back to the filter).
+        if isinstance(self.focused, FilterInput):
+            self.set_focus(self.listing, scroll_visible=False)
         # Back from a brief: a file changed meanwhile (or fixed) is read again.
         reading = self._reading is not None and not self._reading.is_finished
         if self.is_mounted and not reading and self.library.refresh():

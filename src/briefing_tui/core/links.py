@@ -344,9 +344,5 @@ class LinkIndex:
         return list(self._quotes_about.get(issue_id, ()))
 
     def issues_of(self, actor_id: str) -> list[Issue]:
-        """Issues the actor holds a position on or is involved in."""
-        return [
-            issue
-            for issue in self.brief.issues
-            if actor_id in issue.actors or issue.position_of(actor_id) is not None
-        ]
+        """Issues the actor holds a position on or is involved in, in file order."""
+        return list(self._issues_of.get(actor_id, ()))

@@ -375,14 +375,6 @@ def _location_at(data: bytes, offset: int) -> Location:
     return _line_column(data[:offset].decode("utf-8", "replace"))
 
 
-def _char_at(data: bytes, line: int, column: int) -> str:
-    """The character at a 0-based line and column ('' past the end)."""
-    lines = _BREAKS.split(data, maxsplit=line + 1)
-    if line >= len(lines):
-        return ""
-    return lines[line].decode("utf-8", "replace")[column : column + 1]
-
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -444,19 +436,20 @@ def _too_deep(limits: Limits) -> str:
     return f"the YAML is nested too deeply to read (more than {limits.max_depth} levels)"
 
 
-def _within(data: bytes, line: int, column: int) -> Location:
-    """A 0-based place as a 1-based Location, kept inside the file: libyaml puts the
-    end of a file without a final line break on a line of its own, past the end.
-    (After a final line break, the empty line there is a place an editor shows.)"""
-    lines = _BREAKS.split(data)  # ends with b"" when the file ends with a break
-    if line >= len(lines):
+def _within(lines: list[bytes], line: int, column: int) -> Location:
+    """A 0-based place as a 1-based Location, kept inside the file (`lines`: its
+    lines): libyaml puts the end of a file without a final line break on a line of
+    its own, past the end. (After a final line break, the empty line there is a
+    place an editor shows.)"""
+    if line >= len(lines):  # lines ends with b"" when the file ends with a break
         return Location(len(lines), len(lines[-1].decode("utf-8", "replace")) + 1)
     return Location(line + 1, column + 1)
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Finding:
     mark = error.problem_mark or error.context_mark
-    where = _within(data, mark.line, mark.column) if mark else NOWHERE
+    lines = _BREAKS.split(data)
+    where = _within(lines, mark.line, mark.column) if mark else NOWHERE
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem or "exceeded" in problem and "depth" in problem:
         # libyaml's own limit (1,000 levels), met while it reads ahead of ours.
@@ -468,6 +461,9 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes, limits:
         if start and mark and (start.line, start.column) != (mark.line, mark.column):
             context += f" started at {start.line + 1}:{start.column + 1}"
         message += f" ({context})"
-    if mark is not None and _char_at(data, mark.line, mark.column) == "\t" or "\\t" in problem:
+    at_mark = ""
+    if mark is not None and mark.line < len(lines):
+        at_mark = lines[mark.line].decode("utf-8", "replace")[mark.column : mark.column + 1]
+    if at_mark == "\t" or "\\t" in problem:
         message += "; this is a tab: indent with spaces"
     return Finding(path, where, "error", message)

@@ -480,11 +480,12 @@ class MainScreen(Screen[None]):
     def search_index(self) -> SearchIndex:
         """The brief's search index, built on first use (from any thread, once)."""
         with self._search_lock:
-            if self._search_index is None or self._search_index.brief is not self.brief:
+            index = self._ready_search_index()
+            if index is None:
                 from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
 
-                self._search_index = SearchIndex(self.brief, self.index.items)
-            return self._search_index
+                index = self._search_index = SearchIndex(self.brief, self.index.items)
+            return index
 
     def _ready_search_index(self) -> SearchIndex | None:
         index = self._search_index

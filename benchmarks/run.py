@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.generate import generate_brief
-from benchmarks.search import QUERIES, keystrokes
+from benchmarks.search import QUERIES, keystrokes, timed
 from benchmarks.terminal import Run, first_paint
 from briefing_tui.core import LinkIndex, load_brief
 from briefing_tui.core.search import SearchIndex, fold
@@ -78,19 +78,10 @@ def _search(path: Path) -> tuple[list[float], list[float]]:
     gc.freeze()
     folded = [fold(t) for t in index.texts()]
     typed = [k for q in QUERIES for k in keystrokes(q)]
-    ours = _timed_each(lambda q: index.find(q, 200), typed)
-    scan = _timed_each(lambda q: sum(1 for t in folded if fold(q) in t), typed)
+    ours = timed(lambda q: index.find(q, 200), typed)
+    scan = timed(lambda q: sum(1 for t in folded if fold(q) in t), typed)
     gc.unfreeze()
     return ours, scan
-
-
-def _timed_each(function: Callable[[str], object], inputs: list[str]) -> list[float]:
-    times = []
-    for value in inputs:
-        start = time.perf_counter()
-        function(value)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def _budgets(paint: list, load: list, search: list) -> list[tuple[str, str, bool]]:  # type: ignore[type-arg]

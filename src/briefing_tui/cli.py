@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
-from briefing_tui.core.findings import Finding
 from briefing_tui.core.files import brief_files
-from briefing_tui.core.loader import LoadResult, load_brief
 from briefing_tui.core.printable import json_safe, visible
 
 if TYPE_CHECKING:
     import argparse
+
+    from briefing_tui.core.findings import Finding, LoadResult
 
 COMMANDS = ("check", "show", "find", "diff", "schema")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -89,6 +89,8 @@ def _load_all(paths: Sequence[str], *, cached: bool = False) -> tuple[list[LoadR
         from briefing_tui.core.cache import load_brief_cached
 
         return [load_brief_cached(file) for file in files], problems
+    from briefing_tui.core.loader import load_brief
+
     return [load_brief(file) for file in files], problems
 
 

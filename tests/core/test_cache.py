@@ -15,6 +15,7 @@ import pytest
 
 from benchmarks.generate import generate_brief
 from briefing_tui.core import cache as cache_module
+from briefing_tui.core import loader as loader_module
 from briefing_tui.core.cache import (
     DATABASE_NAME,
     BriefCache,
@@ -68,7 +69,8 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError(f"{path} was parsed, not read from the cache")
 
-    monkeypatch.setattr(cache_module, "load_brief", refuse)
+    # The cache imports the loader only to parse: patched where it is looked up.
+    monkeypatch.setattr(loader_module, "load_brief", refuse)
 
 
 @pytest.mark.parametrize("which", ["real", "generated"])
@@ -147,7 +149,7 @@ def test_entries_of_another_version_are_not_used(real, monkeypatch):
     load_brief_cached(real)
     monkeypatch.setattr(cache_module, "CODE_VERSION", cache_module.CODE_VERSION + "+next")
     parsed = []
-    monkeypatch.setattr(cache_module, "load_brief", lambda path: parsed.append(path) or load_brief(path))
+    monkeypatch.setattr(loader_module, "load_brief", lambda path: parsed.append(path) or load_brief(path))
     assert load_brief_cached(real).ok and parsed == [str(real)]
     assert load_brief_cached(real).ok and parsed == [str(real)]  # and the new entry is used
 

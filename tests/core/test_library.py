@@ -13,6 +13,7 @@ import pytest
 from benchmarks.generate import write_series
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import library as library_module
+from briefing_tui.core import loader as loader_module
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.files import brief_files
 from briefing_tui.core.library import Library
@@ -120,7 +121,7 @@ def test_a_warm_library_is_listed_from_the_cache_without_parsing(tmp_path, monke
         raise AssertionError(f"{path} was parsed")
 
     monkeypatch.setattr(library_module, "load_brief", refuse)
-    monkeypatch.setattr(cache_module, "load_brief", refuse)
+    monkeypatch.setattr(loader_module, "load_brief", refuse)
     files, _ = brief_files([str(tmp_path)])
     again = Library(files)
     assert again.pending == []

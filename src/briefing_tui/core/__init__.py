@@ -2,39 +2,37 @@
 
 Nothing here imports Textual or Rich, so the command line and tests use it without
 paying for a UI, and it can be read on its own.
+
+The names below are imported when first used, not with the package: the reader
+starts from the cache without the parser (and PyYAML) or the link finder loaded.
 """
 
-from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits
-from briefing_tui.core.links import Link, LinkIndex
-from briefing_tui.core.loader import LoadResult, load_brief, load_text
-from briefing_tui.core.model import (
-    Actor,
-    Brief,
-    Event,
-    Issue,
-    Item,
-    Location,
-    Position,
-    Quote,
-    Source,
-)
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_LIMITS",
-    "Actor",
-    "Brief",
-    "Event",
-    "Finding",
-    "Issue",
-    "Item",
-    "Limits",
-    "Link",
-    "LinkIndex",
-    "LoadResult",
-    "Location",
-    "Position",
-    "Quote",
-    "Source",
-    "load_brief",
-    "load_text",
-]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, LoadResult
+    from briefing_tui.core.links import Link, LinkIndex
+    from briefing_tui.core.loader import load_brief, load_text
+    from briefing_tui.core.model import Actor, Brief, Event, Issue, Item, Location, Position, Quote, Source
+
+_HOMES = {
+    "findings": ("DEFAULT_LIMITS", "Finding", "Limits", "LoadResult"),
+    "links": ("Link", "LinkIndex"),
+    "loader": ("load_brief", "load_text"),
+    "model": ("Actor", "Brief", "Event", "Issue", "Item", "Location", "Position", "Quote", "Source"),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # looked up once
+    return value

@@ -29,10 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui import __version__
-from briefing_tui.core.findings import Finding
-from briefing_tui.core.loader import FORMAT_VERSION, LoadResult, load_brief
-from briefing_tui.core.model import Actor, Brief, Event, FieldLocations, Issue, Location, Position, Quote, Source
-from briefing_tui.core.yamlsource import paused_gc
+from briefing_tui.core.findings import Finding, LoadResult
+from briefing_tui.core.model import (
+    FORMAT_VERSION,
+    Actor,
+    Brief,
+    Event,
+    FieldLocations,
+    Issue,
+    Location,
+    Position,
+    Quote,
+    Source,
+    paused_gc,
+)
 
 LAYOUT = 3
 """The version of the tables below; another value drops and recreates them all."""
@@ -742,13 +752,15 @@ def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = N
     """
     name = os.fspath(path)
     stamp = file_stamp(name)
-    if stamp is None:
-        return load_brief(name)
-    cache = cache if cache is not None else default_cache()
-    found = cache.lookup(name, stamp)
-    if found is not None:
-        return found
+    if stamp is not None:
+        cache = cache if cache is not None else default_cache()
+        found = cache.lookup(name, stamp)
+        if found is not None:
+            return found
+    # The parser (and PyYAML with it) is imported only when the cache cannot answer.
+    from briefing_tui.core.loader import load_brief
+
     result = load_brief(name)
-    if cache.persistent and file_stamp(name) == stamp:  # unchanged while it was read
-        cache.store(name, stamp, result)
+    if stamp is not None and cache is not None and cache.persistent and file_stamp(name) == stamp:
+        cache.store(name, stamp, result)  # unless it changed while it was read
     return result

@@ -1,12 +1,16 @@
-"""What the loader reports about a brief: errors and warnings with file, line and column."""
+"""What the loader reports about a brief: errors and warnings with file, line and column,
+and the brief itself when it loaded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from briefing_tui.core.model import Location
 from briefing_tui.core.printable import visible
+
+if TYPE_CHECKING:
+    from briefing_tui.core.model import Brief
 
 Severity: TypeAlias = Literal["error", "warning"]
 
@@ -57,3 +61,27 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The outcome of loading one file: a brief when it has no errors, and every finding."""
+
+    path: str
+    brief: Brief | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that stop the brief from loading."""
+        return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings that do not."""
+        return tuple(f for f in self.findings if not f.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """True when the brief loaded (warnings allowed)."""
+        return self.brief is not None

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 from urllib.parse import urlsplit
 
-from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text
+from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text, paused_gc
 from briefing_tui.core.printable import visible
-from briefing_tui.core.yamlsource import paused_gc
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 # [text](address) or [text](address "title"); an address may hold one level of

@@ -13,14 +13,14 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, Severity
+from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, LoadResult, Severity
 from briefing_tui.core.links import WIKILINK_RE
 from briefing_tui.core.model import (
     ACTOR_KINDS,
+    FORMAT_VERSION,
     ISSUE_STATUSES,
     NOWHERE,
     Actor,
@@ -32,6 +32,7 @@ from briefing_tui.core.model import (
     Position,
     Quote,
     Source,
+    paused_gc,
 )
 from briefing_tui.core.yamlsource import (
     Document,
@@ -41,7 +42,6 @@ from briefing_tui.core.yamlsource import (
     SequenceNode,
     SourceError,
     location_of,
-    paused_gc,
     read_document,
     text_document,
 )
@@ -49,7 +49,6 @@ from briefing_tui.core.yamlsource import (
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 URL_PATTERN = re.compile(r"https?://[^\s/?#]+\S*\Z", re.IGNORECASE)
-FORMAT_VERSION = 1
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 _TAG = "tag:yaml.org,2002:"
@@ -84,30 +83,6 @@ _KEYS = {k: k for k in (*BRIEF_KEYS, *SOURCE_KEYS, *ACTOR_KEYS, *QUOTE_KEYS, *IS
 # keep the place of every id, date and reference too.
 _TEXT_FIELDS = frozenset(("aliases", "role", "side", "notes", "text", "context", "title", "summary"))
 SECTIONS = frozenset(("sources", "actors", "quotes", "issues", "timeline"))
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    """The outcome of loading one file: a brief when it has no errors, and every finding."""
-
-    path: str
-    brief: Brief | None
-    findings: tuple[Finding, ...]
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """The findings that stop the brief from loading."""
-        return tuple(f for f in self.findings if f.is_error)
-
-    @property
-    def warnings(self) -> tuple[Finding, ...]:
-        """The findings that do not."""
-        return tuple(f for f in self.findings if not f.is_error)
-
-    @property
-    def ok(self) -> bool:
-        """True when the brief loaded (warnings allowed)."""
-        return self.brief is not None
 
 
 def load_brief(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:

@@ -29,8 +29,7 @@ from typing import Any
 
 from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
-from briefing_tui.core.model import Brief, Item, Location, Quote, Text
-from briefing_tui.core.yamlsource import paused_gc
+from briefing_tui.core.model import Brief, Item, Location, Quote, Text, paused_gc
 
 # How much a match counts, by the field it is in.
 _FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side": 1.5, "tags": 1.5, "text": 1.5}

@@ -14,12 +14,10 @@ big brief is never held twice in memory: once as nodes and once as the model.
 from __future__ import annotations
 
 import codecs
-import gc
 import os
 import re
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import yaml
@@ -414,22 +412,6 @@ def as_utf8(data: bytes, path: str) -> bytes:
     if encoding == "utf-8":
         return data  # the text itself is dropped: the parser reads the bytes
     return text.encode("utf-8", "surrogatepass")
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a while.
-
-    Loading a big brief creates millions of objects and no cycles; the collector
-    would rescan them again and again for nothing (it more than doubles the time).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _too_deep(limits: Limits) -> str:

@@ -104,8 +104,9 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         assert screen.current_pane.page.document.item_id == selected
         # 2. A broken edit: the last good brief stays, the errors show.
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
+        # The bar of problems is mounted when there are some.
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
         problems = screen.query_one("#problems")
-        await _wait_for(pilot, lambda: problems.has_class("-shown"))
         shown = str(problems.render())
         assert "still showing the last good version" in shown and "brief.yaml:" in shown
         assert screen.brief.title.startswith("Russia renews")
@@ -154,8 +155,9 @@ async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_re
         shown = screen.current_pane.page.document.item_id
         before = screen.brief
         path.write_bytes(data[:at])
+        # The bar of problems is mounted when there are some.
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
         problems = screen.query_one("#problems")
-        await _wait_for(pilot, lambda: problems.has_class("-shown"))
         assert screen.brief is before
         assert screen.current_pane.page.document.item_id == shown
         assert "still showing the last good version" in str(problems.render())

@@ -26,21 +26,19 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static
 
-from briefing_tui.core.export import copy_text, position_text
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import WEB_PREFIX, LinkIndex
 from briefing_tui.core.cache import load_brief_cached
-from briefing_tui.core.loader import LoadResult
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.tui.documents import elsewhere_section, item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.messages import HitChosen, SearchClosed, Settle
-from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Document, Page
 
 if TYPE_CHECKING:
+    from briefing_tui.core.findings import LoadResult
     from briefing_tui.core.library import Library
     from briefing_tui.core.search import Hit, SearchIndex
     from briefing_tui.tui.app import BriefingApp
@@ -92,8 +90,15 @@ class Pane(Container):
         self.page.add_class("detail")
 
     def compose(self) -> ComposeResult:
+        # The page for detail is mounted the first time an item is opened here: one
+        # widget less to build before the first screen.
         yield self.home
-        yield self.page
+
+    async def detail_page(self) -> Page:
+        """The page for detail, mounted first if it is not yet."""
+        if not self.page.is_mounted:
+            await self.mount(self.page)
+        return self.page
 
     @property
     def showing_detail(self) -> bool:
@@ -169,7 +174,7 @@ class MainScreen(Screen[None]):
             yield Static(id="brief-date")
         yield Static(id="tabs")
         yield Static(id="crumbs")
-        yield Static(id="problems")
+        # The bar of problems after a reload is mounted when there are some.
         # Only the Summary is built now: the other panes and the search box are
         # mounted the first time they are needed, which halves the time to the
         # first screen.
@@ -237,6 +242,8 @@ class MainScreen(Screen[None]):
             assert isinstance(home, PositionMatrix)
             home.fill(self.index)
         else:
+            from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
+
             assert isinstance(home, ItemList)
             rows = {"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index)
             home.set_rows(rows)
@@ -275,6 +282,7 @@ class MainScreen(Screen[None]):
         if place.target and document is None:
             self.notify(f"{visible(place.target)!r} is no longer in the brief.", severity="warning", markup=False)
         if document is not None:
+            await pane.detail_page()
             pane.add_class("-detail")
             pane.page.show(document, scroll_y=place.scroll, link=place.link, highlight=place.search)
             self.set_focus(pane.page, scroll_visible=False)
@@ -459,6 +467,8 @@ class MainScreen(Screen[None]):
 
     async def action_copy(self) -> None:
         """Copy the item on screen (or under the cursor) as meeting-ready text."""
+        from briefing_tui.core.export import copy_text, position_text
+
         await self.after_earlier_keys()
         place = self._capture()
         target = place.target or place.cursor
@@ -593,22 +603,26 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._apply_reload, result)
 
     async def _apply_reload(self, result: LoadResult) -> None:
-        problems = self.query_one("#problems", Static)
         if result.brief is None:
             errors = result.errors
             lines = [f"{Path(self.path).name} changed but has {len(errors)} error{'s' if len(errors) != 1 else ''}; still showing the last good version:"]
             lines += [f"  {visible(str(f))}" for f in errors[:4]]
             if len(errors) > 4:
                 lines.append(f"  \u2026 and {len(errors) - 4} more (briefing check shows them all)")
-            problems.update(Content("\n".join(lines)))
-            problems.add_class("-shown")
+            shown = Content("\n".join(lines))
+            found = self.query("#problems")
+            if found:
+                found.first(Static).update(shown)
+                found.add_class("-shown")
+            else:
+                await self.mount(Static(shown, id="problems", classes="-shown"), before=self.query_one(ContentSwitcher))
             return
         place = self._capture()
         self.brief = result.brief
         self.index = LinkIndex(result.brief)
         self._filled.clear()
         self._hits, self._hit = [], -1
-        problems.remove_class("-shown")
+        self.query("#problems").remove_class("-shown")
         self._set_titles()
         await self._show(place)
         self.notify("Reloaded from disk.", timeout=2)

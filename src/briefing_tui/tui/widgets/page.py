@@ -8,6 +8,7 @@ from link to link, `enter` (or a click) follows the selected one by posting
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -21,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.tui.layout import overlay, to_strip, visible, wrap
+from briefing_tui.tui.layout import line_breaks, overlay, split_lines, to_strip, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,12 @@ class Page(ScrollView, can_focus=True):
     def __init__(self, document: Document | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document or Document("")
-        self._strips: list[Strip] = []
+        # Set by _relayout: the first line of each block, where its lines break, and
+        # the number of its first link; then each line, once drawn.
+        self._starts: list[int] = []
+        self._breaks: list[list[tuple[int, int]]] = []
+        self._first_links: list[int] = []
+        self._strips: list[Strip | None] = []
         self._link_lines: list[int] = []
         self._layout_width = -1
         self._pending: tuple[int, int] | None = None
@@ -163,42 +169,68 @@ class Page(ScrollView, can_focus=True):
         return self.get_component_rich_style(f"page--{name}") if name else Style()
 
     def _relayout(self) -> None:
+        # Where every line breaks is found for the whole page, from its plain text;
+        # the lines themselves are drawn a paragraph at a time, when first shown.
+        # Opening a long page costs the lines on screen, not all of them.
         if self.scrollable_content_region.width <= 0:
             return  # not laid out yet: wrap once there is a width
         width = self.scrollable_content_region.width
         if width == self._layout_width:
             return
         self._layout_width = width
+        starts: list[int] = []
+        breaks: list[list[tuple[int, int]]] = []
+        first_links: list[int] = []
+        link_lines: list[int] = []
+        total = 0
+        for block in self.document.blocks:
+            shown = [visible(span.text) for span in block.spans]
+            plain = "".join(shown)
+            lines = line_breaks(plain, width - block.indent - len(block.prefix)) if plain else [(0, 0)]
+            first_links.append(len(link_lines))
+            offset = 0
+            for span, text in zip(block.spans, shown):
+                if span.target is not None:
+                    # A link is found on the line where its first character is drawn.
+                    line = bisect_right(lines, (offset, len(plain) + 1)) - 1 if text else -1
+                    link_lines.append(total + line if line >= 0 else -1)
+                offset += len(text)
+            starts.append(total)
+            breaks.append(lines)
+            total += len(lines)
+        self._starts = starts
+        self._breaks = breaks
+        self._first_links = first_links
+        self._strips = [None] * total
+        self._link_lines = link_lines
+        self.virtual_size = Size(width, total)
+
+    def _strip(self, y: int) -> Strip:
+        """Line `y` of the page, drawn with the rest of its paragraph the first time."""
+        strip = self._strips[y]
+        if strip is not None:
+            return strip
+        number = bisect_right(self._starts, y) - 1
+        block = self.document.blocks[number]
+        first_link = self._first_links[number]
+        text = Text(style=self._style(block.style))
+        for span in block.spans:
+            style = self._style(span.style)
+            if span.target is not None:
+                style = style + self._style("link") + Style.from_meta({"link": first_link, "target": span.target})
+                first_link += 1
+            text.append(visible(span.text), style)
+        breaks = self._breaks[number]
+        lines = split_lines(text, breaks) if text.plain else [Text()]
         console = self.app.console
         base = self.rich_style
-        strips: list[Strip] = []
-        link_lines: list[int] = []
-        number = 0
-        for block in self.document.blocks:
-            text = Text(style=self._style(block.style))
-            for span in block.spans:
-                style = self._style(span.style)
-                if span.target is not None:
-                    style = style + self._style("link") + Style.from_meta({"link": number, "target": span.target})
-                    link_lines.append(-1)
-                    number += 1
-                text.append(visible(span.text), style)
-            inner = width - block.indent - len(block.prefix)
-            lines = wrap(text, inner) if text.plain else [Text()]
-            for offset, line in enumerate(lines):
-                y = len(strips)
-                if block.prefix:
-                    lead = block.prefix if offset == 0 else " " * len(block.prefix)
-                    line = Text(lead, self._style("muted")) + line
-                strip = to_strip(console, line, width, block.indent, base)
-                for segment in strip:
-                    meta = segment.style.meta if segment.style else None
-                    if meta and "link" in meta and link_lines[meta["link"]] == -1:
-                        link_lines[meta["link"]] = y
-                strips.append(strip)
-        self._strips = strips
-        self._link_lines = link_lines
-        self.virtual_size = Size(width, len(strips))
+        start = self._starts[number]
+        for offset, line in enumerate(lines):
+            if block.prefix:
+                lead = block.prefix if offset == 0 else " " * len(block.prefix)
+                line = Text(lead, self._style("muted")) + line
+            self._strips[start + offset] = to_strip(console, line, self._layout_width, block.indent, base)
+        return self._strips[y] or Strip.blank(self._layout_width, base)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -209,7 +241,7 @@ class Page(ScrollView, can_focus=True):
         line_y = self.scroll_offset.y + y
         if line_y >= len(self._strips):
             return Strip.blank(max(1, self._layout_width), self.rich_style)
-        strip = self._strips[line_y]
+        strip = self._strip(line_y)
         if self.link >= 0 and self._link_lines and self.link < len(self._link_lines):
             strip = self._highlight(strip, self.link)
         if self.highlight:
@@ -219,9 +251,11 @@ class Page(ScrollView, can_focus=True):
     def first_match_line(self) -> int:
         """The first line showing the highlighted text (0 when none does)."""
         if self.highlight:
-            for y, strip in enumerate(self._strips):
-                if self.highlight in strip.text.lower():
-                    return y
+            for block, start, lines in zip(self.document.blocks, self._starts, self._breaks):
+                plain = "".join(visible(span.text) for span in block.spans)
+                for y, (begin, end) in enumerate(lines, start):
+                    if self.highlight in plain[begin:end].lower():
+                        return y
         return 0
 
     def _mark(self, strip: Strip, needle: str) -> Strip:
@@ -323,4 +357,4 @@ class Page(ScrollView, can_focus=True):
     def text(self) -> str:
         """The page as plain text, wrapped as shown (for tests)."""
         self._relayout()
-        return "\n".join(strip.text.rstrip() for strip in self._strips)
+        return "\n".join(self._strip(y).text.rstrip() for y in range(len(self._strips)))

@@ -26,7 +26,25 @@ _HOMES = {
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
-__all__ = sorted(_MODULE_OF)
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Actor",
+    "Brief",
+    "Event",
+    "Finding",
+    "Issue",
+    "Item",
+    "Limits",
+    "Link",
+    "LinkIndex",
+    "LoadResult",
+    "Location",
+    "Position",
+    "Quote",
+    "Source",
+    "load_brief",
+    "load_text",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -24,9 +24,8 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding, LoadResult
@@ -82,8 +81,7 @@ def cache_directory() -> Path:
     return Path.home() / ".cache" / "briefing-tui"
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What identifies one version of a file: size and modification time."""
 
     size: int
@@ -344,8 +342,7 @@ def fts5_available() -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """What the library lists of one cached file, without reading its brief."""
 
     key: int
@@ -366,8 +363,7 @@ class Summary:
     """True when its items are in the search and actor tables."""
 
 
-@dataclass(frozen=True, slots=True)
-class IndexRows:
+class IndexRows(NamedTuple):
     """What one brief adds to the tables for search and for actors across briefs."""
 
     items: list[tuple[str, str, str, str, str, str]]

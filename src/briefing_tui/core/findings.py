@@ -3,8 +3,7 @@ and the brief itself when it loaded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from briefing_tui.core.model import Location
 from briefing_tui.core.printable import visible
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
 Severity: TypeAlias = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in a brief file.
 
     `location` is None only for problems with the path itself (missing, unreadable),
@@ -44,8 +42,7 @@ class Finding:
         return visible(f"{where}: {self.severity}: {self.message}").replace("\n", "\u2424")
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """Bounds that keep a hostile brief from exhausting the machine.
 
     Far above any real brief: the largest briefs we measure are about 50 MB.
@@ -63,8 +60,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """The outcome of loading one file: a brief when it has no errors, and every finding."""
 
     path: str

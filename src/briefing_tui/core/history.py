@@ -7,12 +7,14 @@ position and the selected link.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """One view of the reader, and how it was left.
+
+    A named tuple, as the other small records on the way to the first screen:
+    Python makes one in a tenth of the time it takes to make a dataclass.
 
     A `scroll` of -1 means: scroll to the highlighted search match.
     """

@@ -16,8 +16,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 from urllib.parse import urlsplit
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text, paused_gc
@@ -37,8 +36,7 @@ Via: TypeAlias = Literal["reference", "link", "mention", "web"]
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """One link from an item (or the brief itself, `source` None) to an item.
 
     `field` names where the link sits (`by`, `summary`, `positions[1].stance`);
@@ -52,7 +50,10 @@ class Link:
     via: Via
     start: int = 0
     end: int = 0
-    text: str = field(default="", repr=False)
+    text: str = ""
+
+    def __repr__(self) -> str:  # without the text, which may be a long paragraph
+        return f"Link({self.source!r}, {self.field!r}, {self.target!r}, {self.via!r}, {self.start}, {self.end})"
 
     @property
     def context(self) -> str:
@@ -64,8 +65,7 @@ class Link:
         return sentence_around(self.text, self.start, self.end) if self.text else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A link found in a piece of prose: where it is, what it shows, where it goes."""
 
     start: int

@@ -56,8 +56,7 @@ def field_location(locations: FieldLocations, key: str, base: Location) -> Locat
     return base
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """One piece of text of an item, as the link index and search see it.
 
     `field` names it the way the file does (`summary`, `positions[0].stance`);

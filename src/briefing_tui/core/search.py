@@ -22,7 +22,7 @@ from array import array
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -267,7 +267,7 @@ class SearchIndex:
         seen: dict[str, float] = {}
         for text in texts:
             if text.markdown and "[[" in text.text:
-                text = replace(text, text=shown_text(text.text, self._label))
+                text = text._replace(text=shown_text(text.text, self._label))
             folded = fold(text.text)
             weight = _FIELD_WEIGHT.get(text.field.split("[")[0], 1.0)
             if not text.text.isascii():
@@ -405,7 +405,7 @@ class SearchIndex:
         owner = self._owners[item]
         text = next(islice(owner.texts(), nth, None))
         if text.markdown and "[[" in text.text:
-            text = replace(text, text=shown_text(text.text, self._label))
+            text = text._replace(text=shown_text(text.text, self._label))
         return text
 
     def texts(self) -> Iterator[str]:

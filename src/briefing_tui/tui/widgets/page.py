@@ -9,7 +9,7 @@ from link to link, `enter` (or a click) follows the selected one by posting
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,8 +25,7 @@ from textual.strip import Strip
 from briefing_tui.tui.layout import line_breaks, overlay, split_lines, to_strip, visible
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with one look (`style`: a name of the page's styles) and maybe a link."""
 
     text: str
@@ -34,8 +33,7 @@ class Span:
     target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph: spans wrapped together, after `prefix` (a bullet), `indent` cells in."""
 
     spans: tuple[Span, ...]
@@ -44,13 +42,18 @@ class Block:
     style: str = ""
 
 
-@dataclass(slots=True)
 class Document:
     """What a page shows: a title for the breadcrumb and the blocks of text."""
 
-    title: str
-    blocks: list[Block] = field(default_factory=list)
-    item_id: str | None = None
+    __slots__ = ("title", "blocks", "item_id")
+
+    def __init__(self, title: str, blocks: list[Block] | None = None, item_id: str | None = None) -> None:
+        self.title = title
+        self.blocks: list[Block] = blocks if blocks is not None else []
+        self.item_id = item_id
+
+    def __repr__(self) -> str:
+        return f"Document({self.title!r}, {len(self.blocks)} blocks, item_id={self.item_id!r})"
 
     def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "") -> None:
         """Append a paragraph made of spans (plain strings are unstyled spans)."""

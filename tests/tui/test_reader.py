@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from briefing_tui.tui.app import BriefingApp
@@ -29,6 +31,33 @@ async def test_opens_on_the_summary_with_title_and_date():
         assert "Key points" in text and "Timeline" in text and "Sources" in text
         assert "[[" not in text  # links show as what they name
         assert isinstance(app.focused, Page)
+
+
+async def test_the_collector_paused_for_start_up_resumes_once_the_first_screen_is_drawn():
+    # The command line pauses the cyclic collector while the reader starts; the
+    # app must resume it, or a long session would never collect a cycle.
+    gc.collect()
+    gc.disable()
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Russia renews" in shown_page(app).text
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_the_bar_of_keys_follows_the_first_screen():
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = [key.key_display for key in app.screen.query_one(Footer).query(FooterKey)]
+        assert {"1-5", "/", "?"} <= set(keys)
 
 
 @pytest.mark.parametrize(("key", "pane", "widget"), [("1", "summary", Page), ("2", "actors", ItemList), ("3", "quotes", ItemList), ("4", "issues", ItemList), ("5", "positions", PositionMatrix)])

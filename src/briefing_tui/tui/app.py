@@ -4,6 +4,7 @@ the library's list, and opens briefs from it on top."""
 from __future__ import annotations
 
 import base64
+import gc
 import os
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
-from briefing_tui.tui.commands import BriefCommands
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing_tui.core.history import Place
     from briefing_tui.core.library import Library
     from briefing_tui.core.search import Hit
@@ -23,11 +25,18 @@ MAX_SCREENS = 12
 """Briefs opened one from another stay stacked for going back, up to this many."""
 
 
+def brief_commands() -> type[Provider]:
+    """The palette's commands for the brief, imported when the palette first opens."""
+    from briefing_tui.tui.commands import BriefCommands
+
+    return BriefCommands
+
+
 class BriefingApp(App[None]):
     """A terminal reader for one brief, or for a library of them."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {BriefCommands}
+    COMMANDS = App.COMMANDS | {brief_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -38,6 +47,14 @@ class BriefingApp(App[None]):
         self.path = path
         self.brief = brief
         self.library = library
+
+    def on_ready(self) -> None:
+        """The first screen is drawn: resume the collector if start-up paused it."""
+        if not gc.isenabled():
+            # What start-up made lives as long as the reader: kept out of the
+            # collector's passes from now on.
+            gc.freeze()
+            gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         if self.library is not None:

@@ -74,6 +74,9 @@ def test_a_warm_start_of_the_reader_imports_neither_the_parser_nor_what_comes_la
         "briefing_tui.core.search",
         "briefing_tui.core.library",
         "briefing_tui.tui.rows",
+        "briefing_tui.tui.commands",
+        "briefing_tui.tui.widgets.item_list",
+        "briefing_tui.tui.widgets.matrix",
         "briefing_tui.tui.widgets.search_panel",
     }
     assert sorted(later & loaded) == []

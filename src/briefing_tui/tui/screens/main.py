@@ -33,8 +33,6 @@ from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.tui.documents import elsewhere_section, item_document, label, parse_position, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.messages import HitChosen, SearchClosed, Settle
-from briefing_tui.tui.widgets.item_list import ItemList
-from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Document, Page
 
 if TYPE_CHECKING:
@@ -42,6 +40,8 @@ if TYPE_CHECKING:
     from briefing_tui.core.library import Library
     from briefing_tui.core.search import Hit, SearchIndex
     from briefing_tui.tui.app import BriefingApp
+    from briefing_tui.tui.widgets.item_list import ItemList
+    from briefing_tui.tui.widgets.matrix import PositionMatrix
 
 PANES = {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}
 SUMMARY_LINK = "summary:"
@@ -49,6 +49,9 @@ OTHER_BRIEF = "other:"
 """Links into another brief of the library: `other:N:TARGET`, N numbering its path."""
 RELOAD_SECONDS = 1.0
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
+LISTS = frozenset({"actors", "quotes", "issues"})
+"""The panes that are lists; the list and matrix widgets are imported when one of
+them is first shown, not at start."""
 
 
 def place_of(target: str, index: LinkIndex, here: str = "") -> Place | None:
@@ -103,6 +106,16 @@ class Pane(Container):
     @property
     def showing_detail(self) -> bool:
         return self.has_class("-detail")
+
+    @property
+    def rows(self) -> ItemList | None:
+        """The pane's list, when it is one of the lists."""
+        return self.home if self.pane_name in LISTS else None  # type: ignore[return-value]
+
+    @property
+    def matrix(self) -> PositionMatrix | None:
+        """The pane's matrix, for the Positions pane."""
+        return self.home if self.pane_name == "positions" else None  # type: ignore[return-value]
 
 
 class MainScreen(Screen[None]):
@@ -180,7 +193,7 @@ class MainScreen(Screen[None]):
         # first screen.
         with ContentSwitcher(initial="summary", id="panes"):
             yield Pane("summary", Page(id="summary-home"))
-        yield Footer(compact=True)
+        # The bar of keys comes with the second frame (see on_mount).
 
     async def on_mount(self) -> None:
         try:
@@ -190,9 +203,17 @@ class MainScreen(Screen[None]):
             # The app is closing before this screen finished mounting (a `q` typed
             # ahead at start-up): its widgets are already gone, nothing to show.
             return
+        # The first frame is the brief; the bar of keys, a dozen widgets of its own,
+        # follows a few milliseconds later.
+        self.call_after_refresh(self._mount_footer)
         self.set_interval(RELOAD_SECONDS, self._poll_file)
         # After the first screen is out: the index competes with drawing for the GIL.
         self.set_timer(0.5, self._prepare_search)
+
+    async def _mount_footer(self) -> None:
+        if not self.query(Footer):
+            await self.mount(Footer(compact=True))
+            self.refresh_bindings()  # the bar shows the keys when told they are ready
 
     def _set_titles(self) -> None:
         title = visible(" ".join(self.brief.title.split()))
@@ -215,8 +236,12 @@ class MainScreen(Screen[None]):
             return pane
         home: Widget
         if name == "positions":
+            from briefing_tui.tui.widgets.matrix import PositionMatrix
+
             home = PositionMatrix(id="positions-home")
         else:
+            from briefing_tui.tui.widgets.item_list import ItemList
+
             empty = {"actors": "No actors in this brief.", "quotes": "No quotes in this brief.", "issues": "No open issues in this brief."}
             home = ItemList(id=f"{name}-home", empty=empty[name])
         pane = Pane(name, home)
@@ -234,19 +259,16 @@ class MainScreen(Screen[None]):
         if name in self._filled:
             return
         self._filled.add(name)
-        home = self.pane(name).home
-        if name == "summary":
-            assert isinstance(home, Page)
-            home.show(summary_document(self.brief, self.index))
-        elif name == "positions":
-            assert isinstance(home, PositionMatrix)
-            home.fill(self.index)
-        else:
+        pane = self.pane(name)
+        if (matrix := pane.matrix) is not None:
+            matrix.fill(self.index)
+        elif (rows := pane.rows) is not None:
             from briefing_tui.tui.rows import actor_rows, issue_rows, quote_rows
 
-            assert isinstance(home, ItemList)
-            rows = {"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index)
-            home.set_rows(rows)
+            rows.set_rows({"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index))
+        else:
+            assert isinstance(pane.home, Page)
+            pane.home.show(summary_document(self.brief, self.index))
 
     # -- places ----------------------------------------------------------------------
 
@@ -255,10 +277,10 @@ class MainScreen(Screen[None]):
         pane = self.current_pane
         home = pane.home
         cursor: str | None = None
-        if isinstance(home, ItemList):
-            cursor = home.current_key
-        elif isinstance(home, PositionMatrix):
-            cursor = home.current_target
+        if (rows := pane.rows) is not None:
+            cursor = rows.current_key
+        elif (matrix := pane.matrix) is not None:
+            cursor = matrix.current_target
         if pane.showing_detail:
             page = pane.page
             return Place(pane.pane_name, page.document.item_id, cursor, round(page.scroll_y), page.link, page.highlight)
@@ -274,10 +296,10 @@ class MainScreen(Screen[None]):
         pane = self.pane(place.pane)
         home = pane.home
         if place.cursor is not None:
-            if isinstance(home, ItemList):
-                home.select(place.cursor)
-            elif isinstance(home, PositionMatrix):
-                home.select_target(place.cursor)
+            if (rows := pane.rows) is not None:
+                rows.select(place.cursor)
+            elif (matrix := pane.matrix) is not None:
+                matrix.select_target(place.cursor)
         document = item_document(place.target, self.index, self._elsewhere if self.library else None) if place.target else None
         if place.target and document is None:
             self.notify(f"{visible(place.target)!r} is no longer in the brief.", severity="warning", markup=False)
@@ -291,8 +313,8 @@ class MainScreen(Screen[None]):
             if isinstance(home, Page):
                 home.highlight = place.search.lower() if place.search else None
                 home.restore(place.scroll, place.link)
-            elif isinstance(home, ItemList) and place.cursor is not None:
-                home.restore_scroll(place.scroll)
+            elif (rows := pane.rows) is not None and place.cursor is not None:
+                rows.restore_scroll(place.scroll)
             # At once, not deferred: a key typed right after this one must reach it.
             self.set_focus(home, scroll_visible=False)
         self._update_bars()
@@ -355,8 +377,10 @@ class MainScreen(Screen[None]):
 
     # -- what widgets ask for --------------------------------------------------------
 
-    @on(ItemList.Chosen)
-    async def _row_chosen(self, event: ItemList.Chosen) -> None:
+    # The list's and the matrix's messages are handled by name, so that their
+    # widgets are imported only when those panes are first shown.
+
+    async def on_item_list_chosen(self, event: ItemList.Chosen) -> None:
         event.stop()
         await self.open_target(event.key)
 
@@ -365,14 +389,14 @@ class MainScreen(Screen[None]):
         event.stop()
         await self.open_target(event.target)
 
-    @on(PositionMatrix.Chosen)
-    async def _cell_chosen(self, event: PositionMatrix.Chosen) -> None:
+    async def on_position_matrix_chosen(self, event: PositionMatrix.Chosen) -> None:
         event.stop()
         await self.open_target(event.target)
 
-    @on(ItemList.Highlighted)
-    @on(PositionMatrix.Highlighted)
-    def _moved(self) -> None:
+    def on_item_list_highlighted(self) -> None:
+        self._update_bars()
+
+    def on_position_matrix_highlighted(self) -> None:
         self._update_bars()
 
     # -- bars --------------------------------------------------------------------------
@@ -406,8 +430,8 @@ class MainScreen(Screen[None]):
                 crumbs += [label(self.index, position[0]), label(self.index, position[1])]
             else:
                 crumbs.append(label(self.index, target))
-        elif isinstance(pane.home, ItemList) and pane.home.current_key:
-            crumbs.append(label(self.index, pane.home.current_key))
+        elif (rows := pane.rows) is not None and rows.current_key:
+            crumbs.append(label(self.index, rows.current_key))
         return [visible(" ".join(c.split())) for c in crumbs]
 
     # -- actions -------------------------------------------------------------------------
@@ -438,7 +462,7 @@ class MainScreen(Screen[None]):
             return
         pane = await self._mount_pane(name)
         home = pane.home
-        cursor = home.current_key if isinstance(home, ItemList) else None
+        cursor = pane.rows.current_key if pane.rows is not None else None
         await self.go(Place(name, None, cursor, round(home.scroll_y) if name in self._filled else 0))
 
     async def action_back(self) -> None:
@@ -533,7 +557,8 @@ class MainScreen(Screen[None]):
 
         self._search_origin = self._capture()
         if not self.query(SearchPanel):
-            await self.mount(SearchPanel(id="search"), before=self.query_one(Footer))
+            footer = self.query(Footer)
+            await self.mount(SearchPanel(id="search"), before=footer.first() if footer else None)
         self.add_class("-searching")
         index = self._ready_search_index()
         self.query_one(SearchPanel).open(index)

@@ -387,10 +387,17 @@ class BriefCache:
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self.directory = Path(directory) if directory is not None else cache_directory()
-        self.fts = fts5_available()
+        self._fts: bool | None = None
         self._lock = threading.RLock()
         self.file: Path | None = None
         self.connection = self._open()
+
+    @property
+    def fts(self) -> bool:
+        """True when this SQLite has FTS5, found out when first needed (not to open a brief)."""
+        if self._fts is None:
+            self._fts = fts5_available()
+        return self._fts
 
     @property
     def persistent(self) -> bool:

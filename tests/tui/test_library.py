@@ -19,6 +19,7 @@ from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
+from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Page
 from briefing_tui.tui.widgets.search_panel import SearchInput
 from tests.tui.support import make_app, shown_page
@@ -56,7 +57,7 @@ def listing(app: BriefingApp) -> ItemList:
 
 
 def crumbs(app: BriefingApp) -> str:
-    return str(app.screen.query_one("#crumbs").render())
+    return app.screen.query_one(Masthead).crumbs
 
 
 def reader(app: BriefingApp) -> MainScreen:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from briefing_tui.tui.layout import visible
+from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
 
 
@@ -33,10 +32,9 @@ class DocumentScreen(Screen[None]):
         self.routes = routes or {}
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="masthead"):
-            yield Static(Content(visible(self.heading)), id="brief-title")
-            yield Static(id="brief-date")
-        yield Static(Content(f"Library \u203a {visible(self.heading)}"), id="crumbs")
+        masthead = Masthead(self.heading, id="masthead")
+        masthead.show_crumbs(f"Library \u203a {visible(self.heading)}")
+        yield masthead
         yield Page(self.document, id="document-page")
         yield Footer(compact=True)
 

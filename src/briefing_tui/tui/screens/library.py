@@ -16,18 +16,16 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from briefing_tui.core.library import Entry, Library
 from briefing_tui.core.search import fold
-from briefing_tui.tui.layout import visible
 from briefing_tui.tui.messages import FilterClosed, HitChosen, SearchClosed
 from briefing_tui.tui.rows import counted, library_rows
 from briefing_tui.tui.widgets.item_list import ItemList, Row
+from briefing_tui.tui.widgets.masthead import Masthead
 
 if TYPE_CHECKING:
     from briefing_tui.core.search import Hit
@@ -74,10 +72,7 @@ class LibraryScreen(Screen[None]):
         self._reading: Worker[None] | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="masthead"):
-            yield Static(Content("Library"), id="brief-title")
-            yield Static(id="brief-date")
-        yield Static(id="crumbs")
+        yield Masthead("Library", id="masthead")
         yield FilterInput(placeholder="f  filter: words of a title, tag, date or file name", id="filter", compact=True)
         yield ItemList(id="library-list", empty="No brief matches the filter.")
         yield Footer(compact=True)
@@ -85,8 +80,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         folder = _common_folder(self.library.files)
         self.app.title = "Library"
-        self.query_one("#brief-title", Static).update(Content(visible(f"Library  {folder}" if folder else "Library")))
-        self.query_one("#brief-date", Static).update(Content(counted(len(self.library.files), "file")))
+        self.query_one(Masthead).show_title(f"Library  {folder}" if folder else "Library", counted(len(self.library.files), "file"))
         self.fill()
         self.set_focus(self.listing, scroll_visible=False)
         if self.library.pending:
@@ -144,7 +138,7 @@ class LibraryScreen(Screen[None]):
             status = f"{counted(briefs, 'brief')}, newest first"
         if broken:
             status += f" \u00b7 {counted(broken, 'file')} cannot be opened"
-        self.query_one("#crumbs", Static).update(Content(f"Library \u203a {status}"))
+        self.query_one(Masthead).show_crumbs(f"Library \u203a {status}")
 
     @work(thread=True, exclusive=True, group="read")
     def _read(self) -> None:

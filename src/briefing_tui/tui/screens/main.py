@@ -16,23 +16,31 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
-from textual.css.query import NoMatches
+from textual.containers import Container
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Static
 
+from briefing_tui.core.cache import load_brief_cached
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import WEB_PREFIX, LinkIndex
-from briefing_tui.core.cache import load_brief_cached
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
-from briefing_tui.tui.documents import elsewhere_section, item_document, label, parse_position, summary_document
+from briefing_tui.tui.documents import (
+    elsewhere_section,
+    item_document,
+    label,
+    parse_position,
+    summary_document,
+)
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.messages import HitChosen, SearchClosed, Settle
+from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
 
 if TYPE_CHECKING:
@@ -169,6 +177,7 @@ class MainScreen(Screen[None]):
         self._hits: list[Hit] = hits or []
         self._hit = hit if hits else -1
         self._others: list[str] = []
+        self._tabs_for = ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The library's keys do nothing, and are not shown, for a brief opened alone."""
@@ -182,11 +191,7 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="masthead"):
-            yield Static(id="brief-title")
-            yield Static(id="brief-date")
-        yield Static(id="tabs")
-        yield Static(id="crumbs")
+        yield Masthead(tabs=True, id="masthead")
         # The bar of problems after a reload is mounted when there are some.
         # Only the Summary is built now: the other panes and the search box are
         # mounted the first time they are needed, which halves the time to the
@@ -220,8 +225,12 @@ class MainScreen(Screen[None]):
         self.app.title = title
         self.app.sub_title = self.brief.date.isoformat()
         # The date stays whole; a long title gives way with an ellipsis.
-        self.query_one("#brief-title", Static).update(Content(title))
-        self.query_one("#brief-date", Static).update(Content(self.brief.date.isoformat()))
+        self.masthead.show_title(title, self.brief.date.isoformat())
+
+    @property
+    def masthead(self) -> Masthead:
+        """The title, the tabs and the breadcrumb."""
+        return self.query_one(Masthead)
 
     def pane(self, name: str) -> Pane:
         """The pane called `name` (mounted by `_mount_pane`)."""
@@ -234,6 +243,8 @@ class MainScreen(Screen[None]):
             pane = found.first()
             assert isinstance(pane, Pane)
             return pane
+        if name == "summary":
+            return self.pane(name)  # composed with the screen: NoMatches once it is closing
         home: Widget
         if name == "positions":
             from briefing_tui.tui.widgets.matrix import PositionMatrix
@@ -403,21 +414,18 @@ class MainScreen(Screen[None]):
 
     def _update_bars(self) -> None:
         current = self.current_pane.pane_name
-        tabs = Content("")
-        for number, (name, title) in enumerate(PANES.items(), start=1):
-            text = f" {number} {title} "
-            style = "reverse bold" if name == current else ""
-            tabs += Content.from_markup(f"[{style} @click=screen.pane('{name}')]$text[/]", text=text) if style else Content.from_markup(
-                f"[@click=screen.pane('{name}')]$text[/]", text=text
+        if current != self._tabs_for:  # the tabs change with the pane, not with the cursor
+            self._tabs_for = current
+            self.masthead.show_tabs(
+                [(f" {number} {title} ", f"screen.pane('{name}')", name == current) for number, (name, title) in enumerate(PANES.items(), start=1)]
             )
-        self.query_one("#tabs", Static).update(tabs)
         at, total = self.history.position
-        where = Content(" \u203a ".join(self.breadcrumb()))
+        where = Text(" \u203a ".join(self.breadcrumb()))
         if self._hits and 0 <= self._hit < len(self._hits) and self._capture().search:
-            where += Content.styled(f"   hit {self._hit + 1}/{len(self._hits)}  (n/N)", "bold")
+            where.append(f"   hit {self._hit + 1}/{len(self._hits)}  (n/N)", "bold")
         if total > 1:
-            where += Content.styled(f"   {at}/{total}", "dim")
-        self.query_one("#crumbs", Static).update(where)
+            where.append(f"   {at}/{total}", "dim")
+        self.masthead.show_crumbs(where)
 
     def breadcrumb(self) -> list[str]:
         """Where the reader is: pane, then the item (and the issue, for a position)."""
@@ -516,7 +524,9 @@ class MainScreen(Screen[None]):
         with self._search_lock:
             index = self._ready_search_index()
             if index is None:
-                from briefing_tui.core.search import SearchIndex  # with rapidfuzz: not at start
+                from briefing_tui.core.search import (
+                    SearchIndex,  # with rapidfuzz: not at start
+                )
 
                 index = self._search_index = SearchIndex(self.brief, self.index.items)
             return index

@@ -1,0 +1,95 @@
+"""The masthead: the title bar, the tabs of the panes (on the main screen) and the
+breadcrumb, drawn by one widget.
+
+One widget, not a row of Statics: each widget Textual mounts costs its styling, its
+message loop and its layout, and the masthead is on the first screen of every start.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+from textual.widget import Widget
+
+from briefing_tui.tui.layout import to_strip, visible
+
+Tab = tuple[str, str, bool]
+"""(label, action run when it is clicked, whether it is the current one)."""
+
+
+class Masthead(Widget):
+    """Title and note (a date, a count) on one bar; the tabs, if any; the breadcrumb."""
+
+    COMPONENT_CLASSES = {"masthead--bar", "masthead--note", "masthead--tabs", "masthead--crumbs"}
+
+    DEFAULT_CSS = """
+    Masthead { height: 2; }
+    Masthead.-tabs { height: 3; }
+    Masthead > .masthead--bar { background: $primary-background; }
+    Masthead > .masthead--note { background: $primary-background; color: $text-muted; }
+    Masthead > .masthead--tabs { background: $panel; color: $text; }
+    Masthead > .masthead--crumbs { color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, title: str = "", note: str = "", *, tabs: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id, classes="-tabs" if tabs else "")
+        self._title, self._note = visible(title), visible(note)
+        self._tabs: list[Tab] = []
+        self._crumbs = Text()
+
+    def show_title(self, title: str, note: str = "") -> None:
+        """Put `title` on the bar (shortened with an ellipsis when it does not fit)
+        and `note` at its right (always whole)."""
+        self._title, self._note = visible(title), visible(note)
+        self.refresh()
+
+    def show_tabs(self, tabs: list[Tab]) -> None:
+        """The tabs, in order."""
+        self._tabs = tabs
+        self.refresh()
+
+    def show_crumbs(self, crumbs: Text | str) -> None:
+        """The breadcrumb: where the reader is."""
+        self._crumbs = Text(crumbs) if isinstance(crumbs, str) else crumbs
+        self.refresh()
+
+    @property
+    def title_text(self) -> str:
+        """The title bar as shown, title and note (for tests)."""
+        return self._bar(self.size.width).plain
+
+    @property
+    def crumbs(self) -> str:
+        """The breadcrumb as plain text."""
+        return self._crumbs.plain
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = ["bar", "tabs", "crumbs"] if self.has_class("-tabs") else ["bar", "crumbs"]
+        if y >= len(lines) or width <= 0:
+            return Strip.blank(max(0, width), self.rich_style)
+        which = lines[y]
+        base = self.get_component_rich_style(f"masthead--{which}")
+        if which == "bar":
+            text = self._bar(width)
+        elif which == "tabs":
+            text = Text()
+            for label, action, current in self._tabs:
+                # Underlined as the links they are (a click opens the pane).
+                look = Style(reverse=True, bold=True, underline=True) if current else Style(underline=True)
+                text.append(label, look + Style.from_meta({"@click": action}))
+        else:
+            text = Text(" ") + self._crumbs
+        return to_strip(self.app.console, text, width, 0, base)
+
+    def _bar(self, width: int) -> Text:
+        note = f" {self._note} " if self._note else ""
+        room = max(0, width - cell_len(note) - 2)
+        title = Text(self._title, Style(bold=True), no_wrap=True, overflow="ellipsis")
+        title.truncate(room, overflow="ellipsis")
+        bar = Text(" ") + title
+        bar.pad_right(max(0, width - cell_len(note) - bar.cell_len))
+        bar.append(note, self.get_component_rich_style("masthead--note"))
+        return bar

@@ -172,13 +172,12 @@ class Quote(_Item):
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """Where one actor stands on one issue."""
 
     by: str
     stance: str
-    location: Location = field(compare=False)
+    location: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,13 +212,12 @@ class Issue(_Item):
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A dated entry of the brief's timeline."""
 
     date: dt.date
     text: str
-    location: Location = field(compare=False)
+    location: Location
 
 
 Item: TypeAlias = Source | Actor | Quote | Issue

@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import Footer, Static
 
 from briefing_tui.core.cache import load_brief_cached
 from briefing_tui.core.history import History, Place
@@ -92,8 +92,8 @@ def hit_place(hit: Hit) -> Place:
 class Pane(Container):
     """One pane: its own view (a list, the summary page or the matrix) and a page for detail."""
 
-    def __init__(self, name: str, home: Widget) -> None:
-        super().__init__(id=name)
+    def __init__(self, name: str, home: Widget, *, current: bool = False) -> None:
+        super().__init__(id=name, classes="-current" if current else "")
         self.pane_name = name
         self.home = home
         home.add_class("home")
@@ -196,8 +196,9 @@ class MainScreen(Screen[None]):
         # Only the Summary is built now: the other panes and the search box are
         # mounted the first time they are needed, which halves the time to the
         # first screen.
-        with ContentSwitcher(initial="summary", id="panes"):
-            yield Pane("summary", Page(id="summary-home"))
+        # The panes follow, one shown at a time (the -current one): straight on the
+        # screen, without a container around them, which would be one widget more.
+        yield Pane("summary", Page(id="summary-home"), current=True)
         # The bar of keys comes with the second frame (see on_mount).
 
     async def on_mount(self) -> None:
@@ -256,13 +257,13 @@ class MainScreen(Screen[None]):
             empty = {"actors": "No actors in this brief.", "quotes": "No quotes in this brief.", "issues": "No open issues in this brief."}
             home = ItemList(id=f"{name}-home", empty=empty[name])
         pane = Pane(name, home)
-        await self.query_one(ContentSwitcher).mount(pane)
+        await self.mount(pane, after=self.query(Pane).last())
         return pane
 
     @property
     def current_pane(self) -> Pane:
         """The pane on screen."""
-        return self.pane(self.query_one(ContentSwitcher).current or "summary")
+        return self.query_one("Pane.-current", Pane)
 
     def _fill(self, name: str) -> None:
         # Panes are filled the first time they are shown, so opening a big brief
@@ -303,8 +304,10 @@ class MainScreen(Screen[None]):
         """Put a place on screen exactly as it was left."""
         await self._mount_pane(place.pane)
         self._fill(place.pane)
-        self.query_one(ContentSwitcher).current = place.pane
         pane = self.pane(place.pane)
+        if not pane.has_class("-current"):
+            self.query("Pane.-current").remove_class("-current")
+            pane.add_class("-current")
         home = pane.home
         if place.cursor is not None:
             if (rows := pane.rows) is not None:
@@ -650,7 +653,7 @@ class MainScreen(Screen[None]):
                 found.first(Static).update(shown)
                 found.add_class("-shown")
             else:
-                await self.mount(Static(shown, id="problems", classes="-shown"), before=self.query_one(ContentSwitcher))
+                await self.mount(Static(shown, id="problems", classes="-shown"), before=self.query(Pane).first())
             return
         place = self._capture()
         self.brief = result.brief

@@ -76,7 +76,16 @@ class Document:
         return [span.target for block in self.blocks for span in block.spans if span.target]
 
 
-STYLES = ("heading", "title", "strong", "emphasis", "muted", "quote", "code", "link", "link-selected", "match")
+STYLES = ("heading", "muted", "code", "link", "link-selected", "match")
+"""The looks that follow the theme, each a component class of the page."""
+PLAIN_STYLES = {
+    "title": Style(bold=True),
+    "strong": Style(bold=True),
+    "emphasis": Style(italic=True),
+    "quote": Style(italic=True),
+}
+"""The looks that are the same in every theme: not component classes, each of
+which the stylesheet is applied to whenever a page is styled."""
 
 
 class Page(ScrollView, can_focus=True):
@@ -100,11 +109,7 @@ class Page(ScrollView, can_focus=True):
     /* A stable gutter: a long page is wrapped once, not again when its scrollbar shows. */
     Page { background: $surface; padding: 0 1; scrollbar-gutter: stable; }
     Page > .page--heading { color: $accent; text-style: bold; }
-    Page > .page--title { text-style: bold; color: $text; }
-    Page > .page--strong { text-style: bold; }
-    Page > .page--emphasis { text-style: italic; }
     Page > .page--muted { color: $text-muted; }
-    Page > .page--quote { text-style: italic; color: $text; }
     Page > .page--code { color: $text-accent; }
     Page > .page--link { color: $text-primary; text-style: underline; }
     Page > .page--link-selected { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold underline; }
@@ -169,7 +174,9 @@ class Page(ScrollView, can_focus=True):
         self.refresh()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"page--{name}") if name else Style()
+        if not name:
+            return Style()
+        return PLAIN_STYLES.get(name) or self.get_component_rich_style(f"page--{name}")
 
     def _relayout(self) -> None:
         # Where every line breaks is found for the whole page, from its plain text;

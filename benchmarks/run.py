@@ -134,29 +134,38 @@ def main() -> None:
             os.utime(path, (an_hour_ago, an_hour_ago))
             briefs.append((f"generated {label}", path, f"Generated brief, {counts[0]} quotes"))
         minimal = [sys.executable, str(HERE / "minimal_app.py")]
-        first_paint(minimal, "Minimal app ready")  # warm caches
-        base = [first_paint(minimal, "Minimal app ready") for _ in range(args.runs)]
-        base_ms = [r.seconds * 1000 for r in base]
-        base_rss = max(r.peak_mib for r in base)
-        rows_paint.append(("minimal Textual app", "", base_ms, base_ms, base_rss))
         # The reader caches what it parsed (keyed by path, size and time): a cold
         # start parses the YAML, a warm one reads the cache. Both are measured,
         # in a cache folder of the run's own.
         cache = Path(folder) / "cache"
         env = {"BRIEFING_CACHE_DIR": str(cache)}
+
+        def launch(path: Path, expect: str, cold: bool) -> Run:
+            if cold:
+                shutil.rmtree(cache, ignore_errors=True)
+            search = [("/", "Search everything"), ("zelensky" if path == REAL else "talks", "matches")]
+            return first_paint([BRIEFING, str(path)], expect, then=search, env=env)
+
+        # Once each to warm the system's caches, then round after round: the
+        # baseline, then each brief cold and warm. Interleaved, a machine that
+        # slows down or speeds up during the run weighs on every figure alike.
+        first_paint(minimal, "Minimal app ready")
+        for _, path, expect in briefs:
+            launch(path, expect, cold=True)
+        base: list[Run] = []
+        colds: dict[str, list[Run]] = {name: [] for name, _, _ in briefs}
+        warms: dict[str, list[Run]] = {name: [] for name, _, _ in briefs}
+        for _ in range(args.runs):
+            base.append(first_paint(minimal, "Minimal app ready"))
+            for name, path, expect in briefs:
+                colds[name].append(launch(path, expect, cold=True))
+                warms[name].append(launch(path, expect, cold=False))
+        base_ms = [r.seconds * 1000 for r in base]
+        base_rss = max(r.peak_mib for r in base)
+        rows_paint.append(("minimal Textual app", "", base_ms, base_ms, base_rss))
         for name, path, expect in briefs:
             size = path.stat().st_size / 1e6
-            search = [("/", "Search everything"), ("zelensky" if path == REAL else "talks", "matches")]
-
-            def launch(path: Path = path, expect: str = expect, search: list = search, cold: bool = False) -> Run:  # type: ignore[type-arg]
-                if cold:
-                    shutil.rmtree(cache, ignore_errors=True)
-                return first_paint([BRIEFING, str(path)], expect, then=search, env=env)
-
-            launch(cold=True)
-            cold = [launch(cold=True) for _ in range(args.runs)]
-            launch()
-            warm = [launch() for _ in range(args.runs)]
+            cold, warm = colds[name], warms[name]
             rss = max(r.peak_mib for r in cold + warm)
             rows_paint.append((name, f"{size:.1f} MB", [r.seconds * 1000 for r in cold], [r.seconds * 1000 for r in warm], rss))
             text = path.read_text(encoding="utf-8")
@@ -173,7 +182,8 @@ def main() -> None:
         f"Measured with `{' '.join(['.venv/bin/python', '-m', 'benchmarks.run', *sys.argv[1:]])}`,",
         f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"Textual {version('textual')}, PyYAML {version('pyyaml')} (libyaml: {yaml.__with_libyaml__}).",
-        f"Figures are min / median / max over {args.runs} runs; every baseline is measured in the same run.",
+        f"Figures are min / median / max over {args.runs} runs; every baseline is measured in the same run,",
+        "and the launches for first paint take turns, round after round (the minimal app, then each brief cold and warm).",
         "Generated briefs come from `benchmarks/generate.py` and are not real content.",
         "",
         "## First paint and memory",

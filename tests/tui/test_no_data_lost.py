@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+from briefing_tui.core.loader import load_brief
 from briefing_tui.tui.screens.main import MainScreen
 from tests.conftest import REAL_BRIEF
 from tests.tui.support import close_overlays, key_table, make_app, type_ahead
@@ -45,7 +46,18 @@ async def test_every_key_on_every_pane_leaves_the_brief_untouched(tmp_path, monk
         await pilot.pause(0.3)
         await pilot.press("enter", "y", "question_mark", "G", "escape", "slash", *"zelensky", "enter", "n", "N", "y")
         await pilot.pause(1.2)  # a live-reload poll or two
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        shown = screen.brief
         await pilot.press("q")
     assert app.return_code == 0
     assert snapshot(path) == before
     assert calls == []
+    # Nor does it change the brief it holds, which is immutable by contract only.
+    fresh = load_brief(path).brief
+    assert shown == fresh
+    assert fresh is not None
+    items = [*shown.sources, *shown.actors, *shown.quotes, *shown.issues]
+    again = [*fresh.sources, *fresh.actors, *fresh.quotes, *fresh.issues]
+    where = lambda item: (item.location, getattr(item, "field_locations", ()))  # noqa: E731
+    assert [where(item) for item in items] == [where(item) for item in again]

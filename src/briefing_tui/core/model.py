@@ -3,6 +3,12 @@
 A `Brief` holds its `Source`s, `Actor`s, `Quote`s, `Issue`s and timeline `Event`s.
 Every item knows where it was written (`Location`) so that every message, search hit
 and link can point back into the file.
+
+Immutable by contract: nothing assigns to them once they are built. The brief and
+its items are not *frozen* dataclasses, because a frozen dataclass sets each field
+through `object.__setattr__`: an item took four times as long to build (0.71 µs
+against 0.18 µs), a big brief builds a hundred thousand of them, and each frozen
+class cost 0.2 ms more at every start. The small records are named tuples.
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ class Text(NamedTuple):
     prose: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class _Item:
     """What every addressable item shares: an id and where it was written."""
 
@@ -94,7 +100,7 @@ class _Item:
         return self.id
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Source(_Item):
     """Where a quote was reported: an outlet, an agency, the article itself."""
 
@@ -111,7 +117,7 @@ class Source(_Item):
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Actor(_Item):
     """A person, organisation or state that acts or speaks in the brief."""
 
@@ -146,7 +152,7 @@ class Actor(_Item):
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quote(_Item):
     """Words an actor said, verbatim, with who reported them and what they concern."""
 
@@ -180,7 +186,7 @@ class Position(NamedTuple):
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Issue(_Item):
     """An open question of the brief, and who stands where on it."""
 
@@ -223,7 +229,7 @@ class Event(NamedTuple):
 Item: TypeAlias = Source | Actor | Quote | Issue
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Brief:
     """One briefing: its summary and all of its items, in file order."""
 

@@ -25,6 +25,10 @@ class DocumentScreen(Screen[None]):
         Binding("L", "library", "Library", tooltip="Back to the library of briefs", id="document.library"),
     ]
 
+    DEFAULT_CSS = """
+    DocumentScreen #document-page { height: 1fr; }
+    """
+
     def __init__(self, document: Document, heading: str, routes: dict[str, str] | None = None) -> None:
         super().__init__()
         self.document = document

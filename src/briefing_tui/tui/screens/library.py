@@ -63,6 +63,12 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),
     ]
 
+    DEFAULT_CSS = """
+    LibraryScreen #filter { height: 1; margin: 0 1; }
+    LibraryScreen #library-list { height: 1fr; }
+    LibraryScreen.-searching #library-list, LibraryScreen.-searching #filter { display: none; }
+    """
+
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library

@@ -58,6 +58,14 @@ class SearchPanel(Vertical):
 
     BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search.close-results")]
 
+    DEFAULT_CSS = """
+    SearchPanel { display: none; height: 1fr; }
+    SearchPanel #search-box { height: auto; background: $panel; }
+    SearchPanel #search-input { border: tall $accent; }
+    SearchPanel #search-count { height: 1; padding: 0 1; color: $text-muted; }
+    SearchPanel #search-results { height: 1fr; }
+    """
+
     def __init__(self, *, id: str | None = None, scope: str = "the whole brief") -> None:
         super().__init__(id=id)
         self.index: Searchable | None = None

@@ -191,15 +191,13 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Only what the first screen shows: every widget Textual mounts costs its
+        # styling, its message loop and its layout. The other panes, the search box
+        # and the bar of problems are mounted when first needed, the bar of keys
+        # with the second frame (see on_mount). The panes sit straight on the
+        # screen, one shown at a time (the -current one).
         yield Masthead(tabs=True, id="masthead")
-        # The bar of problems after a reload is mounted when there are some.
-        # Only the Summary is built now: the other panes and the search box are
-        # mounted the first time they are needed, which halves the time to the
-        # first screen.
-        # The panes follow, one shown at a time (the -current one): straight on the
-        # screen, without a container around them, which would be one widget more.
         yield Pane("summary", Page(id="summary-home"), current=True)
-        # The bar of keys comes with the second frame (see on_mount).
 
     async def on_mount(self) -> None:
         try:

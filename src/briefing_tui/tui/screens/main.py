@@ -96,14 +96,21 @@ class Pane(Container):
         super().__init__(id=name, classes="-current" if current else "")
         self.pane_name = name
         self.home = home
-        home.add_class("home")
-        self.page = Page(id=f"{name}-page")
-        self.page.add_class("detail")
+        # Not mounted yet: styled once, when it is (an update now would style it twice).
+        home.add_class("home", update=False)
+        self._page: Page | None = None
 
     def compose(self) -> ComposeResult:
         # The page for detail is mounted the first time an item is opened here: one
         # widget less to build before the first screen.
         yield self.home
+
+    @property
+    def page(self) -> Page:
+        """The page for detail (made when first asked for; see detail_page)."""
+        if self._page is None:
+            self._page = Page(id=f"{self.pane_name}-page", classes="detail")
+        return self._page
 
     async def detail_page(self) -> Page:
         """The page for detail, mounted first if it is not yet."""

@@ -130,8 +130,8 @@ class Page(ScrollView, can_focus=True):
         def control(self) -> Page:
             return self.page
 
-    def __init__(self, document: Document | None = None, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, document: Document | None = None, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=classes)
         self.document = document or Document("")
         # Set by _relayout: the first line of each block, where its lines break, and
         # the number of its first link; then each line, once drawn.

@@ -133,10 +133,11 @@ def to_strip(console: Console, line: Text, width: int, indent: int = 0, base: St
         segments = list(Segment.apply_style(segments, console.get_style(line.style)))
     if indent:
         segments.insert(0, Segment(" " * indent, base))
-    strip = Strip(segments)
     if base is not None:
-        strip = strip.apply_style(base)
-    return strip.extend_cell_length(width, base).crop(0, width)
+        segments = list(Segment.apply_style(segments, base))
+    # Cut or padded to the width here, and one Strip made: each Strip holds caches
+    # of its own, and a page draws thousands of lines.
+    return Strip(Segment.adjust_line_length(segments, width, style=base), width)
 
 
 def overlay(strip: Strip, style: Style) -> Strip:

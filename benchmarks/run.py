@@ -135,31 +135,35 @@ def main() -> None:
             briefs.append((f"generated {label}", path, f"Generated brief, {counts[0]} quotes"))
         minimal = [sys.executable, str(HERE / "minimal_app.py")]
         # The reader caches what it parsed (keyed by path, size and time): a cold
-        # start parses the YAML, a warm one reads the cache. Both are measured,
-        # in a cache folder of the run's own.
-        cache = Path(folder) / "cache"
-        env = {"BRIEFING_CACHE_DIR": str(cache)}
+        # start parses the YAML, a warm one reads the cache. Both are measured: a
+        # cold launch in an empty cache folder of its own, a warm one in a folder
+        # the warm-up filled.
+        warm_cache = Path(folder) / "warm-cache"
 
         def launch(path: Path, expect: str, cold: bool) -> Run:
-            if cold:
-                shutil.rmtree(cache, ignore_errors=True)
+            cache = Path(tempfile.mkdtemp(dir=folder)) if cold else warm_cache
             search = [("/", "Search everything"), ("zelensky" if path == REAL else "talks", "matches")]
-            return first_paint([BRIEFING, str(path)], expect, then=search, env=env)
+            try:
+                return first_paint([BRIEFING, str(path)], expect, then=search, env={"BRIEFING_CACHE_DIR": str(cache)})
+            finally:
+                if cold:
+                    shutil.rmtree(cache, ignore_errors=True)
 
-        # Once each to warm the system's caches, then round after round: the
-        # baseline, then each brief cold and warm. Interleaved, a machine that
-        # slows down or speeds up during the run weighs on every figure alike.
+        # Once each to warm the system's caches and fill the reader's, then round
+        # after round: the baseline, then each brief warm and cold. Interleaved, a
+        # machine that slows down or speeds up during the run weighs on every figure
+        # alike, and each round's baseline is next to the real brief's warm start.
         first_paint(minimal, "Minimal app ready")
         for _, path, expect in briefs:
-            launch(path, expect, cold=True)
+            launch(path, expect, cold=False)
         base: list[Run] = []
         colds: dict[str, list[Run]] = {name: [] for name, _, _ in briefs}
         warms: dict[str, list[Run]] = {name: [] for name, _, _ in briefs}
         for _ in range(args.runs):
             base.append(first_paint(minimal, "Minimal app ready"))
             for name, path, expect in briefs:
-                colds[name].append(launch(path, expect, cold=True))
                 warms[name].append(launch(path, expect, cold=False))
+                colds[name].append(launch(path, expect, cold=True))
         base_ms = [r.seconds * 1000 for r in base]
         base_rss = max(r.peak_mib for r in base)
         rows_paint.append(("minimal Textual app", "", base_ms, base_ms, base_rss))
@@ -183,7 +187,7 @@ def main() -> None:
         f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"Textual {version('textual')}, PyYAML {version('pyyaml')} (libyaml: {yaml.__with_libyaml__}).",
         f"Figures are min / median / max over {args.runs} runs; every baseline is measured in the same run,",
-        "and the launches for first paint take turns, round after round (the minimal app, then each brief cold and warm).",
+        "and the launches for first paint take turns, round after round (the minimal app, then each brief warm and cold).",
         "Generated briefs come from `benchmarks/generate.py` and are not real content.",
         "",
         "## First paint and memory",
@@ -192,7 +196,7 @@ def main() -> None:
         "Peak RSS: over the same run, which then searches the brief (`/talks`, `/zelensky` on the real",
         "brief) until the results are on screen, so it includes the search and link indexes.",
         "",
-        "Cold: the cache of parsed briefs emptied before each run; warm: the brief read from it.",
+        "Cold: each run with an empty cache of parsed briefs; warm: the brief read from the cache.",
         "",
         "| program | size | first paint, cold | first paint, warm | warm vs minimal app | peak RSS | RSS above minimal app |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -154,6 +154,25 @@ def test_entries_of_another_version_are_not_used(real, monkeypatch):
     assert load_brief_cached(real).ok and parsed == [str(real)]  # and the new entry is used
 
 
+def test_storing_a_brief_leaves_no_log_behind_even_when_the_program_dies(tmp_path):
+    # A write-ahead log left by a program that never closed the database is read
+    # through by every later start; storing empties it straight away.
+    brief = tmp_path / "big.yaml"
+    brief.write_text(generate_brief(2_000, 200, 40), encoding="utf-8")
+    settled(brief)
+    folder = tmp_path / "cache"
+    code = (
+        "import os\n"
+        "from briefing_tui.core.cache import load_brief_cached\n"
+        f"assert load_brief_cached({str(brief)!r}).ok\n"
+        "os._exit(0)  # no closing, no clean-up\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, BRIEFING_CACHE_DIR=str(folder)))
+    log = folder / (DATABASE_NAME + "-wal")
+    assert (folder / DATABASE_NAME).stat().st_size > 1_000_000  # the brief is in the database
+    assert not log.exists() or log.stat().st_size == 0
+
+
 def test_a_database_of_another_layout_is_rebuilt(real, private_cache, monkeypatch):
     load_brief_cached(real)
     with sqlite3.connect(private_cache / DATABASE_NAME) as db:

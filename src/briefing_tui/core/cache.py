@@ -583,6 +583,11 @@ class BriefCache:
                     self._write_rows(db, key, rows)
                 keys[path] = key
             db.execute("COMMIT")  # here, so that a failure skips the return
+            # The pages just written go from the log into the database, and the log
+            # is emptied. A log left behind (by a program killed, or ended without
+            # closing) is read through by every later start: 5 ms for the log of a
+            # 10 MB brief, on every start of the reader.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return keys
         return {}  # the database could not take them
 

@@ -66,3 +66,15 @@ def type_ahead(app: BriefingApp, *keys: str) -> None:
     queued before the reader has answered the one before (unlike `pilot.press`)."""
     for key in keys:
         app.post_message(events.Key(key, key_to_character(key)))
+
+
+async def started(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the reader has finished starting: the bar of keys, which follows
+    the first screen by a frame or two, shows its keys."""
+    from textual.widgets._footer import FooterKey
+
+    for _ in range(200):
+        if app.screen.query(FooterKey):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the bar of keys never showed")

@@ -19,7 +19,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.hostile import HOSTILE_TEXT, write_hostile_brief
 from tests.tui.screen import assert_screen_is_safe, screen_lines
-from tests.tui.support import main, make_app, shown_page
+from tests.tui.support import main, make_app, shown_page, started
 
 SIZE = (80, 24)
 
@@ -68,6 +68,7 @@ async def visit_rows(pilot, app: BriefingApp, pane_key: str) -> int:
 async def test_summary_shows_every_attack_as_written(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await pilot.pause()
         check(app)
         text = shown_page(app).text
@@ -86,6 +87,7 @@ async def test_summary_shows_every_attack_as_written(hostile_path):
 async def test_every_row_and_page_of_a_list_pane(hostile_path, pane_key):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         opened = await visit_rows(pilot, app, pane_key)
         assert opened >= 2
         assert app.is_running
@@ -94,6 +96,7 @@ async def test_every_row_and_page_of_a_list_pane(hostile_path, pane_key):
 async def test_positions_matrix_and_every_position(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await pilot.press("5")
         matrix = app.focused
         assert isinstance(matrix, PositionMatrix)
@@ -108,6 +111,7 @@ async def test_positions_matrix_and_every_position(hostile_path):
 async def test_source_page_and_following_links(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await main(app).open_target("wire")
         await pilot.pause()
         check(app)
@@ -121,6 +125,7 @@ async def test_source_page_and_following_links(hostile_path):
 async def test_copy_notification_shows_text_as_written(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await started(pilot, app)
         for row in range(4):
             await pilot.press("3", *["j"] * row, "y")
             await pilot.pause(0.1)
@@ -133,6 +138,7 @@ async def test_copy_notification_shows_text_as_written(hostile_path):
 async def test_palette_lists_brief_text_as_written(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await pilot.press("ctrl+p")
         await pilot.pause(0.3)
         assert isinstance(app.screen, CommandPalette)
@@ -156,6 +162,7 @@ async def test_palette_lists_brief_text_as_written(hostile_path):
 async def test_search_results_show_text_as_written(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await pilot.press("slash")
         for query in ("red", "click", "family", "中文"):
             await pilot.press(*query)
@@ -173,6 +180,7 @@ async def test_search_results_show_text_as_written(hostile_path):
 async def test_help_screen_and_breadcrumb(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         await pilot.press("4", "enter", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -186,6 +194,7 @@ async def test_help_screen_and_breadcrumb(hostile_path):
 async def test_clicking_on_every_line_runs_no_action_from_the_text(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
+        await started(pilot, app)
         for key in ("1", "2"):
             await pilot.press(key)
             for y in range(3, SIZE[1] - 1, 4):
@@ -199,6 +208,7 @@ async def test_clicking_on_every_line_runs_no_action_from_the_text(hostile_path)
 async def test_long_lines_and_wide_text_at_other_sizes(hostile_path, size):
     app = make_app(hostile_path)
     async with app.run_test(size=size) as pilot:
+        await started(pilot, app)
         for key in ("1", "end", "2", "enter", "3", "G", "enter", "4", "enter", "5", "l", "enter"):
             await pilot.press(key)
             assert_screen_is_safe(app)

@@ -13,7 +13,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, shown_page
+from tests.tui.support import main, make_app, shown_page, started
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -56,7 +56,7 @@ async def test_the_bar_of_keys_follows_the_first_screen():
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await started(pilot, app)
         keys = [key.key_display for key in app.screen.query_one(Footer).query(FooterKey)]
         assert {"1-5", "/", "?"} <= set(keys)
 

@@ -12,6 +12,7 @@ import pytest
 from briefing_tui.core import load_brief
 from briefing_tui.tui.app import BriefingApp
 from tests.conftest import REAL_BRIEF
+from tests.tui.support import started
 
 SIZE = (80, 24)
 
@@ -39,7 +40,10 @@ def make_app() -> BriefingApp:
     ],
 )
 def test_screen(snap_compare, keys):
-    assert snap_compare(make_app(), press=keys, terminal_size=SIZE)
+    async def until_started(pilot) -> None:  # type: ignore[no-untyped-def]
+        await started(pilot, pilot.app)
+
+    assert snap_compare(make_app(), press=keys, terminal_size=SIZE, run_before=until_started)
 
 
 def make_library_app(folder) -> BriefingApp:

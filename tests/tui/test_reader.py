@@ -13,7 +13,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, shown_page, started
+from tests.tui.support import main, make_app, shown_page, started, type_ahead
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -281,6 +281,22 @@ async def test_page_scroll_keys():
         await pilot.press("home", "pagedown")
         assert page.scroll_y > 1
         await pilot.press("pageup")
+        assert page.scroll_y == 0
+
+
+async def test_top_and_bottom_jump_even_with_animations_on():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.animation_level = "full"  # as in a real terminal (tests run without)
+        await started(pilot, app)
+        page = shown_page(app)
+        # Looked at 50 ms after the key, before a glide through the page would end
+        # (pilot.press waits for animations to finish).
+        type_ahead(app, "G")
+        await pilot.pause(0.05)
+        assert page.scroll_y == page.max_scroll_y > 0
+        type_ahead(app, "g")
+        await pilot.pause(0.05)
         assert page.scroll_y == 0
 
 

@@ -357,6 +357,13 @@ class Page(ScrollView, can_focus=True):
             self.link = meta["link"]
             self.post_message(self.FollowLink(self, meta["target"]))
 
+    def action_scroll_home(self) -> None:
+        # `g` and `G` jump, as in less: no glide through the page on the way.
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
 

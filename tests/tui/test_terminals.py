@@ -54,6 +54,26 @@ async def test_theme_is_chosen_from_the_palette():
         assert app.theme != before
 
 
+async def test_a_new_theme_redraws_pages_and_lists_in_its_colours():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-dark"
+        await pilot.press("2", "1")  # the list drawn, back on the summary
+        for pane in ("1", "2"):
+            await pilot.press(pane)
+            widget = app.focused
+            assert widget is not None
+            widget.render_line(0)  # drawn in the old colours
+        app.theme = "nord"
+        await pilot.pause(0.2)
+        for pane in ("1", "2"):
+            await pilot.press(pane)
+            widget = app.focused
+            assert widget is not None
+            backgrounds = {seg.style.bgcolor for seg in widget.render_line(0) if seg.style and seg.text.strip()}
+            assert backgrounds and widget.rich_style.bgcolor in backgrounds, (pane, backgrounds)
+
+
 async def test_sixteen_colours(monkeypatch):
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("COLORTERM", "")

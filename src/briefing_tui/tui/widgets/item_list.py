@@ -150,6 +150,11 @@ class ItemList(ScrollView, can_focus=True):
             height += len(line_breaks(visible(row.body), width - BODY_INDENT))
         return height
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A new theme (or any change of style): the rows are drawn again in it.
+        self._cache.clear()
+
     def _relayout(self) -> None:
         if self.scrollable_content_region.width <= 0:
             return  # not laid out yet (a hidden pane): measure once it has a width

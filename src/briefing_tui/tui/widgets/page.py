@@ -242,6 +242,11 @@ class Page(ScrollView, can_focus=True):
             self._strips[start + offset] = to_strip(console, line, self._layout_width, block.indent, base)
         return self._strips[y] or Strip.blank(self._layout_width, base)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # A new theme (or any change of style): the lines are drawn again in it.
+        self._strips = [None] * len(self._strips)
+
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
         self._apply_pending()

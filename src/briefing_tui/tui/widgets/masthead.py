@@ -56,11 +56,6 @@ class Masthead(Widget):
         self.refresh()
 
     @property
-    def title_text(self) -> str:
-        """The title bar as shown, title and note (for tests)."""
-        return self._bar(self.size.width).plain
-
-    @property
     def crumbs(self) -> str:
         """The breadcrumb as plain text."""
         return self._crumbs.plain

@@ -1,13 +1,14 @@
 # Two commands for a fresh clone: `make read` opens the reader on briefs/,
-# `make test` runs the whole test suite. Both create .venv and install into it
-# first, and only again when pyproject.toml changes.
+# `make test` runs the whole test suite (after `make check`: lint, format, types and
+# the import contract). Both create .venv and install into it first, and only again
+# when pyproject.toml changes.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: read test bench clean
+.PHONY: read test check clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +18,14 @@ $(INSTALLED): pyproject.toml
 read: $(INSTALLED)
 	$(BIN)/briefing briefs/
 
-test: $(INSTALLED)
+check: $(INSTALLED)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: check
 	$(BIN)/python -m pytest -n auto -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -45,10 +45,14 @@ def main() -> None:
     in_process.sort(reverse=True)
     print(f"{len(files)} files under {root}; tracebacks: {tracebacks}")
     print(f"baseline `briefing --version`: {baseline * 1000:.0f} ms")
-    print(f"`briefing check FILE`: median {statistics.median(s for s, _ in shell) * 1000:.0f} ms, "
-          f"max {shell[0][0] * 1000:.0f} ms ({shell[0][0] / baseline:.1f}x baseline) on {shell[0][1].name}")
-    print(f"load_brief in process: median {statistics.median(s for s, _ in in_process) * 1000:.2f} ms, "
-          f"max {in_process[0][0] * 1000:.1f} ms on {in_process[0][1].name}")
+    print(
+        f"`briefing check FILE`: median {statistics.median(s for s, _ in shell) * 1000:.0f} ms, "
+        f"max {shell[0][0] * 1000:.0f} ms ({shell[0][0] / baseline:.1f}x baseline) on {shell[0][1].name}"
+    )
+    print(
+        f"load_brief in process: median {statistics.median(s for s, _ in in_process) * 1000:.2f} ms, "
+        f"max {in_process[0][0] * 1000:.1f} ms on {in_process[0][1].name}"
+    )
 
 
 if __name__ == "__main__":

@@ -34,10 +34,7 @@ RARE = sorted({"".join(_RNG.choice(_SYLLABLES) for _ in range(2 + n % 3)) for n 
 
 def _sentence(rng: random.Random, words: int) -> str:
     # About half common words, half from the long tail, skewed towards its start.
-    body = " ".join(
-        rng.choice(WORDS) if rng.random() < 0.5 else RARE[int(len(RARE) * rng.random() ** 2)]
-        for _ in range(words)
-    )
+    body = " ".join(rng.choice(WORDS) if rng.random() < 0.5 else RARE[int(len(RARE) * rng.random() ** 2)] for _ in range(words))
     return body[0].upper() + body[1:] + "."
 
 

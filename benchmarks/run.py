@@ -176,7 +176,7 @@ def main() -> None:
         base_ms = [r.seconds * 1000 for r in base]
         base_rss = max(r.peak_mib for r in base)
         rows_paint.append(("minimal Textual app", "", base_ms, base_ms, base_rss))
-        for name, path, expect in briefs:
+        for name, path, _expect in briefs:
             size = path.stat().st_size / 1e6
             cold, warm = colds[name], warms[name]
             rss = max(r.peak_mib for r in cold + warm)
@@ -214,9 +214,7 @@ def main() -> None:
     base_ms, base_rss = rows_paint[0][2], rows_paint[0][4]
     for name, size, cold_ms, warm_ms, rss in rows_paint:
         ratio = statistics.median(warm_ms) / statistics.median(base_ms)
-        lines.append(
-            f"| {name} | {size} | {_fmt(cold_ms)} | {_fmt(warm_ms)} | {ratio:.2f}x | {rss:.0f} MiB | {rss - base_rss:+.0f} MiB |"
-        )
+        lines.append(f"| {name} | {size} | {_fmt(cold_ms)} | {_fmt(warm_ms)} | {ratio:.2f}x | {rss:.0f} MiB | {rss - base_rss:+.0f} MiB |")
     lines += [
         "",
         "## Load",

@@ -35,10 +35,7 @@ def row(name: str, runs: list[Run], base: list[Run]) -> str:
     peak = max(r.peak_mib for r in runs)
     ratio = statistics.median(seconds) / statistics.median(r.seconds * 1000 for r in base)
     extra = peak - max(r.peak_mib for r in base)
-    return (
-        f"| {name} | {min(seconds):.0f} | {statistics.median(seconds):.0f} | {max(seconds):.0f} "
-        f"| {ratio:.2f}x | {peak:.0f} | {extra:+.0f} |"
-    )
+    return f"| {name} | {min(seconds):.0f} | {statistics.median(seconds):.0f} | {max(seconds):.0f} | {ratio:.2f}x | {peak:.0f} | {extra:+.0f} |"
 
 
 def main() -> None:

@@ -14,9 +14,7 @@ from hypothesis import HealthCheck, settings
 
 # Property tests: `ci` (the default) is reproducible and quick enough for every run;
 # HYPOTHESIS_PROFILE=dev tries ten times as many examples, each run different.
-settings.register_profile(
-    "ci", max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

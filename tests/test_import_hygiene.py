@@ -59,12 +59,7 @@ def test_a_warm_start_of_the_reader_imports_neither_the_parser_nor_what_comes_la
     env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"))
     load = f"from briefing_tui.core.cache import load_brief_cached\nassert load_brief_cached({str(brief)!r}).ok\n"
     subprocess.run([sys.executable, "-c", load], check=True, env=env)  # cold: parsed and cached
-    start = (
-        "import sys\n"
-        "import briefing_tui.cli, briefing_tui.tui.app, briefing_tui.tui.screens.main\n"
-        + load
-        + "print('\\n'.join(sys.modules))"
-    )
+    start = "import sys\nimport briefing_tui.cli, briefing_tui.tui.app, briefing_tui.tui.screens.main\n" + load + "print('\\n'.join(sys.modules))"
     loaded = set(subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, check=True, env=env).stdout.split())
     assert "briefing_tui.core.cache" in loaded  # the import really happened
     later = {

@@ -41,21 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser(
-        "check", help="validate briefs", description="Validate briefs: one line per finding, then a summary."
-    )
+    check = commands.add_parser("check", help="validate briefs", description="Validate briefs: one line per finding, then a summary.")
     check.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
-    show = commands.add_parser(
-        "show", help="print a brief", description="Print a brief, or one section of it, without opening the reader."
-    )
+    show = commands.add_parser("show", help="print a brief", description="Print a brief, or one section of it, without opening the reader.")
     show.add_argument("path", metavar="PATH", help="a brief file")
     show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
     show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
     find = commands.add_parser(
         "find",
         help="search briefs",
-        description="Search briefs: one line per hit, FILE:LINE: kind id: snippet, best first. "
-        "Exit 0 with hits, 1 without.",
+        description="Search briefs: one line per hit, FILE:LINE: kind id: snippet, best first. Exit 0 with hits, 1 without.",
     )
     find.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
     find.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
@@ -271,8 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug of ours: say so in one line, never a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        print(visible(f"briefing: internal error: {type(error).__name__}: {error} "
-                      "(set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
+        print(visible(f"briefing: internal error: {type(error).__name__}: {error} (set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
         return EXIT_PROBLEM
 
 

@@ -78,7 +78,9 @@ def test_check_and_reader_report_errors_about_hostile_text_visibly(write_brief):
 def test_diff_prints_hostile_changes_visibly(hostile_path, tmp_path):
     after = tmp_path / "after.yaml"
     text = hostile_path.read_text(encoding="utf-8")
-    after.write_text(text.replace("title: \"Title ", "title: \"New \\e]52;c;SGk=\\a title ", 1).replace("id: quote-3", "id: quote-33"), encoding="utf-8")
+    after.write_text(
+        text.replace('title: "Title ', 'title: "New \\e]52;c;SGk=\\a title ', 1).replace("id: quote-3", "id: quote-33"), encoding="utf-8"
+    )
     result = run_briefing("diff", hostile_path, after)
     assert result.returncode in (0, 1), result.stderr
     assert result.stdout.strip()

@@ -7,9 +7,9 @@ import re
 import sqlite3
 
 import pytest
-
 from benchmarks.generate import write_series
 from benchmarks.terminal import first_paint
+
 from briefing_tui.core.cache import DATABASE_NAME
 from tests.conftest import BRIEFING, MINIMAL, run_briefing
 from tests.core.test_changes import NEW, OLD
@@ -61,7 +61,9 @@ def test_find_over_a_folder_searches_every_brief_and_reports_broken_ones(tmp_pat
     assert lines and all(FIND_LINE.match(line) for line in lines)
     # Issue titles first, best first, then the newest brief first.
     first = [FIND_LINE.match(line) for line in lines[:4]]
-    assert [(m["kind"], m["id"], m["file"]) for m in first if m] == [("issue", "s0-i2", str(tmp_path / f"series-000-day-00{d}.yaml")) for d in (3, 2, 1, 0)]
+    assert [(m["kind"], m["id"], m["file"]) for m in first if m] == [
+        ("issue", "s0-i2", str(tmp_path / f"series-000-day-00{d}.yaml")) for d in (3, 2, 1, 0)
+    ]
     assert result.stderr.splitlines() == [
         f"{broken}:1:1: error: the brief has no 'date'",
         f"{broken}:1:1: error: the brief has no 'summary'",

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import generate_brief
+
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import loader as loader_module
 from briefing_tui.core.cache import (
@@ -236,7 +236,7 @@ def test_several_programs_at_once_on_a_new_cache(real, generated, private_cache)
     ]
     outputs = [run.communicate(timeout=60) for run in runs]
     expected = f"{real} True 7\n{generated} True 300\n"
-    assert [(run.returncode, out, err) for run, (out, err) in zip(runs, outputs)] == [(0, expected, "")] * 4
+    assert [(run.returncode, out, err) for run, (out, err) in zip(runs, outputs, strict=True)] == [(0, expected, "")] * 4
 
 
 def test_where_the_cache_lives(monkeypatch, tmp_path):

@@ -4,6 +4,7 @@ text `briefing diff` prints."""
 from __future__ import annotations
 
 from benchmarks.generate import STATUSES, write_series
+
 from briefing_tui.core.changes import changes_text, compare, name_key
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief

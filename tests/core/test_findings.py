@@ -52,8 +52,7 @@ def test_yaml_syntax_error_points_at_the_problem(write_brief):
 def test_tab_indentation_is_named(write_brief):
     found = findings_of(write_brief, "brief: 1\ntags:\n\t- a\n")
     assert found == [
-        "3:1: error: YAML syntax: found character that cannot start any token "
-        "(while scanning for the next token); this is a tab: indent with spaces"
+        "3:1: error: YAML syntax: found character that cannot start any token (while scanning for the next token); this is a tab: indent with spaces"
     ]
 
 
@@ -65,9 +64,7 @@ def test_wrong_type(write_brief):
 def test_bare_word_read_as_another_type_says_to_quote_it(write_brief):
     text = BASE.replace("    name: Vladimir Putin", "    name: Vladimir Putin\n    side: no")
     found = findings_of(write_brief, text)
-    assert found == [
-        "11:11: error: the side of actors[1] must be text, but 'no' reads as a yes/no value in YAML; put it in quotes"
-    ]
+    assert found == ["11:11: error: the side of actors[1] must be text, but 'no' reads as a yes/no value in YAML; put it in quotes"]
 
 
 def test_missing_required_fields(write_brief):
@@ -95,9 +92,7 @@ def test_unsupported_format_version(write_brief):
 
 def test_bad_id(write_brief):
     found = findings_of(write_brief, BASE.replace("id: putin", "id: Putin_V"))
-    assert found == [
-        "9:9: error: bad id 'Putin_V': use lowercase letters, digits and '-', starting with a letter or digit"
-    ]
+    assert found == ["9:9: error: bad id 'Putin_V': use lowercase letters, digits and '-', starting with a letter or digit"]
 
 
 def test_duplicate_id_across_kinds(write_brief):
@@ -107,16 +102,12 @@ def test_duplicate_id_across_kinds(write_brief):
 
 def test_unknown_reference_suggests_the_closest_id(write_brief):
     found = findings_of(write_brief, BASE + "quotes:\n  - id: q1\n    by: zelenksy\n    text: Hello\n")
-    assert found == [
-        "19:9: error: the speaker ('by') of quotes[0] 'zelenksy' is not the id of any actor; did you mean 'zelensky'?"
-    ]
+    assert found == ["19:9: error: the speaker ('by') of quotes[0] 'zelenksy' is not the id of any actor; did you mean 'zelensky'?"]
 
 
 def test_reference_by_name_suggests_the_id(write_brief):
     found = findings_of(write_brief, BASE + "quotes:\n  - id: q1\n    by: Vladimir Putin\n    text: Hello\n")
-    assert found == [
-        "19:9: error: the speaker ('by') of quotes[0] 'Vladimir Putin' is not the id of any actor; did you mean 'putin'?"
-    ]
+    assert found == ["19:9: error: the speaker ('by') of quotes[0] 'Vladimir Putin' is not the id of any actor; did you mean 'putin'?"]
 
 
 def test_reference_to_the_wrong_kind_of_item(write_brief):
@@ -132,9 +123,7 @@ def test_unknown_wikilink_is_located_inside_a_block_scalar(write_brief):
         "summary: See [[zelensky]].",
         "summary: |\n  First line mentions [[zelensky]].\n  Then [[territory|land]] and [[putn]] here.",
     )
-    assert findings_of(write_brief, text) == [
-        "6:31: error: link [[putn]] points to no item; did you mean 'putin'?"
-    ]
+    assert findings_of(write_brief, text) == ["6:31: error: link [[putn]] points to no item; did you mean 'putin'?"]
 
 
 def test_unknown_wikilink_in_a_plain_scalar(write_brief):
@@ -154,9 +143,7 @@ def test_date_in_another_format(write_brief):
 
 def test_date_with_a_time(write_brief):
     found = findings_of(write_brief, BASE.replace("date: 2026-01-29", "date: 2026-01-29 10:00:00"))
-    assert found == [
-        "3:7: error: the date '2026-01-29 10:00:00' is not a date: write it as YYYY-MM-DD without a time"
-    ]
+    assert found == ["3:7: error: the date '2026-01-29 10:00:00' is not a date: write it as YYYY-MM-DD without a time"]
 
 
 def test_quoted_iso_date_is_accepted(write_brief):
@@ -165,9 +152,7 @@ def test_quoted_iso_date_is_accepted(write_brief):
 
 def test_bad_status(write_brief):
     found = findings_of(write_brief, BASE + "    status: stuck\n")
-    assert found == [
-        "17:13: error: the status of issues[0] 'stuck' is not one of open | progressing | stalled | resolved"
-    ]
+    assert found == ["17:13: error: the status of issues[0] 'stuck' is not one of open | progressing | stalled | resolved"]
 
 
 def test_bad_status_with_a_suggestion(write_brief):
@@ -177,9 +162,7 @@ def test_bad_status_with_a_suggestion(write_brief):
 
 def test_bad_actor_kind(write_brief):
     found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    kind: persn"))
-    assert found == [
-        "11:11: error: the kind of actors[1] 'persn' is not one of person | organisation | state; did you mean 'person'?"
-    ]
+    assert found == ["11:11: error: the kind of actors[1] 'persn' is not one of person | organisation | state; did you mean 'person'?"]
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/x", "javascript:alert(1)", "example.org", "file:///etc/passwd"])
@@ -196,9 +179,7 @@ def test_http_and_https_urls_are_accepted(write_brief):
 def test_unknown_key_is_a_warning_with_a_suggestion(write_brief):
     path = write_brief(BASE.replace("    name: Vladimir Putin", "    name: Vladimir Putin\n    alises: [Putin]"))
     result = load_brief(path)
-    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
-        "11:5: warning: unknown key 'alises' in actors[1]; did you mean 'aliases'?"
-    ]
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == ["11:5: warning: unknown key 'alises' in actors[1]; did you mean 'aliases'?"]
     assert result.ok and result.brief is not None  # warnings do not stop the brief loading
 
 
@@ -209,40 +190,29 @@ def test_duplicate_key(write_brief):
 
 def test_name_shared_by_two_actors(write_brief):
     found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    aliases: [Zelensky]"))
-    assert found == [
-        "11:15: error: 'Zelensky' already names the actor 'zelensky' (at 8:15); mentions of it would be ambiguous"
-    ]
+    assert found == ["11:15: error: 'Zelensky' already names the actor 'zelensky' (at 8:15); mentions of it would be ambiguous"]
 
 
 def test_two_positions_by_one_actor(write_brief):
     text = BASE + "    positions:\n      - by: putin\n        stance: A\n      - by: putin\n        stance: B\n"
-    assert findings_of(write_brief, text) == [
-        "20:9: error: 'putin' already has a position on this issue (at 19:17)"
-    ]
+    assert findings_of(write_brief, text) == ["20:9: error: 'putin' already has a position on this issue (at 19:17)"]
 
 
 def test_unsupported_tag_is_never_constructed(write_brief):
     found = findings_of(write_brief, BASE.replace("title: A brief", "title: !!python/object/apply:os.system [echo hi]"))
-    assert found == [
-        "2:8: error: unsupported YAML tag '!!python/object/apply:os.system': briefs hold plain text, dates and lists"
-    ]
+    assert found == ["2:8: error: unsupported YAML tag '!!python/object/apply:os.system': briefs hold plain text, dates and lists"]
 
 
 def test_all_findings_are_collected_in_one_pass(write_brief):
     text = (
-        BASE.replace("brief: 1", "brief: 3")
-        .replace("date: 2026-01-29", "date: soon")
-        .replace("id: putin", "id: zelensky")
-        + "    status: closed\n"
+        BASE.replace("brief: 1", "brief: 3").replace("date: 2026-01-29", "date: soon").replace("id: putin", "id: zelensky") + "    status: closed\n"
     )
     found = findings_of(write_brief, text)
     assert [f.split(": error")[0] for f in found] == ["1:8", "3:7", "9:9", "17:13"]
 
 
 def test_empty_file(write_brief):
-    assert findings_of(write_brief, "") == [
-        "1:1: error: the file is empty: a brief needs at least brief, title, date and summary"
-    ]
+    assert findings_of(write_brief, "") == ["1:1: error: the file is empty: a brief needs at least brief, title, date and summary"]
 
 
 def test_file_with_only_comments(write_brief):
@@ -299,9 +269,7 @@ def test_file_too_large(write_brief):
 def test_text_too_long(write_brief):
     path = write_brief(BASE.replace("title: A brief", "title: " + "x" * 50))
     result = load_brief(path, Limits(max_text_chars=40))
-    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
-        "2:8: error: the title is too long (50 characters; the limit is 40)"
-    ]
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == ["2:8: error: the title is too long (50 characters; the limit is 40)"]
 
 
 def test_findings_format_as_path_line_column():
@@ -343,39 +311,29 @@ def test_links_are_located_past_wide_characters_and_crlf_line_ends(write_brief):
         "summary: See [[zelensky]].",
         "summary: |\n  Київ — café 😀 [[zelensky]].\n  Then 日本 [[putn]] here.",
     ).replace("\n", "\r\n")
-    assert findings_of(write_brief, text) == [
-        "6:11: error: link [[putn]] points to no item; did you mean 'putin'?"
-    ]
+    assert findings_of(write_brief, text) == ["6:11: error: link [[putn]] points to no item; did you mean 'putin'?"]
 
 
 def test_nesting_deeper_than_the_limit(write_brief):
     deep = "notes: " + "[" * 12 + "]" * 12 + "\n"
     path = write_brief(BASE + deep)
     result = load_brief(path, Limits(max_depth=10))
-    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
-        "17:17: error: the YAML is nested too deeply to read (more than 10 levels)"
-    ]
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == ["17:17: error: the YAML is nested too deeply to read (more than 10 levels)"]
     assert load_brief(path, Limits(max_depth=13)).brief is not None  # only a warning left
 
 
 def test_aliases_beyond_the_limit(write_brief):
     path = write_brief(BASE + "tags: &t [a, b]\nextra: [" + ", ".join(["*t"] * 6) + "]\n")
     result = load_brief(path, Limits(max_aliases=5))
-    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
-        "18:29: error: too many aliases (more than 5)"
-    ]
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == ["18:29: error: too many aliases (more than 5)"]
     assert load_brief(path, Limits(max_aliases=6)).brief is not None
 
 
 def test_a_list_beyond_the_limit_is_counted_whole(write_brief):
-    quotes = "quotes:\n" + "".join(
-        f"  - {{id: q{n}, by: putin, text: Words {n}.}}\n" for n in range(7)
-    )
+    quotes = "quotes:\n" + "".join(f"  - {{id: q{n}, by: putin, text: Words {n}.}}\n" for n in range(7))
     path = write_brief(BASE + quotes)
     result = load_brief(path, Limits(max_list_items=5))
-    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
-        "18:3: error: quotes has 7 entries; the limit is 5"
-    ]
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == ["18:3: error: quotes has 7 entries; the limit is 5"]
 
 
 def test_a_syntax_error_after_the_items_is_the_only_finding(write_brief):
@@ -388,17 +346,13 @@ def test_a_syntax_error_after_the_items_is_the_only_finding(write_brief):
 
 def test_a_second_document_is_an_error(write_brief):
     found = findings_of(write_brief, BASE + "---\nbrief: 1\n")
-    assert found == [
-        "17:1: error: YAML syntax: but found another document (expected a single document in the stream)"
-    ]
+    assert found == ["17:1: error: YAML syntax: but found another document (expected a single document in the stream)"]
 
 
 def test_items_are_checked_in_file_order(write_brief):
     # The first definition of an id is the one kept, whichever section it is in.
     text = BASE.replace("issues:\n  - id: territory", "issues:\n  - id: putin")
-    assert findings_of(write_brief, text) == [
-        "15:9: error: duplicate id 'putin': already used by an actor at 9:9"
-    ]
+    assert findings_of(write_brief, text) == ["15:9: error: duplicate id 'putin': already used by an actor at 9:9"]
 
 
 def test_a_syntax_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it(write_brief):

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import write_series
+
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import library as library_module
 from briefing_tui.core import loader as loader_module

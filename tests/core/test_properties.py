@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_tui.core import Actor, Brief, Issue, LinkIndex, LoadResult, Quote, Source, load_brief, load_text
+from briefing_tui.core import Actor, Brief, Issue, LinkIndex, LoadResult, Source, load_brief, load_text
 from briefing_tui.core.export import brief_data, brief_markdown, brief_text
 from briefing_tui.core.links import wikilink_spans
 from briefing_tui.core.yamlsource import SourceError, as_utf8
@@ -116,17 +116,42 @@ def generated_briefs(draw: st.DrawFn) -> str:
         "summary": prose(),
         "tags": draw(st.lists(PROSE.filter(str.strip), max_size=3)),
         "key_points": [prose().replace("\n", " ") for _ in range(draw(st.integers(0, 3)))],
-        "sources": [{"id": s, "name": prose(), "url": draw(st.sampled_from(["https://example.org/a", "http://x.y", "ftp://no", "\x1b]8;;"]))} for s in source_ids],
+        "sources": [
+            {"id": s, "name": prose(), "url": draw(st.sampled_from(["https://example.org/a", "http://x.y", "ftp://no", "\x1b]8;;"]))}
+            for s in source_ids
+        ],
         "actors": [
-            {"id": a, "name": f"Name {n} {prose()[:12]}", "kind": draw(st.sampled_from(["person", "state", "organisation", "alien"])), "side": prose(), "aliases": [f"Alias {n}"], "notes": prose()}
+            {
+                "id": a,
+                "name": f"Name {n} {prose()[:12]}",
+                "kind": draw(st.sampled_from(["person", "state", "organisation", "alien"])),
+                "side": prose(),
+                "aliases": [f"Alias {n}"],
+                "notes": prose(),
+            }
             for n, a in enumerate(actor_ids)
         ],
         "quotes": [
-            {"id": f"q-{n}", "by": ref(actor_ids), "text": prose(), "source": ref(source_ids), "date": "2026-01-01", "about": [ref(issue_ids)], "context": prose()}
+            {
+                "id": f"q-{n}",
+                "by": ref(actor_ids),
+                "text": prose(),
+                "source": ref(source_ids),
+                "date": "2026-01-01",
+                "about": [ref(issue_ids)],
+                "context": prose(),
+            }
             for n in range(draw(st.integers(0, 3)))
         ],
         "issues": [
-            {"id": i, "title": prose(), "status": draw(st.sampled_from(["open", "stalled", "closed"])), "summary": prose(), "positions": [{"by": ref(actor_ids), "stance": prose()}], "actors": [ref(actor_ids)]}
+            {
+                "id": i,
+                "title": prose(),
+                "status": draw(st.sampled_from(["open", "stalled", "closed"])),
+                "summary": prose(),
+                "positions": [{"by": ref(actor_ids), "stance": prose()}],
+                "actors": [ref(actor_ids)],
+            }
             for i in issue_ids
         ],
         "timeline": [{"date": draw(st.sampled_from(["2026-01-02", "2026-02-30", "yesterday"])), "text": prose()}],

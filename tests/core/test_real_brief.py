@@ -40,7 +40,7 @@ def test_quotes_are_attributed_and_verbatim(brief):
     peskov = next(q for q in brief.quotes if q.id == "peskov-no-answer")
     assert peskov.by == "peskov" and peskov.source == "interfax"
     assert peskov.text.startswith("We have reiterated our invitation, but so far there has been no answer")
-    article = (REAL_BRIEF.parent.parent.parent / "shared" / "seeds" / "000_fb9694a0a842588e.txt")
+    article = REAL_BRIEF.parent.parent.parent / "shared" / "seeds" / "000_fb9694a0a842588e.txt"
     if article.exists():  # every quote's words stand in the article as written
         source = article.read_text(encoding="utf-8")
         for quote in brief.quotes:

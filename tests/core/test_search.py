@@ -67,7 +67,15 @@ def test_quoted_phrase_matches_exactly(search):
     assert search.search('"close very"') == []
 
 
-@pytest.mark.parametrize(("typo", "item", "word"), [("Zaporizhia", "zaporizhzhia", "Zaporizhzhia"), ("Peskow", "peskov", "Peskov"), ("Lavrow", "lavrov", "Lavrov"), ("Ushakow", "ushakov", "Ushakov")])
+@pytest.mark.parametrize(
+    ("typo", "item", "word"),
+    [
+        ("Zaporizhia", "zaporizhzhia", "Zaporizhzhia"),
+        ("Peskow", "peskov", "Peskov"),
+        ("Lavrow", "lavrov", "Lavrov"),
+        ("Ushakow", "ushakov", "Ushakov"),
+    ],
+)
 def test_a_typo_in_a_long_word_still_finds_it(search, typo, item, word):
     kind, found, matched = first(search, typo)
     assert (found, matched) == (item, word)

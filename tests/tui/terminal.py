@@ -40,7 +40,14 @@ class Terminal:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.process = subprocess.Popen(
-            [str(BRIEFING), *args], stdin=slave, stdout=slave, stderr=slave, cwd=REPO, env=environment, preexec_fn=controlling_terminal, close_fds=True
+            [str(BRIEFING), *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=REPO,
+            env=environment,
+            preexec_fn=controlling_terminal,
+            close_fds=True,
         )
         os.close(slave)
         self._reader = threading.Thread(target=self._read, daemon=True)

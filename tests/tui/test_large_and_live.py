@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import generate_brief
 from benchmarks.terminal import first_paint
+
 from briefing_tui.core import load_brief
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.tui.app import BriefingApp

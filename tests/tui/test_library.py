@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from benchmarks.generate import write_series
 from textual import events
 
-from benchmarks.generate import write_series
 from briefing_tui.core.files import brief_files
 from briefing_tui.core.library import Library
 from briefing_tui.tui.app import BriefingApp
@@ -333,7 +333,10 @@ async def test_slash_searches_every_brief_and_enter_opens_the_hit_in_its_brief(f
         results = app.screen.query_one("#search-results", ItemList)
         headings = [row.title for row in results.rows if row.heading]
         # Hits as good as each other: the newest brief first.
-        assert headings[:2] == ["Generated series 0, day 5 (not real content)  2026-01-06 (1)", "Generated series 0, day 4 (not real content)  2026-01-05 (1)"]
+        assert headings[:2] == [
+            "Generated series 0, day 5 (not real content)  2026-01-06 (1)",
+            "Generated series 0, day 4 (not real content)  2026-01-05 (1)",
+        ]
         assert (results.rows[1].title, results.rows[1].note) == ("Generated issue 2 of series 0", "title")
         day_2 = next(row for row in results.rows if row.heading and "day 2" in row.title)
         assert day_2.title.endswith("(2)")

@@ -61,7 +61,10 @@ async def test_the_bar_of_keys_follows_the_first_screen():
         assert {"1-5", "/", "?"} <= set(keys)
 
 
-@pytest.mark.parametrize(("key", "pane", "widget"), [("1", "summary", Page), ("2", "actors", ItemList), ("3", "quotes", ItemList), ("4", "issues", ItemList), ("5", "positions", PositionMatrix)])
+@pytest.mark.parametrize(
+    ("key", "pane", "widget"),
+    [("1", "summary", Page), ("2", "actors", ItemList), ("3", "quotes", ItemList), ("4", "issues", ItemList), ("5", "positions", PositionMatrix)],
+)
 async def test_number_keys_switch_panes(key, pane, widget):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -69,7 +72,10 @@ async def test_number_keys_switch_panes(key, pane, widget):
         await pilot.pause()
         assert focused_pane(app) == pane
         assert isinstance(app.focused, widget)
-        assert main(app).breadcrumb()[0] == {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}[pane]
+        assert (
+            main(app).breadcrumb()[0]
+            == {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues": "Issues", "positions": "Positions"}[pane]
+        )
 
 
 async def test_actors_are_grouped_by_side_with_role_and_kind():
@@ -401,7 +407,19 @@ async def test_help_lists_every_key_from_the_bindings():
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one(Page).text
-        for expected in ("Summary pane", "Actors pane", "Copy the item as text", "Next link on the page", "Previous link on the page", "Back to where you were", "Forward again", "Quit", "Command palette", "Top", "Bottom"):
+        for expected in (
+            "Summary pane",
+            "Actors pane",
+            "Copy the item as text",
+            "Next link on the page",
+            "Previous link on the page",
+            "Back to where you were",
+            "Forward again",
+            "Quit",
+            "Command palette",
+            "Top",
+            "Bottom",
+        ):
             assert expected in text, expected
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
@@ -510,8 +528,8 @@ async def test_markup_in_a_brief_is_shown_as_written(tmp_path):
     path = tmp_path / "markup.yaml"
     path.write_text(
         MINIMAL
-        + "actors:\n  - id: x\n    name: \"[bold red]X[/] [@click=app.quit]quit[/]\"\n"
-        + "quotes:\n  - id: q\n    by: x\n    text: \"[link=https://evil.example]click[/link] \\e[31mred\\a\"\n",
+        + 'actors:\n  - id: x\n    name: "[bold red]X[/] [@click=app.quit]quit[/]"\n'
+        + 'quotes:\n  - id: q\n    by: x\n    text: "[link=https://evil.example]click[/link] \\e[31mred\\a"\n',
         encoding="utf-8",
     )
     app = make_app(path)

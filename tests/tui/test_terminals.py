@@ -118,7 +118,29 @@ async def test_a_resize_storm_with_keys_between_sizes():
     from tests.tui.support import close_overlays
 
     down = [(200, 60), (160, 48), (120, 40), (100, 30), (80, 24), (60, 18), (40, 12), (30, 8), (24, 7), (20, 6)]
-    keys = ["2", "j", "enter", "3", "G", "enter", "right_square_bracket", "enter", "5", "l", "enter", "4", "enter", "backspace", "1", "end", "question_mark", "escape", "slash", "p", "escape"]
+    keys = [
+        "2",
+        "j",
+        "enter",
+        "3",
+        "G",
+        "enter",
+        "right_square_bracket",
+        "enter",
+        "5",
+        "l",
+        "enter",
+        "4",
+        "enter",
+        "backspace",
+        "1",
+        "end",
+        "question_mark",
+        "escape",
+        "slash",
+        "p",
+        "escape",
+    ]
     app = make_app()
     async with app.run_test(size=down[0]) as pilot:
         for step, size in enumerate(down + down[::-1]):

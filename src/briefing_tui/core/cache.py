@@ -126,7 +126,7 @@ def _where(location: Location) -> list[int]:
 def _fields(flat: FieldLocations) -> list[Any]:
     # As the model keeps them, (key, lines down, column, ...), each known key a number.
     out: list[Any] = list(flat)
-    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]  # type: ignore[arg-type]
+    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]
     return out
 
 
@@ -239,18 +239,12 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
 
 def encode_findings(findings: Iterable[Finding]) -> list[list[Any]]:
     """Findings as JSON-ready data (their path is not kept)."""
-    return [
-        [f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message]
-        for f in findings
-    ]
+    return [[f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message] for f in findings]
 
 
 def decode_findings(data: list[list[Any]], path: str) -> tuple[Finding, ...]:
     """The findings `encode_findings` wrote, for the file at `path`."""
-    return tuple(
-        Finding(path, None if line is None else Location(line, column), severity, message)
-        for line, column, severity, message in data
-    )
+    return tuple(Finding(path, None if line is None else Location(line, column), severity, message) for line, column, severity, message in data)
 
 
 def _dumps(value: object) -> str:
@@ -323,10 +317,7 @@ _TABLES = (
 
 # Words are given folded and split the way the in-memory search splits them, joined
 # by spaces; the tokenizer only splits at the spaces, so both see the same words.
-_WORDS_TABLE = (
-    "CREATE VIRTUAL TABLE words USING fts5(head, body, "
-    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
-)
+_WORDS_TABLE = "CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
 
 
 def fts5_available() -> bool:

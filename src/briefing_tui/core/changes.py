@@ -101,9 +101,7 @@ def compare(old: Brief, new: Brief) -> Changes:
     """What is new, removed and changed in `new` compared with `old`."""
     actors = _pair(old.actors, new.actors, lambda a: name_key(a.name))
     # A quote is the same when the same actor (under their id in the new brief) says the same words.
-    quotes = _pair(
-        old.quotes, new.quotes, lambda q: (q.by, _text_key(q.text)), lambda q: (actors.get(q.by, "\0" + q.by), _text_key(q.text))
-    )
+    quotes = _pair(old.quotes, new.quotes, lambda q: (q.by, _text_key(q.text)), lambda q: (actors.get(q.by, "\0" + q.by), _text_key(q.text)))
     issues = _pair(old.issues, new.issues, lambda i: _text_key(i.title))
     new_by_id = {issue.id: issue for issue in new.issues}
     names = {a.id: a.name for a in old.actors} | {a.id: a.name for a in new.actors}

@@ -86,7 +86,7 @@ def brief_data(brief: Brief, index: LinkIndex, section: str | None = None) -> di
         "timeline": [{"date": e.date.isoformat(), "text": e.text, **_where(e.location)} for e in brief.timeline],
         "links": [_link_data(link) for link in index.links_from(None)],
     }
-    groups = {
+    groups: dict[str, tuple[Item, ...]] = {
         "sources": brief.sources,
         "actors": brief.actors,
         "quotes": brief.quotes,
@@ -121,21 +121,37 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
         sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"]) for s in data.get("sources", ())),
         actors=tuple(
             Actor(
-                a["id"], _at(a), name=a["name"], kind=a["kind"], role=a["role"], side=a["side"],
-                aliases=tuple(a["aliases"]), notes=a["notes"],
+                a["id"],
+                _at(a),
+                name=a["name"],
+                kind=a["kind"],
+                role=a["role"],
+                side=a["side"],
+                aliases=tuple(a["aliases"]),
+                notes=a["notes"],
             )  # fmt: skip
             for a in data.get("actors", ())
         ),
         quotes=tuple(
             Quote(
-                q["id"], _at(q), by=q["by"], text=q["text"], source=q["source"],
-                date=_date(q["date"]), context=q["context"], about=tuple(q["about"]),
+                q["id"],
+                _at(q),
+                by=q["by"],
+                text=q["text"],
+                source=q["source"],
+                date=_date(q["date"]),
+                context=q["context"],
+                about=tuple(q["about"]),
             )  # fmt: skip
             for q in data.get("quotes", ())
         ),
         issues=tuple(
             Issue(
-                i["id"], _at(i), title=i["title"], status=i["status"], summary=i["summary"],
+                i["id"],
+                _at(i),
+                title=i["title"],
+                status=i["status"],
+                summary=i["summary"],
                 positions=tuple(Position(p["by"], p["stance"], _at(p)) for p in i["positions"]),
                 actors=tuple(i["actors"]),
             )  # fmt: skip
@@ -213,7 +229,10 @@ def _indent(text: str, first: str = "  ", rest: str | None = None) -> str:
 def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> str:
     """The brief (or one section) as plain text for a terminal or a pipe."""
     out: list[str] = []
-    want = (lambda s: section in (None, s))
+
+    def want(part: str) -> bool:
+        return section in (None, part)
+
     if section in (None, "summary"):
         out += [brief.title, f"{brief.date.isoformat()}" + (f"  ·  {', '.join(brief.tags)}" if brief.tags else ""), ""]
         out += ["SUMMARY", _indent(plain(brief.summary, index)), ""]
@@ -259,9 +278,15 @@ def _by_side(actors: tuple[Actor, ...]) -> list[tuple[str, list[Actor]]]:
 
 def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -> str:
     """The brief (or one section) as a Markdown document; links become anchors."""
-    md = (lambda text: _markdown_links(text, index).strip())
+
+    def md(text: str) -> str:
+        return _markdown_links(text, index).strip()
+
     out: list[str] = []
-    want = (lambda s: section in (None, s))
+
+    def want(part: str) -> bool:
+        return section in (None, part)
+
     out += [f"# {brief.title}", "", f"*{brief.date.isoformat()}*" + (f" · {', '.join(brief.tags)}" if brief.tags else ""), ""]
     if want("summary"):
         out += ["## Summary", "", md(brief.summary), ""]

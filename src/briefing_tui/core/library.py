@@ -32,9 +32,9 @@ from briefing_tui.core.cache import (
 )
 from briefing_tui.core.changes import name_key
 from briefing_tui.core.export import item_label
-from briefing_tui.core.findings import Finding
+from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.links import shown_text
-from briefing_tui.core.loader import LoadResult, load_brief
+from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Brief, Location, Text, paused_gc
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem, fold, item_title, matching_words, query_terms, words
 
@@ -55,7 +55,9 @@ def index_rows(brief: Brief) -> IndexRows:
     rows: list[tuple[str, str, str, str, str, str]] = []
 
     def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
-        shown, head, body = [], [], []
+        shown: list[list[object]] = []
+        head: list[str] = []
+        body: list[str] = []
         for text in texts:
             value = shown_text(text.text, label) if text.markdown else text.text
             shown.append([text.field, text.location.line, text.location.column, value])
@@ -340,4 +342,3 @@ class Library:
                 group.add(f'"{word}"*')
             groups.append(group)
         return " AND ".join("(" + " OR ".join(sorted(group)) + ")" for group in groups)
-

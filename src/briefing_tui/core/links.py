@@ -318,9 +318,7 @@ class LinkIndex:
             for n, link in enumerate(_reference_links(item))
             if link.target == item_id
         ]
-        found += [
-            (order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))
-        ]
+        found += [(order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))]
         found.sort(key=lambda entry: entry[:3])
         return [link for *_, link in found]
 

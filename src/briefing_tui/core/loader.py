@@ -60,9 +60,7 @@ _SCALAR_NAMES = {
     _TAG + "null": "empty",
 }
 
-_PLAIN_TAGS = frozenset(
-    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
-)
+_PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge"))
 _STR = _TAG + "str"
 
 BRIEF_KEYS = (
@@ -115,9 +113,7 @@ def _build(document: Document, limits: Limits) -> LoadResult:
         # The file is not YAML past some point: what was checked before it is moot.
         return LoadResult(document.path, None, (error.finding,))
     except (RecursionError, MemoryError):
-        return LoadResult(
-            document.path, None, (Finding(document.path, NOWHERE, "error", "the brief is too large or deep to read"),)
-        )
+        return LoadResult(document.path, None, (Finding(document.path, NOWHERE, "error", "the brief is too large or deep to read"),))
     finally:
         document.close()
     findings = tuple(sorted(builder.findings, key=Finding.sort_key))
@@ -146,10 +142,7 @@ def quoted(value: str, limit: int = 60) -> str:
     """A value from the file, fit to stand in a one-line message: quoted, control
     characters escaped, and cut short when long."""
     cut = value if len(value) <= limit else value[: limit - 1] + "\u2026"
-    escaped = "".join(
-        c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
-        for c in cut
-    )
+    escaped = "".join(c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in cut)
     return f"'{escaped}'"
 
 
@@ -252,7 +245,7 @@ class _Builder:
                     merged.extend(p for p in source.value if p[0].tag != _TAG + "merge")
                 else:
                     self.error(source, "'<<' merges only mappings")
-        seen: set[str] = set()
+        seen: set[str | None] = set()
         for key_node, value_node in merged:
             name = key_node.value if isinstance(key_node, ScalarNode) else None
             if name not in explicit and name not in seen:
@@ -307,16 +300,14 @@ class _Builder:
         if node.tag != _TAG + "str":
             self.error(
                 node,
-                f"{what} must be text, but {quoted(node.value)} reads as {_describe(node)} in YAML; "
-                "put it in quotes",
+                f"{what} must be text, but {quoted(node.value)} reads as {_describe(node)} in YAML; put it in quotes",
             )
             return None
         value = node.value
         if len(value) > self.limits.max_text_chars:
             self.error(
                 node,
-                f"{what} is too long ({len(value):,} characters; "
-                f"the limit is {self.limits.max_text_chars:,})",
+                f"{what} is too long ({len(value):,} characters; the limit is {self.limits.max_text_chars:,})",
             )
             return None
         if required and not value.strip():
@@ -385,8 +376,7 @@ class _Builder:
         if not ID_PATTERN.match(value):
             self.error(
                 node,
-                f"bad id {quoted(value)}: use lowercase letters, digits and '-', "
-                "starting with a letter or digit",
+                f"bad id {quoted(value)}: use lowercase letters, digits and '-', starting with a letter or digit",
             )
             return None
         if value in self.ids:
@@ -488,15 +478,15 @@ class _Builder:
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
         tags = self.texts_list(node, "tags") if (node := value("tags")) else []
         points = self.texts_list(node, "key_points", markdown=True) if (node := value("key_points")) else []
-        for point, where in points:
+        for point, point_at in points:
             if "\n" in point.strip():
-                self.error(where, "a key point is one line: split it in two, or move the detail to the summary")
+                self.error(point_at, "a key point is one line: split it in two, or move the detail to the summary")
 
         self._resolve()
 
         if title is None or date is None or summary is None:
             return None
-        where = list(self._locations(fields, NOWHERE.line))
+        where: list[str | int] = list(self._locations(fields, NOWHERE.line))
         for i, (_, (line, column)) in enumerate(points):
             where += (f"key_points[{i}]", line - NOWHERE.line, column)
         return Brief(

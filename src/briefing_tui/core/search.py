@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from array import array
 import unicodedata
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -199,7 +199,7 @@ class StoredItem:
 def _pairs(flat: tuple[Any, ...]) -> Iterator[tuple[Any, Any]]:
     """(a, b, c, d) as (a, b), (c, d)."""
     parts = iter(flat)
-    return zip(parts, parts)
+    return zip(parts, parts, strict=False)
 
 
 class SearchIndex:

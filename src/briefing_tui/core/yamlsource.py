@@ -44,7 +44,7 @@ _TAG = "tag:yaml.org,2002:"
 STR_TAG = _TAG + "str"
 SEQ_TAG = _TAG + "seq"
 MAP_TAG = _TAG + "map"
-_IMPLICIT = SafeLoader.yaml_implicit_resolvers
+_IMPLICIT: dict[str | None, list[tuple[str, Any]]] = SafeLoader.yaml_implicit_resolvers  # type: ignore[attr-defined]
 _WILDCARD = _IMPLICIT.get(None, [])
 
 
@@ -236,9 +236,7 @@ class Document:
             try:
                 return self._anchors[event.anchor]
             except KeyError:
-                raise self._syntax(
-                    yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)
-                ) from None
+                raise self._syntax(yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)) from None
         self._depth += 1
         if self._depth > self.limits.max_depth:
             raise self._error(event, _too_deep(self.limits))
@@ -306,7 +304,7 @@ def _resolve_scalar(value: str, implicit: tuple[bool, bool]) -> str:
     if implicit[0]:
         for tag, regexp in _IMPLICIT.get(value[:1], []) + _WILDCARD:
             if regexp.match(value):
-                return tag
+                return str(tag)
     return STR_TAG
 
 
@@ -344,9 +342,7 @@ def _read_bytes(path: str, limits: Limits) -> bytes:
         # Opening a FIFO or a device could block forever or never end.
         raise fail("not a regular file")
     if info.st_size > limits.max_file_bytes:
-        raise fail(
-            f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})"
-        )
+        raise fail(f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})")
     try:
         with open(path, "rb") as handle:
             # Sized to the file: read(limit) would reserve the whole limit first.
@@ -390,9 +386,7 @@ def as_utf8(data: bytes, path: str) -> bytes:
     """
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\0" in data[:8192]:
-        raise SourceError(
-            Finding(path, _location_at(data, data.index(b"\0")), "error", "binary file (it holds NUL bytes), not a YAML brief")
-        )
+        raise SourceError(Finding(path, _location_at(data, data.index(b"\0")), "error", "binary file (it holds NUL bytes), not a YAML brief"))
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -403,8 +397,7 @@ def as_utf8(data: bytes, path: str) -> bytes:
                 path,
                 where,
                 "error",
-                f"not valid {encoding.upper().removesuffix('-SIG')} text (byte 0x{byte}); "
-                "briefs are UTF-8 text files",
+                f"not valid {encoding.upper().removesuffix('-SIG')} text (byte 0x{byte}); briefs are UTF-8 text files",
             )
         ) from None
     if "\0" in text:

@@ -46,7 +46,11 @@ class BriefCommands(Provider):
             yield (f"Actor: {_name(actor.name)}", _name(actor.role or actor.kind), partial(screen.open_target, actor.id))
         names = {a.id: a.name for a in brief.actors}
         for quote in brief.quotes:
-            yield (f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d", "", partial(screen.open_target, quote.id))
+            yield (
+                f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d",
+                "",
+                partial(screen.open_target, quote.id),
+            )
 
     def _library_entries(self, screen: LibraryScreen) -> Iterator[tuple[str, str, object]]:
         """The library's keys, and every brief by title."""
@@ -57,7 +61,7 @@ class BriefCommands(Provider):
         for entry in screen.library.listing():
             if entry.ok:
                 when = entry.date.isoformat() if entry.date else ""
-                yield (f"Brief: {_name(entry.title)}", when, partial(app.open_brief, entry.path))
+                yield (f"Brief: {_name(entry.title or entry.path)}", when, partial(app.open_brief, entry.path))
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():

@@ -62,9 +62,7 @@ def _inline(text: str, style: str = "") -> Iterator[Span]:
         yield Span(text[position:], style)
 
 
-def prose(
-    document: Document, text: Text, index: LinkIndex, *, skip: str | None = None, indent: int = 0, style: str = "", lead: str = ""
-) -> None:
+def prose(document: Document, text: Text, index: LinkIndex, *, skip: str | None = None, indent: int = 0, style: str = "", lead: str = "") -> None:
     """Add Markdown-ish prose: paragraphs, bullets and headings, with links as spans.
 
     `lead` (a bullet, a date) goes before the first paragraph; the others are
@@ -411,7 +409,7 @@ ELSEWHERE_SHOWN = 100
 
 
 def elsewhere_section(doc: Document, appearances: Sequence[Appearance], link: Callable[[str, str], str]) -> None:
-    """"In other briefs": the actor's quotes and positions in each other brief of the
+    """ "In other briefs": the actor's quotes and positions in each other brief of the
     library, newest brief first. `link(path, target)` makes a link into another brief."""
     if not appearances:
         return
@@ -489,7 +487,11 @@ def changes_document(changes: Changes, reason: str) -> Document:
         if found:
             doc.heading(f"{title} ({len(found)})")
             for quote in found:
-                spans = [Span(f"\u201c{short(quote.text, 240)}\u201d", "quote", side + quote.id), Span(" \u2014 "), Span(label(index, quote.by), "", side + quote.by)]
+                spans = [
+                    Span(f"\u201c{short(quote.text, 240)}\u201d", "quote", side + quote.id),
+                    Span(" \u2014 "),
+                    Span(label(index, quote.by), "", side + quote.by),
+                ]
                 if quote.date:
                     spans.append(Span(f", {quote.date.isoformat()}", "muted"))
                 doc.add(*spans, prefix="\u2022 ")

@@ -60,13 +60,23 @@ class HelpScreen(ModalScreen[None]):
 
         reader = [b for b in MainScreen.BINDINGS if self.library or not (isinstance(b, Binding) and b.action in LIBRARY_ACTIONS)]
         sources: list[tuple[str, list[BindingType]]] = [
-            ("Anywhere", [*reader, Binding("tab,shift+tab", "", "Next / previous focus"), *BriefingApp.BINDINGS, Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme")]),
+            (
+                "Anywhere",
+                [
+                    *reader,
+                    Binding("tab,shift+tab", "", "Next / previous focus"),
+                    *BriefingApp.BINDINGS,
+                    Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme"),
+                ],
+            ),
             ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
             ("Pages (summary and every item)", list(Page.BINDINGS)),
             ("Positions matrix", list(PositionMatrix.BINDINGS)),
         ]
         if self.library:
-            sources.insert(0, ("The library", [*LibraryScreen.BINDINGS, *FilterInput.BINDINGS, Binding("enter", "", "Open the brief under the cursor")]))
+            sources.insert(
+                0, ("The library", [*LibraryScreen.BINDINGS, *FilterInput.BINDINGS, Binding("enter", "", "Open the brief under the cursor")])
+            )
         yield Page(binding_rows(sources, self.app.get_key_display), id="help-page")
 
     def on_mount(self) -> None:

@@ -57,7 +57,14 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         # Priority bindings run as the key arrives, before the keys typed after it are
         # handed to whatever has focus: `fkyiv` typed in one go all lands in the box.
-        Binding("f", "filter", "Filter", tooltip="Filter the list as you type: words of a title, tag, date or file name", id="library.filter", priority=True),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            tooltip="Filter the list as you type: words of a title, tag, date or file name",
+            id="library.filter",
+            priority=True,
+        ),
         Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search", priority=True),
         Binding("c", "changes", "Changes", tooltip="What changed in the brief under the cursor since the one before it", id="library.changes"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),

@@ -643,12 +643,14 @@ class MainScreen(Screen[None]):
         # The file changed, so this parses it; caching the new version makes the
         # next start warm.
         result = load_brief_cached(self.path)
-        self.app.call_from_thread(self._apply_reload, result)
+        self.app.call_from_thread(self._apply_reload, result)  # type: ignore[arg-type]
 
     async def _apply_reload(self, result: LoadResult) -> None:
         if result.brief is None:
             errors = result.errors
-            lines = [f"{Path(self.path).name} changed but has {len(errors)} error{'s' if len(errors) != 1 else ''}; still showing the last good version:"]
+            lines = [
+                f"{Path(self.path).name} changed but has {len(errors)} error{'s' if len(errors) != 1 else ''}; still showing the last good version:"
+            ]
             lines += [f"  {visible(str(f))}" for f in errors[:4]]
             if len(errors) > 4:
                 lines.append(f"  \u2026 and {len(errors) - 4} more (briefing check shows them all)")

@@ -225,7 +225,13 @@ class ItemList(ScrollView, can_focus=True):
         line_y = scroll_y + y
         if not self.rows:
             if y == 0:
-                return to_strip(self.app.console, Text(self.empty, self.get_component_rich_style("item-list--note")), self.size.width, TITLE_INDENT, self.rich_style)
+                return to_strip(
+                    self.app.console,
+                    Text(self.empty, self.get_component_rich_style("item-list--note")),
+                    self.size.width,
+                    TITLE_INDENT,
+                    self.rich_style,
+                )
             return Strip.blank(self.size.width, self.rich_style)
         if line_y >= self._starts[-1]:
             return Strip.blank(width, self.rich_style)

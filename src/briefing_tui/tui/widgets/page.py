@@ -199,7 +199,7 @@ class Page(ScrollView, can_focus=True):
             lines = line_breaks(plain, width - block.indent - len(block.prefix)) if plain else [(0, 0)]
             first_links.append(len(link_lines))
             offset = 0
-            for span, text in zip(block.spans, shown):
+            for span, text in zip(block.spans, shown, strict=True):
                 if span.target is not None:
                     # A link is found on the line where its first character is drawn.
                     line = bisect_right(lines, (offset, len(plain) + 1)) - 1 if text else -1
@@ -266,7 +266,7 @@ class Page(ScrollView, can_focus=True):
     def first_match_line(self) -> int:
         """The first line showing the highlighted text (0 when none does)."""
         if self.highlight:
-            for block, start, lines in zip(self.document.blocks, self._starts, self._breaks):
+            for block, start, lines in zip(self.document.blocks, self._starts, self._breaks, strict=True):
                 plain = "".join(visible(span.text) for span in block.spans)
                 for y, (begin, end) in enumerate(lines, start):
                     if self.highlight in plain[begin:end].lower():
@@ -294,7 +294,7 @@ class Page(ScrollView, can_focus=True):
         segments = []
         for segment in strip:
             meta = segment.style.meta if segment.style else None
-            if meta and meta.get("link") == link:
+            if segment.style is not None and meta and meta.get("link") == link:
                 segments.append(Segment(segment.text, segment.style + selected))
                 changed = True
             else:

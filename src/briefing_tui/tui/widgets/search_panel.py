@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input, Static
 
-from briefing_tui.tui.messages import HitChosen, SearchClosed
 from briefing_tui.core.search import Hit, snippet
+from briefing_tui.tui.messages import HitChosen, SearchClosed
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 
 SHOWN = 200
@@ -77,7 +77,7 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield SearchInput(placeholder="Search everything: words, \"a phrase\", names with typos", id="search-input")
+            yield SearchInput(placeholder='Search everything: words, "a phrase", names with typos', id="search-input")
             yield Static(id="search-count")
         yield ItemList(id="search-results", empty=f"Type to search {self.scope}.")
 

@@ -35,7 +35,8 @@ from benchmarks.generate import generate_brief
 from benchmarks.search import QUERIES, keystrokes, timed
 from benchmarks.terminal import Run, first_paint
 from briefing_tui.core import LinkIndex, load_brief
-from briefing_tui.core.search import SearchIndex, fold
+from briefing_tui.core.search import SearchIndex
+from briefing_tui.core.text import fold
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from benchmarks.generate import generate_brief
 from briefing_tui.core import load_brief
-from briefing_tui.core.search import SearchIndex, fold
+from briefing_tui.core.search import SearchIndex
+from briefing_tui.core.text import fold
 
 QUERIES = [
     "zapo", "Anna Adler", "security guarantees", "Peskow", "talks ceasefire",

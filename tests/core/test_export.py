@@ -66,7 +66,7 @@ def test_plain_uses_the_shown_text_or_the_label():
 
 
 def test_short_cuts_inside_a_first_word_longer_than_the_width():
-    from briefing_tui.core.export import short
+    from briefing_tui.core.text import short
 
     assert short("[link=https://evil.example/]click me", 18) == "[link=https://evi\u2026"
     assert short("two words", 18) == "two words"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_tui.core import LinkIndex, load_text
-from briefing_tui.core.links import sentence_around
+from briefing_tui.core.text import sentence_around
 
 BRIEF = """\
 brief: 1

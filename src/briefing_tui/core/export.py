@@ -24,6 +24,7 @@ from briefing_tui.core.model import (
     Quote,
     Source,
 )
+from briefing_tui.core.text import short
 
 # -- JSON ---------------------------------------------------------------------------
 
@@ -167,16 +168,6 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
 def plain(text: str, index: LinkIndex) -> str:
     """Markdown prose with `[[id]]` links replaced by what they show."""
     return shown_text(text, lambda item_id: item_label(index.item(item_id), item_id))
-
-
-def short(text: str, width: int = 48) -> str:
-    """Text on one line, cut to `width` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    cut = textwrap.shorten(flat, width, placeholder="\u2026")
-    if cut.strip("\u2026"):
-        return cut
-    # A first word longer than the width: cut inside it rather than show only "…".
-    return flat[: width - 1] + "\u2026" if len(flat) > width else flat
 
 
 def item_label(item: Item | None, fallback: str) -> str:

@@ -36,7 +36,8 @@ from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Brief, Location, Text, paused_gc
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem, fold, item_title, matching_words, query_terms, words
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, item_title, matching_words, query_terms
+from briefing_tui.core.text import fold, words
 
 HEAD_FIELDS = frozenset({"name", "title", "aliases"})
 """Fields whose words rank higher in the full-text index: what items are called."""

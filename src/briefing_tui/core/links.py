@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text, paused_gc
 from briefing_tui.core.printable import visible
+from briefing_tui.core.text import sentence_around
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 # [text](address) or [text](address "title"); an address may hold one level of
@@ -31,9 +32,6 @@ WEB_PREFIX = "web:"
 WEB_SCHEMES = ("http", "https")
 
 Via: TypeAlias = Literal["reference", "link", "mention", "web"]
-
-# Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
 
 
 class Link(NamedTuple):
@@ -73,18 +71,6 @@ class Span(NamedTuple):
     target: str
     shown: str
     via: Via
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span start:end, on one line."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = len(text)
-    found = _SENTENCE_END.search(text, end)
-    if found:
-        stop = found.start() + (1 if text[found.start()] in ".!?" else 0)
-    return " ".join(text[begin:stop].split())
 
 
 _WORD = re.compile(r"\w+")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import heapq
 import re
-import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +29,7 @@ from typing import Any
 from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.model import Brief, Item, Location, Quote, Text, paused_gc
+from briefing_tui.core.text import fold, original_span, snippet, words
 
 # How much a match counts, by the field it is in.
 _FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side": 1.5, "tags": 1.5, "text": 1.5}
@@ -37,36 +37,8 @@ _FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side":
 EXACT, PREFIX, INNER, TYPO = 8.0, 4.0, 2.0, 1.0
 WHOLE_FIELD = 1.5
 _QUERY_TERMS = re.compile(r'"([^"]*)"?|(\S+)')
-_TOKEN = re.compile(r"\w+")
 TYPO_MIN_LENGTH = 5
 INNER_MIN_LENGTH = 3
-
-
-def fold(text: str) -> str:
-    """Text in the form searches compare: case-folded, accents removed."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(char: str) -> str:
-    if char.isascii():
-        return char.lower()
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Map a span of `fold(text)` back onto `text` as written."""
-    if text.isascii():
-        return start, end
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        offsets.extend([index] * len(_fold_char(char)))
-    offsets.append(len(text))
-    start = offsets[min(start, len(offsets) - 1)]
-    end = offsets[min(max(end - 1, 0), len(offsets) - 1)] + 1
-    return start, max(start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,26 +67,6 @@ class Hit:
         return snippet(self.text, self.start, self.end, width)[0]
 
 
-def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
-    """A one-line excerpt of `text` around start:end, and the span's place in it."""
-    before = " ".join(text[:start].split())
-    match = " ".join(text[start:end].split())
-    after = " ".join(text[end:].split())
-    gap_before = " " if before and text[:start][-1:].isspace() else ""
-    gap_after = " " if after and text[end:][:1].isspace() else ""
-    room = max(0, width - len(match))
-    lead = min(len(before) + len(gap_before), max(room // 3, room - len(after) - len(gap_after)))
-    head = (before + gap_before)[len(before) + len(gap_before) - lead :] if lead else ""
-    tail = (gap_after + after)[: max(0, room - lead)]
-    cut_head = len(head) < len(before) + len(gap_before)
-    cut_tail = len(tail) < len(after) + len(gap_after)
-    if cut_head and head:
-        head = "\u2026" + head[1:]
-    if cut_tail and tail:
-        tail = tail[:-1] + "\u2026"
-    return head + match + tail, len(head), len(head) + len(match)
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """One part of a query: a word, or a quoted phrase (`words` holds its words)."""
@@ -130,15 +82,10 @@ def query_terms(query: str) -> list[Term]:
     for match in _QUERY_TERMS.finditer(query):
         raw = match.group(1) if match.group(1) is not None else match.group(2)
         folded = " ".join(fold(raw or "").split())
-        words = tuple(_TOKEN.findall(folded))
-        if words:
-            terms.append(Term(folded, words, match.group(1) is not None and len(words) > 1))
+        found = tuple(words(folded))
+        if found:
+            terms.append(Term(folded, found, match.group(1) is not None and len(found) > 1))
     return terms
-
-
-def words(folded: str) -> list[str]:
-    """The words of folded text, as the index splits them."""
-    return _TOKEN.findall(folded)
 
 
 def matching_words(vocabulary: list[str], word: str, *, last: bool, typos: int | None = 50) -> dict[str, float]:
@@ -274,10 +221,10 @@ class SearchIndex:
                 self._unfolded[len(self._texts)] = folded
             self._texts.append(text.text)
             self._weight.append(weight)
-            words = _TOKEN.findall(folded)
-            if len(words) == 1:  # the whole field is one word: a name, worth more
+            tokens = words(folded)
+            if len(tokens) == 1:  # the whole field is one word: a name, worth more
                 weight *= WHOLE_FIELD
-            for word in words:
+            for word in tokens:
                 if seen.get(word, 0.0) < weight:
                     seen[word] = weight
         for word, weight in seen.items():
@@ -309,16 +256,16 @@ class SearchIndex:
         terms = query_terms(query)
         if not terms:
             return [], 0
-        words: list[dict[str, float]] = []
+        matched: list[dict[str, float]] = []
         total: dict[int, float] | None = None
         for number, term in enumerate(terms):
             if term.phrase or len(term.words) > 1:  # "kyiv's" folds to two words
                 scores = self._score_phrase(term)
-                words.append({term.text: EXACT})
+                matched.append({term.text: EXACT})
             else:
                 found = self._matching_words(term.words[0], last=number == len(terms) - 1)
                 scores = self._score_words(found)
-                words.append(found)
+                matched.append(found)
             if total is None:
                 total = scores
             else:
@@ -329,7 +276,7 @@ class SearchIndex:
         count = len(total)
         best = heapq.nlargest(limit, total.items(), key=itemgetter(1)) if limit is not None else list(total.items())
         best.sort(key=lambda pair: (-pair[1], pair[0]))
-        return [self._hit(item, score, terms, words) for item, score in best], count
+        return [self._hit(item, score, terms, matched) for item, score in best], count
 
     def _score_words(self, found: dict[str, float]) -> dict[int, float]:
         """Each item's best score over the words found, computed list by list."""
@@ -361,15 +308,15 @@ class SearchIndex:
                 scores[item] = EXACT * max(weights)
         return scores
 
-    def _hit(self, item: int, score: float, terms: list[Term], words: list[dict[str, float]]) -> Hit:
+    def _hit(self, item: int, score: float, terms: list[Term], matched: list[dict[str, float]]) -> Hit:
         """Place an item's best match: the text and word that scored highest."""
         first, end = self._starts[item], self._starts[item + 1]
         best: tuple[float, int, str] = (-1.0, first, "")
         for number in range(first, end):
             folded = self._folded(number)
             weight = self._weight[number]
-            tokens = set(_TOKEN.findall(folded))
-            for term, found in zip(terms, words, strict=True):
+            tokens = set(words(folded))
+            for term, found in zip(terms, matched, strict=True):
                 if term.phrase or len(term.words) > 1:
                     candidates = [term.text] if term.text in folded else []
                 else:
@@ -384,7 +331,7 @@ class SearchIndex:
         match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) if word else None
         match = match or (re.search(re.escape(word), folded) if word else None)
         start, stop = (match.start(), match.end()) if match else (0, 0)
-        start, stop = _original_span(text.text, start, stop)
+        start, stop = original_span(text.text, start, stop)
         owner = self._owners[item]
         kind = owner.noun if not isinstance(owner, Brief) else "brief"
         path = owner.path if isinstance(owner, StoredItem) else self.brief.path if self.brief else ""

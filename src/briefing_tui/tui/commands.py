@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from briefing_tui.core.export import short
 from briefing_tui.core.printable import visible
+from briefing_tui.core.text import short
 
 NAME_WIDTH = 100
 """Names longer than this are shortened: the palette matches every entry on every key."""

@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.export import item_label, plain, short
+from briefing_tui.core.export import item_label, plain
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.links import Link, LinkIndex, prose_spans, web_links
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
+from briefing_tui.core.text import short
 from briefing_tui.tui.widgets.page import Document, Span
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from briefing_tui.core.library import Entry, Library
-from briefing_tui.core.search import fold
+from briefing_tui.core.text import fold
 from briefing_tui.tui.messages import FilterClosed, HitChosen, SearchClosed
 from briefing_tui.tui.rows import counted, library_rows
 from briefing_tui.tui.widgets.item_list import ItemList, Row

@@ -19,8 +19,9 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing_tui.core.export import plain, short
+from briefing_tui.core.export import plain
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.text import short
 from briefing_tui.tui.documents import position_target
 from briefing_tui.tui.layout import visible
 

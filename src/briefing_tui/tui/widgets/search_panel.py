@@ -12,7 +12,8 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input, Static
 
-from briefing_tui.core.search import Hit, snippet
+from briefing_tui.core.search import Hit
+from briefing_tui.core.text import snippet
 from briefing_tui.tui.messages import HitChosen, SearchClosed
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 

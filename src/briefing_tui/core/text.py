@@ -1,0 +1,89 @@
+"""Text helpers shared by search, links, export and the reader: folding for comparison,
+words, snippets around a match, one-line shortening, the sentence around a span.
+
+One module, so that every part of the program folds, splits and cuts text the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+
+_TOKEN = re.compile(r"\w+")
+# Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
+
+
+def fold(text: str) -> str:
+    """Text in the form searches compare: case-folded, accents removed."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def original_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Map a span of `fold(text)` back onto `text` as written."""
+    if text.isascii():
+        return start, end
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        offsets.extend([index] * len(_fold_char(char)))
+    offsets.append(len(text))
+    start = offsets[min(start, len(offsets) - 1)]
+    end = offsets[min(max(end - 1, 0), len(offsets) - 1)] + 1
+    return start, max(start, end)
+
+
+def words(folded: str) -> list[str]:
+    """The words of folded text, as the index splits them."""
+    return _TOKEN.findall(folded)
+
+
+def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
+    """A one-line excerpt of `text` around start:end, and the span's place in it."""
+    before = " ".join(text[:start].split())
+    match = " ".join(text[start:end].split())
+    after = " ".join(text[end:].split())
+    gap_before = " " if before and text[:start][-1:].isspace() else ""
+    gap_after = " " if after and text[end:][:1].isspace() else ""
+    room = max(0, width - len(match))
+    lead = min(len(before) + len(gap_before), max(room // 3, room - len(after) - len(gap_after)))
+    head = (before + gap_before)[len(before) + len(gap_before) - lead :] if lead else ""
+    tail = (gap_after + after)[: max(0, room - lead)]
+    cut_head = len(head) < len(before) + len(gap_before)
+    cut_tail = len(tail) < len(after) + len(gap_after)
+    if cut_head and head:
+        head = "\u2026" + head[1:]
+    if cut_tail and tail:
+        tail = tail[:-1] + "\u2026"
+    return head + match + tail, len(head), len(head) + len(match)
+
+
+def short(text: str, width: int = 48) -> str:
+    """Text on one line, cut to `width` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    cut = textwrap.shorten(flat, width, placeholder="\u2026")
+    if cut.strip("\u2026"):
+        return cut
+    # A first word longer than the width: cut inside it rather than show only "…".
+    return flat[: width - 1] + "\u2026" if len(flat) > width else flat
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span start:end, on one line."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = len(text)
+    found = _SENTENCE_END.search(text, end)
+    if found:
+        stop = found.start() + (1 if text[found.start()] in ".!?" else 0)
+    return " ".join(text[begin:stop].split())

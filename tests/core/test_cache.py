@@ -20,13 +20,12 @@ from briefing_tui.core.cache import (
     DATABASE_NAME,
     BriefCache,
     cache_directory,
-    decode_brief,
-    encode_brief,
     file_stamp,
     load_brief_cached,
 )
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
+from briefing_tui.core.stored import decode_brief, encode_brief
 from tests.conftest import MINIMAL, REAL_BRIEF
 
 HOUR_AGO = time.time() - 3600

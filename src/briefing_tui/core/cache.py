@@ -22,26 +22,17 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from briefing_tui import __version__
 from briefing_tui.core.findings import Finding, LoadResult
-from briefing_tui.core.model import (
-    FORMAT_VERSION,
-    Actor,
-    Brief,
-    Event,
-    FieldLocations,
-    Issue,
-    Location,
-    Position,
-    Quote,
-    Source,
-    paused_gc,
-)
+from briefing_tui.core.library_index import TABLES as INDEX_TABLES
+from briefing_tui.core.library_index import WORDS_TABLE, IndexRows, drop_rows, fts5_available, write_rows
+from briefing_tui.core.model import FORMAT_VERSION, Location, paused_gc
+from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
 
 LAYOUT = 3
 """The version of the tables below; another value drops and recreates them all."""
@@ -49,9 +40,6 @@ DATABASE_NAME = "briefs.sqlite3"
 RACY_NS = 2_000_000_000
 """A file changed this close to being cached may change again within the same
 modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
-ITEM_ROWS = 1 << 24
-"""The search rows of the brief numbered k are numbered from k * ITEM_ROWS, so that
-a brief's rows are one range of numbers."""
 
 
 def _code_version() -> str:
@@ -60,7 +48,7 @@ def _code_version() -> str:
     edited loader never meets entries its older self wrote)."""
     here = Path(__file__).resolve().parent
     parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
-    for name in ("cache.py", "loader.py", "yamlsource.py", "model.py", "findings.py", "links.py"):
+    for name in ("cache.py", "stored.py", "library_index.py", "loader.py", "yamlsource.py", "model.py", "findings.py", "links.py"):
         try:
             info = (here / name).stat()
             parts.append(f"{info.st_size}.{info.st_mtime_ns}")
@@ -104,153 +92,6 @@ def cache_key(path: str) -> str:
     return os.path.abspath(path)
 
 
-# -- the compact encoding -------------------------------------------------------------
-#
-# Tuples of values in a fixed order (JSON arrays), dates as day numbers, and the names
-# of item fields as small numbers: a quarter of the size of the named form, and
-# quicker to read back.
-
-_ITEM_FIELDS = (
-    "id", "name", "url", "kind", "role", "side", "aliases", "notes", "by", "text", "source",
-    "date", "context", "about", "title", "status", "summary", "positions", "actors",
-    "brief", "tags", "follows", "key_points", "sources", "quotes", "issues", "timeline",
-)  # fmt: skip
-_FIELD_CODE = {name: code for code, name in enumerate(_ITEM_FIELDS)}
-_new_location = tuple.__new__
-
-
-def _where(location: Location) -> list[int]:
-    return [location.line, location.column]
-
-
-def _fields(flat: FieldLocations) -> list[Any]:
-    # As the model keeps them, (key, lines down, column, ...), each known key a number.
-    out: list[Any] = list(flat)
-    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]
-    return out
-
-
-def _day(date: dt.date | None) -> int | None:
-    return date.toordinal() if date is not None else None
-
-
-PART_ITEMS = 1000
-"""Items per stored part: a brief is written and read a part at a time, so that a
-big one never has its whole encoded form in memory next to the model."""
-
-
-def encode_brief(brief: Brief) -> Iterator[list[Any]]:
-    """The brief as JSON-ready parts, locations included (its path is not): first the
-    brief's own fields, sources and timeline, then its actors, quotes and issues,
-    `PART_ITEMS` to a part."""
-    yield [
-        brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
-        list(brief.key_points),
-        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
-        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
-        _fields(brief.field_locations),
-    ]  # fmt: skip
-    for start in range(0, len(brief.actors), PART_ITEMS):
-        yield ["actors", [
-            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
-            for a in brief.actors[start : start + PART_ITEMS]
-        ]]  # fmt: skip
-    for start in range(0, len(brief.quotes), PART_ITEMS):
-        yield ["quotes", [
-            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
-            for q in brief.quotes[start : start + PART_ITEMS]
-        ]]  # fmt: skip
-    for start in range(0, len(brief.issues), PART_ITEMS):
-        yield ["issues", [
-            [
-                i.id, *_where(i.location), i.title, i.status, i.summary,
-                [[p.by, p.stance, *_where(p.location)] for p in i.positions],
-                list(i.actors), _fields(i.field_locations),
-            ]
-            for i in brief.issues[start : start + PART_ITEMS]
-        ]]  # fmt: skip
-
-
-def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
-    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations.
-
-    `parts` may be read lazily: each is dropped once its items are built.
-    """
-    names = _ITEM_FIELDS
-    loc = Location
-
-    def fields(flat: list[Any]) -> FieldLocations:
-        # The model's own key strings, one object each, as the loader gives them.
-        flat[0::3] = [names[k] if k.__class__ is int else k for k in flat[0::3]]
-        return tuple(flat)
-
-    # References and dates share one object per value, as the loader's do: a big
-    # brief repeats them tens of thousands of times.
-    ids: dict[str, str] = {}
-    share = ids.setdefault
-    dates: dict[int, dt.date] = {}
-
-    def day(number: int) -> dt.date:
-        found = dates.get(number)
-        if found is None:
-            found = dates[number] = dt.date.fromordinal(number)
-        return found
-
-    # Positional arguments in the models' field order: the quickest way to build
-    # hundreds of thousands of them. The round-trip tests check every field.
-    def actors(rows: list[Any]) -> Iterator[Actor]:
-        for i, l, c, n, k, r, s, a, o, f in rows:
-            yield Actor(share(i, i), _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
-
-    def quotes(rows: list[Any]) -> Iterator[Quote]:
-        for i, l, c, b, t, s, d, x, a, f in rows:
-            about = tuple([share(issue, issue) for issue in a])
-            date = None if d is None else day(d)
-            yield Quote(i, _new_location(loc, (l, c)), share(b, b), t, s and share(s, s), date, x, about, fields(f))
-
-    def issues(rows: list[Any]) -> Iterator[Issue]:
-        for i, l, c, t, s, m, p, a, f in rows:
-            positions = tuple([Position(share(b, b), st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p])
-            yield Issue(share(i, i), _new_location(loc, (l, c)), t, s, m, positions, tuple([share(actor, actor) for actor in a]), fields(f))
-
-    built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
-    readers = {"actors": actors, "quotes": quotes, "issues": issues}
-    parts = iter(parts)
-    bid, title, date, summary, tags, follows, points, sources, timeline, where = next(parts)
-    for section, rows in parts:
-        built[section].extend(readers[section](rows))
-    return Brief(
-        path,
-        bid,
-        title,
-        day(date),
-        summary,
-        tuple(tags),
-        follows,
-        tuple(points),
-        tuple([Source(share(i, i), _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
-        tuple(built["actors"]),
-        tuple(built["quotes"]),
-        tuple(built["issues"]),
-        tuple([Event(day(d), t, _new_location(loc, (l, c))) for d, t, l, c in timeline]),
-        fields(where),
-    )  # fmt: skip
-
-
-def encode_findings(findings: Iterable[Finding]) -> list[list[Any]]:
-    """Findings as JSON-ready data (their path is not kept)."""
-    return [[f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message] for f in findings]
-
-
-def decode_findings(data: list[list[Any]], path: str) -> tuple[Finding, ...]:
-    """The findings `encode_findings` wrote, for the file at `path`."""
-    return tuple(Finding(path, None if line is None else Location(line, column), severity, message) for line, column, severity, message in data)
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-
-
 # -- the database ----------------------------------------------------------------------
 
 _TABLES = (
@@ -285,52 +126,7 @@ _TABLES = (
         data TEXT NOT NULL,
         PRIMARY KEY (id, part)
     ) WITHOUT ROWID""",
-    # One row per item (and one for the brief itself), for search across briefs.
-    """CREATE TABLE items (
-        rowid INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL,
-        item_id TEXT NOT NULL,
-        title TEXT NOT NULL,
-        texts TEXT NOT NULL
-    )""",
-    """CREATE TABLE actors (
-        brief INTEGER NOT NULL,
-        actor_id TEXT NOT NULL,
-        name_key TEXT NOT NULL,
-        name TEXT NOT NULL
-    )""",
-    "CREATE INDEX actors_by_id ON actors (actor_id)",
-    "CREATE INDEX actors_by_name ON actors (name_key)",
-    "CREATE INDEX actors_by_brief ON actors (brief)",
-    # What each actor said (quotes) and where each stands (positions), per brief.
-    """CREATE TABLE statements (
-        brief INTEGER NOT NULL,
-        actor_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        item_id TEXT NOT NULL,
-        title TEXT,
-        date INTEGER,
-        text TEXT NOT NULL
-    )""",
-    "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
 )
-
-# Words are given folded and split the way the in-memory search splits them, joined
-# by spaces; the tokenizer only splits at the spaces, so both see the same words.
-_WORDS_TABLE = "CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
-
-
-def fts5_available() -> bool:
-    """True when this Python's SQLite has the FTS5 full-text index."""
-    try:
-        connection = sqlite3.connect(":memory:")
-        try:
-            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
-    return True
 
 
 class Summary(NamedTuple):
@@ -352,20 +148,6 @@ class Summary(NamedTuple):
     first_error: Finding | None
     indexed: bool
     """True when its items are in the search and actor tables."""
-
-
-class IndexRows(NamedTuple):
-    """What one brief adds to the tables for search and for actors across briefs."""
-
-    items: list[tuple[str, str, str, str, str, str]]
-    """(kind, item id, title, texts as JSON, head words, body words) per item."""
-    actors: list[tuple[str, str, str]]
-    """(actor id, folded name, name) per actor."""
-    statements: list[tuple[str, str, str, str | None, int | None, str]]
-    """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
-
-
-NO_ROWS = IndexRows([], [], [])
 
 
 class BriefCache:
@@ -452,7 +234,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return (*_TABLES, _WORDS_TABLE) if self.fts else _TABLES
+        return (*_TABLES, *INDEX_TABLES, WORDS_TABLE) if self.fts else (*_TABLES, *INDEX_TABLES)
 
     def close(self) -> None:
         """Close the database."""
@@ -462,7 +244,7 @@ class BriefCache:
     # -- failure -------------------------------------------------------------------
 
     @contextmanager
-    def _using(self, writing: bool = False) -> Iterator[sqlite3.Connection | None]:
+    def using(self, writing: bool = False) -> Iterator[sqlite3.Connection | None]:
         """The connection for one piece of work, or None when the database cannot do it.
 
         A locked or read-only database skips this piece of work; a corrupt one is
@@ -507,7 +289,7 @@ class BriefCache:
 
     def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
         """What loading the file gave last time, if it has not changed since; else None."""
-        with self._using() as db:
+        with self.using() as db:
             if db is None:
                 return None
             row = db.execute(
@@ -546,15 +328,15 @@ class BriefCache:
                 errors = result.errors
                 summary = (
                     brief.id if brief else None, brief.title if brief else None,
-                    brief.date.toordinal() if brief else None, _dumps(list(brief.tags) if brief else []),
+                    brief.date.toordinal() if brief else None, dumps(list(brief.tags) if brief else []),
                     brief.follows if brief else None,
                     len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.issues) if brief else 0,
-                    len(errors), _dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
+                    len(errors), dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
                 )  # fmt: skip
-                findings = _dumps(encode_findings(result.findings)) if keep else None
+                findings = dumps(encode_findings(result.findings)) if keep else None
                 prepared.append((path, stamp, summary, brief if keep else None, findings, rows))
         keys: dict[str, int] = {}
-        with self._using(writing=True) as db:
+        with self.using(writing=True) as db:
             if db is None:
                 return {}
             for path, stamp, summary, brief, findings, rows in prepared:
@@ -567,11 +349,11 @@ class BriefCache:
                             for parts, part in enumerate(encode_brief(brief), 1):
                                 db.execute(
                                     "INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)",
-                                    (key, parts, _dumps(part)),
+                                    (key, parts, dumps(part)),
                                 )
                     db.execute("INSERT INTO models (id, parts, findings) VALUES (?, ?, ?)", (key, parts, findings))
                 if rows is not None:
-                    self._write_rows(db, key, rows)
+                    write_rows(db, key, rows, self.fts)
                 keys[path] = key
             db.execute("COMMIT")  # here, so that a failure skips the return
             # The pages just written go from the log into the database, and the log
@@ -602,33 +384,8 @@ class BriefCache:
         )
         db.execute("DELETE FROM models WHERE id = ?", (key,))
         db.execute("DELETE FROM model_parts WHERE id = ?", (key,))
-        self._drop_rows(db, key)
+        drop_rows(db, key, self.fts)
         return key
-
-    def _drop_rows(self, db: sqlite3.Connection, key: int) -> None:
-        low, high = key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1
-        db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
-        if self.fts:
-            db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
-        db.execute("DELETE FROM actors WHERE brief = ?", (key,))
-        db.execute("DELETE FROM statements WHERE brief = ?", (key,))
-
-    def _write_rows(self, db: sqlite3.Connection, key: int, rows: IndexRows) -> None:
-        base = key * ITEM_ROWS
-        db.executemany(
-            "INSERT INTO items (rowid, kind, item_id, title, texts) VALUES (?, ?, ?, ?, ?)",
-            [(base + n, kind, item_id, title, texts) for n, (kind, item_id, title, texts, _, _) in enumerate(rows.items)],
-        )
-        if self.fts:
-            db.executemany(
-                "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
-                [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
-            )
-        db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
-        db.executemany(
-            "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(key, *statement) for statement in rows.statements],
-        )
 
     # -- the library ---------------------------------------------------------------
 
@@ -637,7 +394,7 @@ class BriefCache:
         the caller compares their stamps with the files'. Untrusted entries are left out."""
         wanted = {cache_key(p): p for p in paths}
         found: dict[str, Summary] = {}
-        rows = self._select(
+        rows = self.select(
             "SELECT id, path, size, mtime_ns, brief_id, title, date, tags, follows, actors, quotes, issues, "
             "errors, first_error, indexed FROM briefs WHERE version = ? AND stored_ns - mtime_ns >= ?",
             (CODE_VERSION, RACY_NS),
@@ -656,63 +413,12 @@ class BriefCache:
             )  # fmt: skip
         return found
 
-    def _select(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    def select(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """The rows a query gives, or none when the database cannot answer."""
-        with self._using() as db:
+        with self.using() as db:
             if db is not None:
                 return db.execute(sql, parameters).fetchall()
         return []
-
-    def vocabulary(self) -> list[str]:
-        """Every word in the search index (none without FTS5)."""
-        if not self.fts:
-            return []
-        with self._using() as db:
-            if db is not None:
-                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
-        return [term for (term,) in self._select("SELECT term FROM temp.vocabulary")]
-
-    def matching(self, expression: str) -> list[int]:
-        """The rows of every item whose words match an FTS5 expression."""
-        if not self.fts:
-            return []
-        return [row for (row,) in self._select("SELECT rowid FROM words WHERE words MATCH ?", (expression,))]
-
-    def best_matching(self, expression: str, limit: int) -> list[int]:
-        """The rows of the `limit` items that match an FTS5 expression best, by SQLite's
-        ranking with words in names and titles worth four times the rest."""
-        if not self.fts:
-            return []
-        sql = "SELECT rowid FROM words WHERE words MATCH ? ORDER BY bm25(words, 4.0, 1.0) LIMIT ?"
-        return [row for (row,) in self._select(sql, (expression, limit))]
-
-    def items(self, rows: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
-        """(row, kind, item id, title, texts as JSON) of these item rows, in row order."""
-        ordered = sorted(rows)
-        found = []
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found += self._select(f"SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
-        return found
-
-    def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:
-        """(row, kind, item id, title, texts as JSON) of every item of these briefs."""
-        found = []
-        for key in sorted(keys):
-            sql = "SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
-            found += self._select(sql, (key * ITEM_ROWS, (key + 1) * ITEM_ROWS - 1))
-        return found
-
-    def actor_briefs(self, actor_id: str, name_key: str) -> list[tuple[int, str, str]]:
-        """(brief, actor id there, name) for each cached brief with an actor of this id or this folded name."""
-        sql = "SELECT DISTINCT brief, actor_id, name FROM actors WHERE actor_id = ? OR name_key = ?"
-        return self._select(sql, (actor_id, name_key))
-
-    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str]]:
-        """(kind, item id, title, date, text) of an actor's quotes and positions in one brief, in file order."""
-        sql = "SELECT kind, item_id, title, date, text FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
-        return self._select(sql, (key, actor_id))
 
 
 def _is_corrupt(error: sqlite3.Error) -> bool:

@@ -19,62 +19,18 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefing_tui.core.cache import (
-    ITEM_ROWS,
-    NO_ROWS,
-    BriefCache,
-    IndexRows,
-    Stamp,
-    Summary,
-    default_cache,
-    file_stamp,
-    load_brief_cached,
-)
+from briefing_tui.core.cache import BriefCache, Stamp, Summary, default_cache, file_stamp, load_brief_cached
 from briefing_tui.core.changes import name_key
-from briefing_tui.core.export import item_label
 from briefing_tui.core.findings import Finding, LoadResult
-from briefing_tui.core.links import shown_text
+from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
 from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Actor, Brief, Location, Text, paused_gc
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem, item_title, matching_words, query_terms
-from briefing_tui.core.text import fold, words
+from briefing_tui.core.model import Actor, Location, Text, paused_gc
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, matching_words, query_terms
+from briefing_tui.core.text import fold
 
-HEAD_FIELDS = frozenset({"name", "title", "aliases"})
-"""Fields whose words rank higher in the full-text index: what items are called."""
 CANDIDATES = 500
 """As you type, only the items SQLite ranks best are ranked exactly (and placed),
 so that a keystroke stays quick however common the word."""
-
-
-def index_rows(brief: Brief) -> IndexRows:
-    """What a brief adds to the cache's tables for search and for actors across briefs."""
-    items = {item.id: item for item in brief.items()}
-
-    def label(item_id: str) -> str:
-        return item_label(items.get(item_id), item_id)
-
-    rows: list[tuple[str, str, str, str, str, str]] = []
-
-    def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
-        shown: list[list[object]] = []
-        head: list[str] = []
-        body: list[str] = []
-        for text in texts:
-            value = shown_text(text.text, label) if text.markdown else text.text
-            shown.append([text.field, text.location.line, text.location.column, value])
-            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
-        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
-
-    add("brief", brief.id, brief.title, brief.texts())
-    for item in brief.items():
-        add(item.noun, item.id, item_title(item, item.id, items), item.texts())
-    statements: list[tuple[str, str, str, str | None, int | None, str]] = [
-        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text) for q in brief.quotes
-    ]
-    for issue in brief.issues:
-        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
-    actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
-    return IndexRows(rows, actors, statements)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +112,7 @@ class Library:
 
     def __init__(self, files: Sequence[str], cache: BriefCache | None = None) -> None:
         self.cache = cache if cache is not None else default_cache()
+        self.index = LibraryIndex(self.cache)
         self.files = list(dict.fromkeys(files))
         self._order = {path: number for number, path in enumerate(self.files)}
         self.entries: dict[str, Entry] = {}
@@ -258,13 +215,13 @@ class Library:
         and positions there."""
         by_key = {e.key: e for e in self.entries.values() if e.ok and e.key is not None and e.path != path}
         found = []
-        for key, actor_id, name in self.cache.actor_briefs(actor.id, name_key(actor.name)):
+        for key, actor_id, name in self.index.actor_briefs(actor.id, name_key(actor.name)):
             entry = by_key.get(key)
             if entry is None:
                 continue
             statements = tuple(
                 Statement(kind, item_id, issue, None if date is None else dt.date.fromordinal(date), text)
-                for kind, item_id, issue, date, text in self.cache.statements(key, actor_id)
+                for kind, item_id, issue, date, text in self.index.statements(key, actor_id)
             )
             found.append(Appearance(entry, actor_id, name, statements))
         found.sort(key=lambda a: self._when(a.entry), reverse=True)
@@ -285,12 +242,12 @@ class Library:
         expression = self._expression(query)
         if expression is None:
             return [], 0
-        rows = [row for row in self.cache.matching(expression) if row // ITEM_ROWS in paths]
+        rows = [row for row in self.index.matching(expression) if brief_of(row) in paths]
         total = len(rows)
         if limit is not None and total > CANDIDATES:
-            best = self.cache.best_matching(expression, CANDIDATES * 2)
-            rows = [row for row in best if row // ITEM_ROWS in paths][:CANDIDATES]
-        index = self._index(self.cache.items(rows), paths)
+            best = self.index.best_matching(expression, CANDIDATES * 2)
+            rows = [row for row in best if brief_of(row) in paths][:CANDIDATES]
+        index = self._index(self.index.items(rows), paths)
         hits, count = index.find(query, limit)
         # Beyond the candidates ranked exactly, the count is of the items holding the words.
         return hits, count if len(rows) == total else total
@@ -304,10 +261,10 @@ class Library:
     def _index(self, rows: list[tuple[int, str, str, str, str]], paths: dict[int, str]) -> SearchIndex:
         # Equal scores keep the order of the list: the newest brief first.
         rank = {entry.path: number for number, entry in enumerate(self.listing())}
-        rows.sort(key=lambda row: (rank[paths[row[0] // ITEM_ROWS]], row[0]))
+        rows.sort(key=lambda row: (rank[paths[brief_of(row[0])]], row[0]))
         stored = []
         for row, kind, item_id, title, texts in rows:
-            path = paths[row // ITEM_ROWS]
+            path = paths[brief_of(row)]
             self._titles[(path, kind, item_id)] = title
             shown = tuple(Text(field, text, Location(line, column), False) for field, line, column, text in json.loads(texts))
             stored.append(StoredItem(path, kind, item_id, shown))
@@ -316,14 +273,14 @@ class Library:
     def _everything_index(self, paths: dict[int, str]) -> SearchIndex:
         # Without FTS5: one index of every item, built once, as the reader builds one per brief.
         if self._everything is None:
-            self._everything = self._index(self.cache.brief_items(paths), paths)
+            self._everything = self._index(self.index.brief_items(paths), paths)
         return self._everything
 
     def _expression(self, query: str) -> str | None:
         """An FTS5 expression for the items holding the words `SearchIndex` would match
         for `query` (and maybe a few more, which it then turns down)."""
         if self._vocabulary is None:
-            self._vocabulary = sorted(self.cache.vocabulary())
+            self._vocabulary = sorted(self.index.vocabulary())
         terms = query_terms(query)
         groups: list[set[str]] = []
         for number, term in enumerate(terms):

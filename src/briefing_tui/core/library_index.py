@@ -1,0 +1,226 @@
+"""The library's index in the cache: every item of every brief, for search across
+briefs, and each actor with what they said and where they stand, for "In other briefs".
+
+It lives in the cache's database beside the stored briefs (`BriefCache` creates its
+tables and calls `write_rows`/`drop_rows` as it stores and replaces a brief). The
+rows of one brief are one range of row numbers, so that a brief's rows are found and
+dropped at once; this module alone knows how they are numbered (`brief_of`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from briefing_tui.core.model import Brief, Text
+
+if TYPE_CHECKING:
+    from briefing_tui.core.cache import BriefCache
+
+ROWS_PER_BRIEF = 1 << 24
+"""The rows of the brief numbered k are numbered from k * ROWS_PER_BRIEF on."""
+
+
+def _rows_of(key: int) -> tuple[int, int]:
+    """The first and last row numbers of the brief numbered `key`."""
+    return key * ROWS_PER_BRIEF, (key + 1) * ROWS_PER_BRIEF - 1
+
+
+def brief_of(row: int) -> int:
+    """The number of the brief an item row belongs to."""
+    return row // ROWS_PER_BRIEF
+
+
+TABLES = (
+    # One row per item (and one for the brief itself), for search across briefs.
+    """CREATE TABLE items (
+        rowid INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        texts TEXT NOT NULL
+    )""",
+    """CREATE TABLE actors (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL
+    )""",
+    "CREATE INDEX actors_by_id ON actors (actor_id)",
+    "CREATE INDEX actors_by_name ON actors (name_key)",
+    "CREATE INDEX actors_by_brief ON actors (brief)",
+    # What each actor said (quotes) and where each stands (positions), per brief.
+    """CREATE TABLE statements (
+        brief INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        title TEXT,
+        date INTEGER,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
+)
+
+# Words are given folded and split the way the in-memory search splits them, joined
+# by spaces; the tokenizer only splits at the spaces, so both see the same words.
+WORDS_TABLE = "CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
+
+
+def fts5_available() -> bool:
+    """True when this Python's SQLite has the FTS5 full-text index."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+class IndexRows(NamedTuple):
+    """What one brief adds to the tables for search and for actors across briefs."""
+
+    items: list[tuple[str, str, str, str, str, str]]
+    """(kind, item id, title, texts as JSON, head words, body words) per item."""
+    actors: list[tuple[str, str, str]]
+    """(actor id, folded name, name) per actor."""
+    statements: list[tuple[str, str, str, str | None, int | None, str]]
+    """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+
+
+NO_ROWS = IndexRows([], [], [])
+
+
+HEAD_FIELDS = frozenset({"name", "title", "aliases"})
+"""Fields whose words rank higher in the full-text index: what items are called."""
+
+
+def index_rows(brief: Brief) -> IndexRows:
+    """What a brief adds to the cache's tables for search and for actors across briefs."""
+    # Imported here, not with the module: the cache imports this module, and a warm
+    # start of the reader must not pay for search and its helpers.
+    from briefing_tui.core.changes import name_key
+    from briefing_tui.core.export import item_label
+    from briefing_tui.core.links import shown_text
+    from briefing_tui.core.search import item_title
+    from briefing_tui.core.text import fold, words
+
+    items = {item.id: item for item in brief.items()}
+
+    def label(item_id: str) -> str:
+        return item_label(items.get(item_id), item_id)
+
+    rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
+        shown: list[list[object]] = []
+        head: list[str] = []
+        body: list[str] = []
+        for text in texts:
+            value = shown_text(text.text, label) if text.markdown else text.text
+            shown.append([text.field, text.location.line, text.location.column, value])
+            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
+        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
+
+    add("brief", brief.id, brief.title, brief.texts())
+    for item in brief.items():
+        add(item.noun, item.id, item_title(item, item.id, items), item.texts())
+    statements: list[tuple[str, str, str, str | None, int | None, str]] = [
+        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text) for q in brief.quotes
+    ]
+    for issue in brief.issues:
+        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
+    actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
+    return IndexRows(rows, actors, statements)
+
+
+def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:
+    """Remove what the brief numbered `key` put in the index."""
+    low, high = _rows_of(key)
+    db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
+    if fts:
+        db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
+    db.execute("DELETE FROM actors WHERE brief = ?", (key,))
+    db.execute("DELETE FROM statements WHERE brief = ?", (key,))
+
+
+def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> None:
+    """Put the rows of the brief numbered `key` in the index (its old ones dropped first)."""
+    base = _rows_of(key)[0]
+    db.executemany(
+        "INSERT INTO items (rowid, kind, item_id, title, texts) VALUES (?, ?, ?, ?, ?)",
+        [(base + n, kind, item_id, title, texts) for n, (kind, item_id, title, texts, _, _) in enumerate(rows.items)],
+    )
+    if fts:
+        db.executemany(
+            "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
+            [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
+        )
+    db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
+    db.executemany(
+        "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(key, *statement) for statement in rows.statements],
+    )
+
+
+class LibraryIndex:
+    """Questions to the library's index, through the cache's database."""
+
+    def __init__(self, cache: BriefCache) -> None:
+        self.cache = cache
+
+    def vocabulary(self) -> list[str]:
+        """Every word in the search index (none without FTS5)."""
+        if not self.cache.fts:
+            return []
+        with self.cache.using() as db:
+            if db is not None:
+                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
+        return [term for (term,) in self.cache.select("SELECT term FROM temp.vocabulary")]
+
+    def matching(self, expression: str) -> list[int]:
+        """The rows of every item whose words match an FTS5 expression."""
+        if not self.cache.fts:
+            return []
+        return [row for (row,) in self.cache.select("SELECT rowid FROM words WHERE words MATCH ?", (expression,))]
+
+    def best_matching(self, expression: str, limit: int) -> list[int]:
+        """The rows of the `limit` items that match an FTS5 expression best, by SQLite's
+        ranking with words in names and titles worth four times the rest."""
+        if not self.cache.fts:
+            return []
+        sql = "SELECT rowid FROM words WHERE words MATCH ? ORDER BY bm25(words, 4.0, 1.0) LIMIT ?"
+        return [row for (row,) in self.cache.select(sql, (expression, limit))]
+
+    def items(self, rows: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of these item rows, in row order."""
+        ordered = sorted(rows)
+        found = []
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found += self.cache.select(f"SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
+        return found
+
+    def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, item id, title, texts as JSON) of every item of these briefs."""
+        found = []
+        for key in sorted(keys):
+            sql = "SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+            found += self.cache.select(sql, _rows_of(key))
+        return found
+
+    def actor_briefs(self, actor_id: str, name_key: str) -> list[tuple[int, str, str]]:
+        """(brief, actor id there, name) for each cached brief with an actor of this id or this folded name."""
+        sql = "SELECT DISTINCT brief, actor_id, name FROM actors WHERE actor_id = ? OR name_key = ?"
+        return self.cache.select(sql, (actor_id, name_key))
+
+    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str]]:
+        """(kind, item id, title, date, text) of an actor's quotes and positions in one brief, in file order."""
+        sql = "SELECT kind, item_id, title, date, text FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
+        return self.cache.select(sql, (key, actor_id))

@@ -1,0 +1,170 @@
+"""The stored form of a brief: what the cache keeps of a loaded brief, as JSON.
+
+Tuples of values in a fixed order (JSON arrays), dates as day numbers, and the names
+of item fields as small numbers: a quarter of the size of the named form, and quicker
+to read back. `decode_brief` gives back a `Brief` equal to the one encoded, with the
+same locations. JSON, never pickle: reading a stored brief must not be a way to run code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from briefing_tui.core.findings import Finding
+from briefing_tui.core.model import (
+    Actor,
+    Brief,
+    Event,
+    FieldLocations,
+    Issue,
+    Location,
+    Position,
+    Quote,
+    Source,
+)
+
+_ITEM_FIELDS = (
+    "id", "name", "url", "kind", "role", "side", "aliases", "notes", "by", "text", "source",
+    "date", "context", "about", "title", "status", "summary", "positions", "actors",
+    "brief", "tags", "follows", "key_points", "sources", "quotes", "issues", "timeline",
+)  # fmt: skip
+_FIELD_CODE = {name: code for code, name in enumerate(_ITEM_FIELDS)}
+_new_location = tuple.__new__
+
+
+def _where(location: Location) -> list[int]:
+    return [location.line, location.column]
+
+
+def _fields(flat: FieldLocations) -> list[Any]:
+    # As the model keeps them, (key, lines down, column, ...), each known key a number.
+    out: list[Any] = list(flat)
+    out[0::3] = [_FIELD_CODE.get(key, key) for key in out[0::3]]
+    return out
+
+
+def _day(date: dt.date | None) -> int | None:
+    return date.toordinal() if date is not None else None
+
+
+PART_ITEMS = 1000
+"""Items per stored part: a brief is written and read a part at a time, so that a
+big one never has its whole encoded form in memory next to the model."""
+
+
+def encode_brief(brief: Brief) -> Iterator[list[Any]]:
+    """The brief as JSON-ready parts, locations included (its path is not): first the
+    brief's own fields, sources and timeline, then its actors, quotes and issues,
+    `PART_ITEMS` to a part."""
+    yield [
+        brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
+        list(brief.key_points),
+        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
+        [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
+        _fields(brief.field_locations),
+    ]  # fmt: skip
+    for start in range(0, len(brief.actors), PART_ITEMS):
+        yield ["actors", [
+            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
+            for a in brief.actors[start : start + PART_ITEMS]
+        ]]  # fmt: skip
+    for start in range(0, len(brief.quotes), PART_ITEMS):
+        yield ["quotes", [
+            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
+            for q in brief.quotes[start : start + PART_ITEMS]
+        ]]  # fmt: skip
+    for start in range(0, len(brief.issues), PART_ITEMS):
+        yield ["issues", [
+            [
+                i.id, *_where(i.location), i.title, i.status, i.summary,
+                [[p.by, p.stance, *_where(p.location)] for p in i.positions],
+                list(i.actors), _fields(i.field_locations),
+            ]
+            for i in brief.issues[start : start + PART_ITEMS]
+        ]]  # fmt: skip
+
+
+def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
+    """The `Brief` that `encode_brief` wrote, at `path`: equal, with the same locations.
+
+    `parts` may be read lazily: each is dropped once its items are built.
+    """
+    names = _ITEM_FIELDS
+    loc = Location
+
+    def fields(flat: list[Any]) -> FieldLocations:
+        # The model's own key strings, one object each, as the loader gives them.
+        flat[0::3] = [names[k] if k.__class__ is int else k for k in flat[0::3]]
+        return tuple(flat)
+
+    # References and dates share one object per value, as the loader's do: a big
+    # brief repeats them tens of thousands of times.
+    ids: dict[str, str] = {}
+    share = ids.setdefault
+    dates: dict[int, dt.date] = {}
+
+    def day(number: int) -> dt.date:
+        found = dates.get(number)
+        if found is None:
+            found = dates[number] = dt.date.fromordinal(number)
+        return found
+
+    # Positional arguments in the models' field order: the quickest way to build
+    # hundreds of thousands of them. The round-trip tests check every field.
+    def actors(rows: list[Any]) -> Iterator[Actor]:
+        for item_id, line, column, name, kind, role, side, aliases, notes, where in rows:
+            yield Actor(share(item_id, item_id), _new_location(loc, (line, column)), name, kind, role, side, tuple(aliases), notes, fields(where))
+
+    def quotes(rows: list[Any]) -> Iterator[Quote]:
+        for item_id, line, column, by, text, source, date, context, about, where in rows:
+            yield Quote(
+                item_id, _new_location(loc, (line, column)), share(by, by), text, source and share(source, source),
+                None if date is None else day(date), context, tuple([share(issue, issue) for issue in about]), fields(where),
+            )  # fmt: skip
+
+    def issues(rows: list[Any]) -> Iterator[Issue]:
+        for item_id, line, column, title, status, summary, stated, actors, where in rows:
+            positions = tuple([Position(share(by, by), stance, _new_location(loc, (at, col))) for by, stance, at, col in stated])
+            involved = tuple([share(actor, actor) for actor in actors])
+            yield Issue(share(item_id, item_id), _new_location(loc, (line, column)), title, status, summary, positions, involved, fields(where))
+
+    built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
+    readers = {"actors": actors, "quotes": quotes, "issues": issues}
+    parts = iter(parts)
+    brief_id, title, date, summary, tags, follows, points, sources, timeline, where = next(parts)
+    for section, rows in parts:
+        built[section].extend(readers[section](rows))
+    return Brief(
+        path,
+        brief_id,
+        title,
+        day(date),
+        summary,
+        tuple(tags),
+        follows,
+        tuple(points),
+        tuple([Source(share(item_id, item_id), _new_location(loc, (line, column)), name, url) for item_id, line, column, name, url in sources]),
+        tuple(built["actors"]),
+        tuple(built["quotes"]),
+        tuple(built["issues"]),
+        tuple([Event(day(when), text, _new_location(loc, (line, column))) for when, text, line, column in timeline]),
+        fields(where),
+    )  # fmt: skip
+
+
+def encode_findings(findings: Iterable[Finding]) -> list[list[Any]]:
+    """Findings as JSON-ready data (their path is not kept)."""
+    return [[f.location.line if f.location else None, f.location.column if f.location else None, f.severity, f.message] for f in findings]
+
+
+def decode_findings(data: list[list[Any]], path: str) -> tuple[Finding, ...]:
+    """The findings `encode_findings` wrote, for the file at `path`."""
+    return tuple(Finding(path, None if line is None else Location(line, column), severity, message) for line, column, severity, message in data)
+
+
+def dumps(value: object) -> str:
+    """JSON text as the cache stores it: compact, UTF-8 as is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)

@@ -275,3 +275,26 @@ def test_search_titles_name_quotes_by_their_speaker(series):
     quote = next(h for h in hits if h.kind == "quote")
     assert library.title(quote).endswith(", quoted")
     assert library.title(next(h for h in library.find("Generated")[0] if h.kind == "brief")) == "Summary"
+
+
+def test_a_query_is_parsed_once_per_search(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    write(folder, "a.yaml", brief("a", "2026-01-01", actors=actor("lavrov", "Sergei Lavrov")))
+    write(folder, "b.yaml", brief("b", "2026-01-02", actors=actor("lavrov", "Sergei Lavrov")))
+    library = opened(folder)
+    from briefing_tui.core import search as search_module
+
+    calls = []
+    parse = search_module.query_terms
+
+    def counted(query):
+        calls.append(query)
+        return parse(query)
+
+    monkeypatch.setattr(library_module, "query_terms", counted)
+    monkeypatch.setattr(search_module, "query_terms", counted)
+    hits, total = library.find("lavrov guar", limit=10)
+    assert calls == ["lavrov guar"] and total == 0
+    calls.clear()
+    hits, total = library.find("sergei lavr", limit=10)
+    assert calls == ["sergei lavr"] and total == 2 and {hit.path for hit in hits} == {str(folder / "a.yaml"), str(folder / "b.yaml")}

@@ -25,7 +25,7 @@ from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem, matching_words, query_terms
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, Term, matching_words, query_terms
 from briefing_tui.core.text import fold
 
 CANDIDATES = 500
@@ -238,8 +238,8 @@ class Library:
             return [], 0
         paths = {e.key: e.path for e in self.entries.values() if e.ok and e.key is not None}
         if not self.cache.fts:
-            return self._everything_index(paths).find(query, limit)
-        expression = self._expression(query)
+            return self._everything_index(paths).find(terms, limit)
+        expression = self._expression(terms)
         if expression is None:
             return [], 0
         rows = [row for row in self.index.matching(expression) if brief_of(row) in paths]
@@ -248,7 +248,7 @@ class Library:
             best = self.index.best_matching(expression, CANDIDATES * 2)
             rows = [row for row in best if brief_of(row) in paths][:CANDIDATES]
         index = self._index(self.index.items(rows), paths)
-        hits, count = index.find(query, limit)
+        hits, count = index.find(terms, limit)
         # Beyond the candidates ranked exactly, the count is of the items holding the words.
         return hits, count if len(rows) == total else total
 
@@ -276,12 +276,11 @@ class Library:
             self._everything = self._index(self.index.brief_items(paths), paths)
         return self._everything
 
-    def _expression(self, query: str) -> str | None:
+    def _expression(self, terms: list[Term]) -> str | None:
         """An FTS5 expression for the items holding the words `SearchIndex` would match
-        for `query` (and maybe a few more, which it then turns down)."""
+        for a query's terms (and maybe a few more, which it then turns down)."""
         if self._vocabulary is None:
             self._vocabulary = sorted(self.index.vocabulary())
-        terms = query_terms(query)
         groups: list[set[str]] = []
         for number, term in enumerate(terms):
             if term.phrase or len(term.words) > 1:

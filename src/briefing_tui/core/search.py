@@ -247,13 +247,14 @@ class SearchIndex:
         """Items matching every term of `query`, best first (at most `limit`)."""
         return self.find(query, limit)[0]
 
-    def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
-        """The best `limit` hits for `query`, and how many items match in all.
+    def find(self, query: str | list[Term], limit: int | None = None) -> tuple[list[Hit], int]:
+        """The best `limit` hits for `query` (or its terms, already parsed), and how many
+        items match in all.
 
         Only the hits returned are placed in their text, so a short list of the
         best of many thousands costs little more than the count.
         """
-        terms = query_terms(query)
+        terms = query_terms(query) if isinstance(query, str) else query
         if not terms:
             return [], 0
         matched: list[dict[str, float]] = []

@@ -216,7 +216,7 @@ def run_reader(paths: Sequence[str]) -> int:
         assert result.brief is not None
         from briefing_tui.tui.app import BriefingApp
 
-        BriefingApp(result.path, result.brief).run()
+        BriefingApp(result.brief).run()
         return EXIT_OK
     from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from briefing_tui.core import LinkIndex, load_brief
-from briefing_tui.core.export import brief_data, brief_from_data, brief_markdown, brief_text, plain
+from briefing_tui.core.export import brief_data, brief_from_data, brief_markdown, brief_text
 from tests.conftest import REAL_BRIEF
 
 
@@ -62,7 +62,7 @@ def test_markdown_turns_links_into_anchors():
 
 def test_plain_uses_the_shown_text_or_the_label():
     brief, index = real()
-    assert plain("See [[rubio]] and [[territory|the land]].", index) == "See Marco Rubio and the land."
+    assert index.plain("See [[rubio]] and [[territory|the land]].") == "See Marco Rubio and the land."
 
 
 def test_short_cuts_inside_a_first_word_longer_than_the_width():

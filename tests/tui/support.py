@@ -15,6 +15,7 @@ from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.screens.open_link import OpenLinkScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
+from briefing_tui.tui.widgets.motion import LineView
 from briefing_tui.tui.widgets.page import Page
 from briefing_tui.tui.widgets.search_panel import SearchInput, SearchPanel
 from tests.conftest import REAL_BRIEF
@@ -26,7 +27,7 @@ def make_app(path: Path = REAL_BRIEF) -> BriefingApp:
     """The reader on a brief loaded by the real loader."""
     result = load_brief(path)
     assert result.brief is not None
-    return BriefingApp(str(path), result.brief)
+    return BriefingApp(result.brief)
 
 
 def main(app: BriefingApp) -> MainScreen:
@@ -45,7 +46,7 @@ def shown_page(app: BriefingApp) -> Page:
 def key_table() -> list[str]:
     """Every key the reader binds, anywhere, and the keys every terminal has; not quit."""
     keys = {"tab", "shift+tab", "ctrl+p", "enter", "escape", "space", "backspace", "up", "down", "left", "right", "home", "end", "pageup", "pagedown"}
-    for owner in (MainScreen, BriefingApp, ItemList, Page, PositionMatrix, HelpScreen, SearchInput, SearchPanel, OpenLinkScreen):
+    for owner in (MainScreen, BriefingApp, LineView, ItemList, Page, PositionMatrix, HelpScreen, SearchInput, SearchPanel, OpenLinkScreen):
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding):
                 keys.update(key.strip() for key in binding.key.split(","))
@@ -78,3 +79,10 @@ async def started(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-d
             return
         await pilot.pause(0.01)
     raise AssertionError("the bar of keys never showed")
+
+
+async def open_item(app: BriefingApp, item_id: str) -> None:
+    """Open an item of the brief on screen in full, as following a link to it does."""
+    ref = main(app).index.ref(item_id)
+    assert ref is not None, item_id
+    await app.navigator.open(ref)

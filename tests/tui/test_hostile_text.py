@@ -19,7 +19,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.hostile import HOSTILE_TEXT, write_hostile_brief
 from tests.tui.screen import assert_screen_is_safe, screen_lines
-from tests.tui.support import main, make_app, shown_page, started
+from tests.tui.support import main, make_app, open_item, shown_page, started
 
 SIZE = (80, 24)
 
@@ -112,7 +112,7 @@ async def test_source_page_and_following_links(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot, app)
-        await main(app).open_target("wire")
+        await open_item(app, "wire")
         await pilot.pause()
         check(app)
         assert "\u241b]52;c;" in shown_page(app).text

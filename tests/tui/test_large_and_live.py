@@ -11,8 +11,8 @@ from benchmarks.terminal import first_paint
 
 from briefing_tui.core import load_brief
 from briefing_tui.core.search import SearchIndex
+from briefing_tui.tui import live_reload
 from briefing_tui.tui.app import BriefingApp
-from briefing_tui.tui.screens import main as main_module
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
@@ -29,7 +29,7 @@ def big_brief(tmp_path_factory) -> Path:
 async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
     result = load_brief(big_brief)
     assert result.brief is not None and len(result.brief.quotes) == 20_000
-    app = BriefingApp(str(big_brief), result.brief)
+    app = BriefingApp(result.brief)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "G")
         listing = app.focused
@@ -48,7 +48,7 @@ async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
 async def test_the_matrix_of_a_big_brief_is_drawn_cell_by_cell(big_brief):
     result = load_brief(big_brief)
     assert result.brief is not None
-    app = BriefingApp(str(big_brief), result.brief)
+    app = BriefingApp(result.brief)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "G", "end")
         matrix = app.focused
@@ -73,7 +73,7 @@ def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief
 
 @pytest.fixture
 def fast_reload(monkeypatch):
-    monkeypatch.setattr(main_module, "RELOAD_SECONDS", 0.05)
+    monkeypatch.setattr(live_reload, "RELOAD_SECONDS", 0.05)
 
 
 async def _wait_for(pilot, condition, tries: int = 200) -> None:
@@ -88,7 +88,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
     path = tmp_path / "brief.yaml"
     original = REAL_BRIEF.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
-    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -101,7 +101,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         path.write_text(original.replace("name: Dmitry Peskov", "name: Dmitry S. Peskov"), encoding="utf-8")
         await _wait_for(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
         assert screen.current_pane.pane_name == "actors"
-        assert screen.current_pane.page.document.item_id == selected
+        assert screen.current_pane.page.document.ref == selected
         # 2. A broken edit: the last good brief stays, the errors show.
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
         # The bar of problems is mounted when there are some.
@@ -110,7 +110,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         shown = str(problems.render())
         assert "still showing the last good version" in shown and "brief.yaml:" in shown
         assert screen.brief.title.startswith("Russia renews")
-        assert screen.current_pane.page.document.item_id == selected
+        assert screen.current_pane.page.document.ref == selected
         # 3. Fixing the file clears the errors.
         path.write_text(original, encoding="utf-8")
         await _wait_for(pilot, lambda: not problems.has_class("-shown"))
@@ -121,12 +121,12 @@ async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_re
     path = tmp_path / "brief.yaml"
     two = MINIMAL + "issues:\n  - id: first\n    title: First\n  - id: second\n    title: Second\n"
     path.write_text(two, encoding="utf-8")
-    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("4", "j", "enter")
-        assert screen.current_pane.page.document.item_id == "second"
+        assert screen.current_pane.page.document.ref.id == "second"
         path.write_text(two[: two.index("  - id: second")], encoding="utf-8")
         await _wait_for(pilot, lambda: len(screen.brief.issues) == 1)
         await pilot.pause()
@@ -147,20 +147,20 @@ async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_re
         "mid-quote": data.index(b"so far there has been") + 4,
         "mid-character": data.index("\u2013".encode()) + 1,  # inside a UTF-8 sequence
     }[cut]
-    app = BriefingApp(str(path), load_brief(path).brief)  # type: ignore[arg-type]
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("3", "enter")
-        shown = screen.current_pane.page.document.item_id
+        shown = screen.current_pane.page.document.ref.id
         before = screen.brief
         path.write_bytes(data[:at])
         # The bar of problems is mounted when there are some.
         await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
         problems = screen.query_one("#problems")
         assert screen.brief is before
-        assert screen.current_pane.page.document.item_id == shown
+        assert screen.current_pane.page.document.ref.id == shown
         assert "still showing the last good version" in str(problems.render())
         path.write_bytes(data)  # the write completes
         await _wait_for(pilot, lambda: not problems.has_class("-shown"))
-        assert screen.current_pane.page.document.item_id == shown
+        assert screen.current_pane.page.document.ref.id == shown

@@ -13,6 +13,7 @@ from textual import events
 
 from briefing_tui.core.files import brief_files
 from briefing_tui.core.library import Library
+from briefing_tui.core.ref import Ref
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.document import DocumentScreen
 from briefing_tui.tui.screens.help import HelpScreen
@@ -74,7 +75,7 @@ async def until(pilot, condition, tries: int = 200) -> None:  # type: ignore[no-
     raise AssertionError("the screen did not change")
 
 
-async def select_link(pilot, app: BriefingApp, wanted) -> str:  # type: ignore[no-untyped-def]
+async def select_link(pilot, app: BriefingApp, wanted) -> Ref:  # type: ignore[no-untyped-def]
     """Press `]` until the selected link's target satisfies `wanted`; return it."""
     page = app.focused
     assert isinstance(page, Page)
@@ -245,7 +246,7 @@ async def test_an_actors_page_shows_them_in_other_briefs_and_opens_a_quote_there
         await pilot.pause()
         listing_ = reader(app).current_pane.home
         assert isinstance(listing_, ItemList)
-        listing_.select("p000-alias")
+        listing_.select(Ref("actor", "p000-alias"))
         await pilot.press("enter")
         await pilot.pause()
         text = shown_page(app).text
@@ -253,19 +254,37 @@ async def test_an_actors_page_shows_them_in_other_briefs_and_opens_a_quote_there
         section = text[text.index("In other briefs") :]
         days = [line for line in section.splitlines() if line.startswith("\u2022 2026-")]
         assert [line.split()[1] for line in days] == ["2026-01-06", "2026-01-05", "2026-01-03", "2026-01-02", "2026-01-01"]
-        target = await select_link(pilot, app, lambda t: t.startswith("other:") and ":q" in t)
-        quote_id = target.rsplit(":", 1)[1]
+        target = await select_link(pilot, app, lambda t: t.brief is not None and t.kind == "quote")
+        assert target.brief == str(folder / "series-000-day-005.yaml")  # the newest other brief
         await pilot.press("enter")
         await pilot.pause()
         other = reader(app)
-        assert other.path == str(folder / "series-000-day-005.yaml")  # the newest other brief
-        assert other.current_pane.page.document.item_id == quote_id
+        assert other.path == target.brief
+        assert other.current_pane.page.document.ref == target.in_brief(None)
         assert "Anna Adler" in shown_page(app).text
+        await pilot.press("space")  # scrolled there, to be found so again
+        there = (shown_page(app).scroll_y, shown_page(app).link)
         await pilot.press("backspace")  # back to the brief we came from, as we left it
         await pilot.pause()
         back = reader(app)
         assert back.path == str(folder / "series-000-day-003.yaml")
-        assert back.current_pane.page.document.item_id == "p000-alias"
+        assert back.current_pane.page.document.ref == Ref("actor", "p000-alias")
+        assert shown_page(app).selected_target == target
+        await pilot.press("alt+right")  # and forward again, into the other brief, as it was left
+        await pilot.pause()
+        again = reader(app)
+        assert again.path == target.brief
+        assert again.current_pane.page.document.ref == target.in_brief(None)
+        assert (shown_page(app).scroll_y, shown_page(app).link) == there
+        # Back through the actor, the Actors pane and the Summary of the first brief
+        # to the library, and forward through both briefs again.
+        await pilot.press(*["alt+left"] * 4)
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press(*["alt+right"] * 4)
+        await pilot.pause()
+        assert reader(app).path == target.brief
+        assert reader(app).current_pane.page.document.ref == target.in_brief(None)
 
 
 # -- Changes ------------------------------------------------------------------------------------
@@ -281,12 +300,12 @@ async def test_c_in_the_library_shows_the_changes_and_a_link_opens_the_item(fold
         text = screen.page.text
         assert "Generated series 0, day 4 (not real content)" in text and "(it follows series-000-day-004)" in text
         assert "New actors (1)" in text and "Removed actors (1)" in text and "New quotes (12)" in text
-        target = await select_link(pilot, app, lambda t: t.startswith("new:p"))  # the new actor
+        target = await select_link(pilot, app, lambda t: t.kind == "actor" and t.brief == str(folder / "series-000-day-005.yaml"))  # the new actor
         await pilot.press("enter")
         await pilot.pause()
         opened = reader(app)
         assert opened.path == str(folder / "series-000-day-005.yaml")
-        assert opened.current_pane.page.document.item_id == target.removeprefix("new:")
+        assert opened.current_pane.page.document.ref == target.in_brief(None)
         await pilot.press("backspace")
         await pilot.pause()
         assert isinstance(app.screen, DocumentScreen)
@@ -304,11 +323,11 @@ async def test_changes_from_a_brief_name_its_status_moves_and_removed_items_open
         assert isinstance(screen, DocumentScreen)
         text = screen.page.text
         assert "Changed issues (4)" in text and "\u2192" in text
-        target = await select_link(pilot, app, lambda t: t.startswith("old:p"))
+        target = await select_link(pilot, app, lambda t: t.kind == "actor" and t.brief == str(folder / "series-000-day-002.yaml"))
         await pilot.press("enter")
         await pilot.pause()
         assert reader(app).path == str(folder / "series-000-day-002.yaml")
-        assert reader(app).current_pane.page.document.item_id == target.removeprefix("old:")
+        assert reader(app).current_pane.page.document.ref == target.in_brief(None)
 
 
 async def test_the_first_brief_of_a_series_has_nothing_to_compare_with(folder):
@@ -344,8 +363,8 @@ async def test_slash_searches_every_brief_and_enter_opens_the_hit_in_its_brief(f
         await pilot.pause()
         screen = reader(app)
         assert screen.path == str(folder / "series-000-day-002.yaml")
-        assert screen.current_pane.page.document.item_id == "s0-i2"
-        hit = next(h for h in screen._hits if h.item_id == "s0-i2")
+        assert screen.current_pane.page.document.ref.id == "s0-i2"
+        hit = next(h for h in screen.search.hits if h.item_id == "s0-i2")
         assert shown_page(app).highlight == hit.matched.lower() != ""  # the match, marked on the page
         assert "hit 1/2" in crumbs(app)
         await pilot.press("n")  # the next hit of the same search, in the same brief

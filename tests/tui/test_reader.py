@@ -6,6 +6,7 @@ import gc
 
 import pytest
 
+from briefing_tui.core.ref import Ref
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.main import MainScreen
@@ -13,7 +14,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, shown_page, started, type_ahead
+from tests.tui.support import main, make_app, open_item, shown_page, started, type_ahead
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -86,7 +87,7 @@ async def test_actors_are_grouped_by_side_with_role_and_kind():
         assert isinstance(listing, ItemList)
         headings = [row.title for row in listing.rows if row.heading]
         assert headings == ["Ukraine (2)", "Russia (6)", "United States (4)"]
-        peskov = next(row for row in listing.rows if row.key == "peskov")
+        peskov = next(row for row in listing.rows if row.key == Ref("actor", "peskov"))
         assert peskov.note == "Kremlin spokesman \u00b7 person"
 
 
@@ -96,7 +97,7 @@ async def test_quotes_newest_first_and_never_cut():
         await pilot.press("3")
         listing = app.focused
         assert isinstance(listing, ItemList)
-        assert listing.rows[0].key == "peskov-no-answer"  # the only dated quote
+        assert listing.rows[0].key == Ref("quote", "peskov-no-answer")  # the only dated quote
         lines = [listing.render_line(y).text for y in range(8)]
         shown = " ".join(" ".join(lines).split())
         assert "We have reiterated our invitation, but so far there has been no answer" in shown
@@ -149,7 +150,7 @@ async def test_enter_opens_the_item_in_full():
         await pilot.press("3", "enter")
         await pilot.pause()
         page = shown_page(app)
-        assert page.document.item_id == "peskov-no-answer"
+        assert page.document.ref.id == "peskov-no-answer"
         text = page.text
         assert "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d" in text
         assert "\u2014 Dmitry Peskov, Kremlin spokesman" in text
@@ -163,7 +164,7 @@ async def test_enter_opens_the_item_in_full():
 async def test_actor_detail_shows_quotes_issues_and_mentions():
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
-        await main(app).open_target("rubio")
+        await open_item(app, "rubio")
         await pilot.pause()
         text = shown_page(app).text
         assert "US Secretary of State" in text
@@ -178,7 +179,7 @@ async def test_issue_detail_has_positions_actors_and_quotes():
         await pilot.press("4", "j", "enter")
         await pilot.pause()
         page = shown_page(app)
-        assert page.document.item_id == "territory"
+        assert page.document.ref.id == "territory"
         text = page.text
         assert "Positions (2)" in text and "Also involved" in text and "Quotes about it (2)" in text
         assert "Russia" in text and "Ukrainian forces must withdraw" in text
@@ -204,38 +205,37 @@ async def test_links_cycle_with_brackets_and_enter_follows():
 async def test_quote_to_speaker_to_issue_and_back_again():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = main(app)
         await pilot.press("3", "enter")
         page = shown_page(app)
         # Follow the speaker link.
-        speaker = page.document.targets.index("peskov")
+        speaker = page.document.targets.index(Ref("actor", "peskov"))
         while page.link != speaker:
             await pilot.press("right_square_bracket")
         await pilot.press("enter")
         await pilot.pause()
-        assert (focused_pane(app), shown_page(app).document.item_id) == ("actors", "peskov")
+        assert (focused_pane(app), shown_page(app).document.ref.id) == ("actors", "peskov")
         # From the speaker to an issue he holds... none: follow the first issue link instead.
         actor_page = shown_page(app)
-        issue_link = next(i for i, t in enumerate(actor_page.document.targets) if t == "putin-zelensky-meeting")
+        issue_link = next(i for i, t in enumerate(actor_page.document.targets) if t == Ref("issue", "putin-zelensky-meeting"))
         while actor_page.link != issue_link:
             await pilot.press("right_square_bracket")
         await pilot.press("enter")
         await pilot.pause()
-        assert (focused_pane(app), shown_page(app).document.item_id) == ("issues", "putin-zelensky-meeting")
-        assert screen.history.position == (5, 5)
+        assert (focused_pane(app), shown_page(app).document.ref.id) == ("issues", "putin-zelensky-meeting")
+        assert app.navigator.history.position == (5, 5)
         # Back twice: the speaker, then the quote with its link still selected.
         await pilot.press("backspace")
-        assert (focused_pane(app), shown_page(app).document.item_id) == ("actors", "peskov")
+        assert (focused_pane(app), shown_page(app).document.ref.id) == ("actors", "peskov")
         assert shown_page(app).link == issue_link
         await pilot.press("alt+left")
-        assert (focused_pane(app), shown_page(app).document.item_id) == ("quotes", "peskov-no-answer")
+        assert (focused_pane(app), shown_page(app).document.ref.id) == ("quotes", "peskov-no-answer")
         assert shown_page(app).link == speaker
         # And forward again.
         await pilot.press("alt+right")
-        assert shown_page(app).document.item_id == "peskov"
+        assert shown_page(app).document.ref.id == "peskov"
         await pilot.press("alt+right")
-        assert shown_page(app).document.item_id == "putin-zelensky-meeting"
-        assert screen.history.position == (5, 5)
+        assert shown_page(app).document.ref.id == "putin-zelensky-meeting"
+        assert app.navigator.history.position == (5, 5)
 
 
 async def test_back_restores_the_list_cursor_and_scroll():
@@ -247,7 +247,7 @@ async def test_back_restores_the_list_cursor_and_scroll():
         key, scroll = listing.current_key, listing.scroll_y
         assert scroll > 0
         await pilot.press("enter")
-        assert shown_page(app).document.item_id == key
+        assert shown_page(app).document.ref == key
         await pilot.press("1")
         await pilot.press("backspace")
         await pilot.press("backspace")
@@ -312,11 +312,11 @@ async def test_positions_matrix_opens_a_position_with_its_quotes():
         await pilot.press("5")
         matrix = app.focused
         assert isinstance(matrix, PositionMatrix)
-        matrix.select_target("position:territory:russia")
+        matrix.select_target(Ref.position("territory", "russia"))
         await pilot.press("enter")
         await pilot.pause()
         page = shown_page(app)
-        assert page.document.item_id == "position:territory:russia"
+        assert page.document.ref == Ref.position("territory", "russia")
         assert main(app).breadcrumb()[:3] == ["Positions", "Who gets what territory", "Russia"]
         assert "Ukrainian forces must withdraw" in page.text
         assert "Quotes behind it" in page.text
@@ -325,10 +325,10 @@ async def test_positions_matrix_opens_a_position_with_its_quotes():
 async def test_position_from_an_issue_has_the_breadcrumb_of_the_issue():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await main(app).open_target("territory")
+        await open_item(app, "territory")
         await pilot.pause()
         page = shown_page(app)
-        target = "position:territory:ukraine"
+        target = Ref.position("territory", "ukraine")
         link = page.document.targets.index(target)
         while page.link != link:
             await pilot.press("right_square_bracket")
@@ -352,7 +352,7 @@ async def test_clicking_a_link_follows_it():
             raise AssertionError("speaker not on screen")
         await pilot.click("#quotes-page", offset=(x + page.styles.padding.left, y))
         await pilot.pause()
-        assert shown_page(app).document.item_id == "peskov"
+        assert shown_page(app).document.ref.id == "peskov"
 
 
 async def test_clicking_a_row_opens_it():
@@ -361,7 +361,7 @@ async def test_clicking_a_row_opens_it():
         await pilot.press("4")
         await pilot.click("#issues-home", offset=(5, 0))
         await pilot.pause()
-        assert shown_page(app).document.item_id == "putin-zelensky-meeting"
+        assert shown_page(app).document.ref.id == "putin-zelensky-meeting"
 
 
 async def test_copy_a_quote_as_meeting_ready_text():
@@ -435,7 +435,7 @@ async def test_command_palette_jumps_to_an_actor():
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, MainScreen)
-        assert shown_page(app).document.item_id == "lavrov"
+        assert shown_page(app).document.ref.id == "lavrov"
 
 
 async def test_command_palette_runs_a_key_action():
@@ -480,7 +480,7 @@ async def test_resizing_never_crashes(size):
 async def test_backlinks_show_their_sentence_as_the_reader_sees_it():
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
-        await main(app).open_target("peskov-no-answer")
+        await open_item(app, "peskov-no-answer")
         await pilot.pause()
         text = " ".join(shown_page(app).text.split())
         assert "Interfax news agency quoted its spokesman Dmitry Peskov as saying" in text
@@ -494,7 +494,7 @@ async def test_titles_and_headings_keep_their_style():
         listing = app.focused
         assert isinstance(listing, ItemList)
         # The second row (not under the cursor) has a bold title and no note.
-        trump = next(i for i, row in enumerate(listing.rows) if row.key == "trump-very-good-things")
+        trump = next(i for i, row in enumerate(listing.rows) if row.key == Ref("quote", "trump-very-good-things"))
         strip = listing.render_line(listing._starts[trump])
         assert any(seg.style and seg.style.bold and "Donald Trump" in seg.text for seg in strip)
         await pilot.press("enter")

@@ -64,7 +64,7 @@ async def test_enter_opens_the_hit_with_the_match_highlighted_and_back_returns()
         await pilot.pause()
         page = shown_page(app)
         assert main(app).current_pane.pane_name == "issues"
-        assert page.document.item_id == "zaporizhzhia"
+        assert page.document.ref.id == "zaporizhzhia"
         assert page.highlight == "zaporizhzhia"
         line = page.first_match_line() - round(page.scroll_y)
         strip = page.render_line(line)
@@ -88,14 +88,14 @@ async def test_escape_closes_and_returns_to_where_you_were():
         await pilot.pause()
         assert not main(app).has_class("-searching")
         assert shown_page(app) is page and page.link == link and app.focused is page
-        assert main(app).history.position == (3, 3)  # a closed search is no step
+        assert app.navigator.history.position == (3, 3)  # a closed search is no step
 
 
 async def test_n_and_shift_n_step_through_hits_with_the_position_shown():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"kyiv", "enter")
-        total = len(main(app)._hits)
+        total = len(main(app).search.hits)
         assert total > 3
         crumbs = lambda: app.screen.query_one(Masthead).crumbs  # noqa: E731
         assert f"hit 1/{total}" in crumbs()
@@ -142,16 +142,16 @@ async def test_down_moves_into_the_results_and_enter_opens_that_hit():
         await pilot.press("slash", *"kyiv", "down")
         listing = results(app)
         assert app.focused is listing
-        keys = [row.key for row in listing.rows if row.key]
+        keys = [row.key for row in listing.rows if row.key is not None]
         assert listing.current_key == keys[0]
         await pilot.press("j")
         chosen = listing.current_key
         assert chosen == keys[1]
         await pilot.press("enter")
         await pilot.pause()
-        number = int(chosen.removeprefix("hit:"))
-        assert main(app)._hit == number
-        assert shown_page(app).highlight == main(app)._hits[number].matched.lower()
+        number = chosen
+        assert main(app).search.number == number
+        assert shown_page(app).highlight == main(app).search.hits[number].matched.lower()
 
 
 async def test_typing_n_in_the_box_types_it():

@@ -20,7 +20,7 @@ SIZE = (80, 24)
 def make_app() -> BriefingApp:
     result = load_brief(REAL_BRIEF)
     assert result.brief is not None
-    app = BriefingApp(str(REAL_BRIEF), result.brief)
+    app = BriefingApp(result.brief)
     app.theme = "textual-dark"
     return app
 

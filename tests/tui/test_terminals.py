@@ -106,11 +106,11 @@ async def test_keys_typed_ahead_land_in_order(keys, pane, detail, visited):
         screen = main(app)
         for _ in range(50):  # until the burst is answered, however busy the machine
             await pilot.pause(0.1)
-            if (screen.current_pane.pane_name, screen.current_pane.showing_detail, screen.history.position[1]) == (pane, detail, visited):
+            if (screen.current_pane.pane_name, screen.current_pane.showing_detail, app.navigator.history.position[1]) == (pane, detail, visited):
                 break
         await pilot.pause()
         assert (screen.current_pane.pane_name, screen.current_pane.showing_detail) == (pane, detail)
-        assert screen.history.position[1] == visited
+        assert app.navigator.history.position[1] == visited
 
 
 async def test_a_resize_storm_with_keys_between_sizes():

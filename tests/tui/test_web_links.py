@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.core.links import web_address_problem
+from briefing_tui.core.ref import Ref
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.main import MainScreen
 from tests.conftest import MINIMAL
 from tests.hostile import quoted
 from tests.tui.screen import assert_screen_is_safe, screen_lines
-from tests.tui.support import main, make_app, shown_page
+from tests.tui.support import make_app, shown_page
 
 GOOD = "https://example.org/wiki/Peace_(talks)?q=1#top"
 REFUSED = {
@@ -69,11 +70,11 @@ async def test_a_web_link_is_a_link_on_the_page(tmp_path, opened):
         assert "See link 0 link 1 for more." in " ".join(page.text.split())
         assert "](" not in page.text
         targets = page.document.targets
-        assert targets == [f"web:{GOOD}", "web:https://example.com/"]
+        assert targets == [Ref.web(GOOD), Ref.web("https://example.com/")]
         await pilot.press("right_square_bracket", "right_square_bracket")
-        assert page.selected_target == "web:https://example.com/"
+        assert page.selected_target == Ref.web("https://example.com/")
         await pilot.press("left_square_bracket")
-        assert page.selected_target == f"web:{GOOD}"
+        assert page.selected_target == Ref.web(GOOD)
     assert opened == []
 
 
@@ -164,12 +165,11 @@ async def test_web_links_in_every_markdown_field(tmp_path, opened):
     app = make_app(path)
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.pause()
-        screen = main(app)
-        assert shown_page(app).document.targets.count(f"web:{GOOD}") == 3  # summary, key point, timeline
-        for target in ("a", "q", "i", "position:i:a"):
-            await screen.open_target(target)
+        assert shown_page(app).document.targets.count(Ref.web(GOOD)) == 3  # summary, key point, timeline
+        for target in (Ref("actor", "a"), Ref("quote", "q"), Ref("issue", "i"), Ref.position("i", "a")):
+            await app.navigator.open(target)
             await pilot.pause()
-            assert f"web:{GOOD}" in shown_page(app).document.targets, target
+            assert Ref.web(GOOD) in shown_page(app).document.targets, target
     assert opened == []
 
 

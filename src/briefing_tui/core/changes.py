@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Position, Quote
-from briefing_tui.core.text import fold, short, words
+from briefing_tui.core.text import fold, item_label, short, words
 
 _Item = TypeVar("_Item", bound=Item)
 

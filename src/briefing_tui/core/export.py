@@ -11,7 +11,7 @@ import re
 import textwrap
 from typing import Any
 
-from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex, shown_text
+from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex
 from briefing_tui.core.model import (
     NOWHERE,
     Actor,
@@ -24,7 +24,6 @@ from briefing_tui.core.model import (
     Quote,
     Source,
 )
-from briefing_tui.core.text import short
 
 # -- JSON ---------------------------------------------------------------------------
 
@@ -165,18 +164,6 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
 # -- text and Markdown ----------------------------------------------------------------
 
 
-def plain(text: str, index: LinkIndex) -> str:
-    """Markdown prose with `[[id]]` links replaced by what they show."""
-    return shown_text(text, lambda item_id: item_label(index.item(item_id), item_id))
-
-
-def item_label(item: Item | None, fallback: str) -> str:
-    """How running text names an item: a quote by its (shortened) words."""
-    if isinstance(item, Quote):
-        return f"\u201c{short(item.text)}\u201d"
-    return item.label if item is not None else fallback
-
-
 def _markdown_links(text: str, index: LinkIndex) -> str:
     def anchor(match: Any) -> str:
         target = match.group(1).strip()
@@ -226,12 +213,12 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
 
     if section in (None, "summary"):
         out += [brief.title, f"{brief.date.isoformat()}" + (f"  ·  {', '.join(brief.tags)}" if brief.tags else ""), ""]
-        out += ["SUMMARY", _indent(plain(brief.summary, index)), ""]
+        out += ["SUMMARY", _indent(index.plain(brief.summary)), ""]
         if brief.key_points:
-            out += ["KEY POINTS", *(_indent(plain(p, index), "  \u2022 ") for p in brief.key_points), ""]
+            out += ["KEY POINTS", *(_indent(index.plain(p), "  \u2022 ") for p in brief.key_points), ""]
         if brief.timeline:
             out.append("TIMELINE")
-            out += [f"  {e.date.isoformat()}  {plain(e.text, index).strip()}" for e in brief.timeline]
+            out += [f"  {e.date.isoformat()}  {index.plain(e.text).strip()}" for e in brief.timeline]
             out.append("")
         if brief.sources:
             out.append("SOURCES")
@@ -253,9 +240,9 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
         for issue in brief.issues:
             out.append(f"  {issue.title} [{issue.id}] ({issue.status})")
             if issue.summary:
-                out.append(_indent(plain(issue.summary, index), "    "))
+                out.append(_indent(index.plain(issue.summary), "    "))
             for position in issue.positions:
-                out.append(_indent(f"{_name(index, position.by)}: {plain(position.stance, index).strip()}", "    - "))
+                out.append(_indent(f"{_name(index, position.by)}: {index.plain(position.stance).strip()}", "    - "))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -327,7 +314,7 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
 def issue_lines(issue: Issue, index: LinkIndex) -> str:
     """An issue with every position as a bullet."""
     lines = [f"{issue.title} ({issue.status})"]
-    lines += [f"\u2022 {_name(index, p.by)}: {' '.join(plain(p.stance, index).split())}" for p in issue.positions]
+    lines += [f"\u2022 {_name(index, p.by)}: {' '.join(index.plain(p.stance).split())}" for p in issue.positions]
     return "\n".join(lines)
 
 
@@ -335,7 +322,7 @@ def copy_text(item: Item | None, index: LinkIndex) -> str:
     """An item as plain text to paste into notes or a chat; None means the brief's summary."""
     if item is None:
         brief = index.brief
-        points = [f"\u2022 {' '.join(plain(p, index).split())}" for p in brief.key_points]
+        points = [f"\u2022 {' '.join(index.plain(p).split())}" for p in brief.key_points]
         return "\n".join([f"{brief.title} ({brief.date.isoformat()})", *points])
     if isinstance(item, Quote):
         return quote_line(item, index)
@@ -350,5 +337,5 @@ def copy_text(item: Item | None, index: LinkIndex) -> str:
 def position_text(issue: Issue, actor_id: str, index: LinkIndex) -> str:
     """One actor's position on an issue, on one line."""
     position = issue.position_of(actor_id)
-    stance = " ".join(plain(position.stance, index).split()) if position else "no stated position"
+    stance = " ".join(index.plain(position.stance).split()) if position else "no stated position"
     return f"{_name(index, actor_id)} on {issue.title}: {stance}"

@@ -1,13 +1,18 @@
 """Back and forward through everything the reader visited, like a web browser.
 
-A `Place` is what the reader needs to show a view again exactly as it was left:
-the pane, the item shown in full (if any), the row under the cursor, the scroll
-position and the selected link.
+A `Place` is what the reader needs to show a view again exactly as it was left: the
+brief, the pane, the item shown in full (if any), the row under the cursor, the
+scroll position and the selected link. One history holds the places of every brief
+visited, so back and forward cross from brief to brief as they do within one.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from briefing_tui.core.ref import Ref
 
 
 class Place(NamedTuple):
@@ -20,19 +25,23 @@ class Place(NamedTuple):
     """
 
     pane: str
-    target: str | None = None
-    """The item (or position) shown in full; None for the pane's own list or page."""
-    cursor: str | None = None
-    """The key of the row under the cursor in the pane's list."""
+    """A pane of a brief (`summary`, `actors`, `quotes`, `issues`, `positions`), or a
+    view of the library (`library`, `changes`, `findings`)."""
+    target: Ref | None = None
+    """What is shown in full; None for the pane's own list or page."""
+    cursor: Hashable | None = None
+    """The key of the row (or the cell) under the cursor in the pane's list."""
     scroll: int = 0
     link: int = -1
     """The selected link on the page, -1 for none."""
     search: str | None = None
     """The search match highlighted on the page, when a search led here."""
+    brief: str | None = None
+    """The file of the brief shown (None: the library's list)."""
 
     def same_view(self, other: Place) -> bool:
         """True when both show the same thing, however scrolled."""
-        return (self.pane, self.target) == (other.pane, other.target)
+        return (self.brief, self.pane, self.target) == (other.brief, other.pane, other.target)
 
 
 class History:
@@ -55,11 +64,18 @@ class History:
 
     @property
     def can_go_back(self) -> bool:
+        """True when there is a place to go back to."""
         return self._index > 0
 
     @property
     def can_go_forward(self) -> bool:
+        """True when there is a place to go forward to."""
         return self._index < len(self._places) - 1
+
+    @property
+    def previous(self) -> Place | None:
+        """The place back would go to, without going."""
+        return self._places[self._index - 1] if self._index > 0 else None
 
     def update(self, place: Place) -> None:
         """Record how the current view is being left (scroll, cursor, link)."""

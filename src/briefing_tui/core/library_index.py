@@ -105,10 +105,9 @@ def index_rows(brief: Brief) -> IndexRows:
     # Imported here, not with the module: the cache imports this module, and a warm
     # start of the reader must not pay for search and its helpers.
     from briefing_tui.core.changes import name_key
-    from briefing_tui.core.export import item_label
     from briefing_tui.core.links import shown_text
     from briefing_tui.core.search import item_title
-    from briefing_tui.core.text import fold, words
+    from briefing_tui.core.text import fold, item_label, words
 
     items = {item.id: item for item in brief.items()}
 

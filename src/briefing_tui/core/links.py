@@ -21,14 +21,13 @@ from urllib.parse import urlsplit
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text, paused_gc
 from briefing_tui.core.printable import visible
-from briefing_tui.core.text import sentence_around
+from briefing_tui.core.ref import Ref
+from briefing_tui.core.text import item_label, sentence_around
 
 WIKILINK_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 # [text](address) or [text](address "title"); an address may hold one level of
 # parentheses, as many encyclopaedia addresses do.
 WEB_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()]*\))+)(?:\s+\"[^\"\n]*\")?\)")
-WEB_PREFIX = "web:"
-"""How a page marks a link to the web: `web:` and the address, never an item id."""
 WEB_SCHEMES = ("http", "https")
 
 Via: TypeAlias = Literal["reference", "link", "mention", "web"]
@@ -63,7 +62,7 @@ class Link(NamedTuple):
         return sentence_around(self.text, self.start, self.end) if self.text else ""
 
 
-class Span(NamedTuple):
+class ProseLink(NamedTuple):
     """A link found in a piece of prose: where it is, what it shows, where it goes."""
 
     start: int
@@ -106,7 +105,7 @@ class MentionFinder:
         pattern = "|".join(re.escape(w) for w in sorted(odd, key=len, reverse=True))
         self._odd = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if odd else None
 
-    def spans(self, text: str, *, skip: str | None = None) -> Iterator[Span]:
+    def spans(self, text: str, *, skip: str | None = None) -> Iterator[ProseLink]:
         """Mentions in `text`, outside `[[...]]`, leaving out the actor `skip`."""
         if not self._owner:
             return
@@ -136,7 +135,7 @@ class MentionFinder:
                 continue
             target = self._owner[name]
             if target != skip:
-                yield Span(start, end, target, name, "mention")
+                yield ProseLink(start, end, target, name, "mention")
 
 
 def _is_word(char: str) -> bool:
@@ -157,20 +156,20 @@ def shown_text(text: str, label: Callable[[str], str]) -> str:
     return WIKILINK_RE.sub(shown, text)
 
 
-def wikilink_spans(text: str) -> Iterator[Span]:
+def wikilink_spans(text: str) -> Iterator[ProseLink]:
     """The `[[id]]` and `[[id|shown]]` links of a Markdown text."""
     for match in WIKILINK_RE.finditer(text):
         target = match.group(1).strip()
         shown = match.group(2).strip() if match.group(2) is not None else target
-        yield Span(match.start(), match.end(), target, shown, "link")
+        yield ProseLink(match.start(), match.end(), target, shown, "link")
 
 
-def web_links(text: str) -> Iterator[Span]:
+def web_links(text: str) -> Iterator[ProseLink]:
     """The Markdown links to the web, `[text](address)`, of a Markdown text."""
     if "](" not in text:
         return
     for match in WEB_LINK_RE.finditer(text):
-        yield Span(match.start(), match.end(), WEB_PREFIX + match.group("url"), match.group("text"), "web")
+        yield ProseLink(match.start(), match.end(), match.group("url"), match.group("text"), "web")
 
 
 def web_address_problem(url: str) -> str | None:
@@ -196,7 +195,7 @@ def web_address_problem(url: str) -> str | None:
     return None
 
 
-def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None) -> list[Span]:
+def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None) -> list[ProseLink]:
     """Every link in one piece of prose, wikilinks and mentions, in text order."""
     spans = list(wikilink_spans(text.text)) if text.markdown else []
     if text.prose:
@@ -274,6 +273,34 @@ class LinkIndex:
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
         return self.items.get(item_id)
+
+    def ref(self, item_id: str | None) -> Ref | None:
+        """The reference to the item with this id (None: the brief's own summary, or
+        no such item)."""
+        if item_id is None:
+            return Ref.summary()
+        item = self.items.get(item_id)
+        return Ref.to(item) if item is not None else None
+
+    def label(self, target: Ref | str | None) -> str:
+        """How a reader names what `target` (a reference, or an item's id) leads to in
+        running text: an actor by name, a quote by its first words, a position as
+        actor on issue; None and the summary are "Summary"."""
+        if target is None:
+            return "Summary"
+        if isinstance(target, str):
+            return item_label(self.items.get(target), target)
+        if target.kind == "summary":
+            return "Summary"
+        if target.kind == "web":
+            return target.id
+        if target.kind == "position":
+            return f"{self.label(target.part)} on {self.label(target.id)}"
+        return item_label(self.items.get(target.id), target.id)
+
+    def plain(self, text: str) -> str:
+        """Markdown prose with `[[id]]` links replaced by what they show."""
+        return shown_text(text, lambda item_id: item_label(self.items.get(item_id), item_id))
 
     def links_from(self, item_id: str | None) -> list[Link]:
         """What the item links to (None: the brief's own summary, key points, timeline).

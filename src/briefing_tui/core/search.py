@@ -26,10 +26,9 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from briefing_tui.core.export import item_label
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.model import Brief, Item, Location, Quote, Text, paused_gc
-from briefing_tui.core.text import fold, original_span, snippet, words
+from briefing_tui.core.text import fold, item_label, original_span, snippet, words
 
 # How much a match counts, by the field it is in.
 _FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side": 1.5, "tags": 1.5, "text": 1.5}

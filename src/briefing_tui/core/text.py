@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.core.model import Item
 
 _TOKEN = re.compile(r"\w+")
 # Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
@@ -87,3 +91,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
     if found:
         stop = found.start() + (1 if text[found.start()] in ".!?" else 0)
     return " ".join(text[begin:stop].split())
+
+
+def item_label(item: Item | None, fallback: str) -> str:
+    """How running text names an item: a quote by its (shortened) words."""
+    if item is not None and item.noun == "quote":
+        return f"\u201c{short(item.label)}\u201d"
+    return item.label if item is not None else fallback

@@ -12,7 +12,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from briefing_tui.core.printable import visible
+from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import short
+from briefing_tui.tui.messages import OpenBrief, OpenRef
 
 NAME_WIDTH = 100
 """Names longer than this are shortened: the palette matches every entry on every key."""
@@ -41,15 +43,15 @@ class BriefCommands(Provider):
                 yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief
         for issue in brief.issues:
-            yield (f"Issue: {_name(issue.title)}", issue.status, partial(screen.open_target, issue.id))
+            yield (f"Issue: {_name(issue.title)}", issue.status, partial(screen.post_message, OpenRef(Ref.to(issue))))
         for actor in brief.actors:
-            yield (f"Actor: {_name(actor.name)}", _name(actor.role or actor.kind), partial(screen.open_target, actor.id))
+            yield (f"Actor: {_name(actor.name)}", _name(actor.role or actor.kind), partial(screen.post_message, OpenRef(Ref.to(actor))))
         names = {a.id: a.name for a in brief.actors}
         for quote in brief.quotes:
             yield (
                 f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d",
                 "",
-                partial(screen.open_target, quote.id),
+                partial(screen.post_message, OpenRef(Ref.to(quote))),
             )
 
     def _library_entries(self, screen: LibraryScreen) -> Iterator[tuple[str, str, object]]:
@@ -57,11 +59,10 @@ class BriefCommands(Provider):
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.show:
                 yield (binding.tooltip or binding.description, f"key {binding.key}", partial(screen.run_action, binding.action))
-        app = screen.briefing_app
         for entry in screen.library.listing():
             if entry.ok:
                 when = entry.date.isoformat() if entry.date else ""
-                yield (f"Brief: {_name(entry.title or entry.path)}", when, partial(app.open_brief, entry.path))
+                yield (f"Brief: {_name(entry.title or entry.path)}", when, partial(screen.post_message, OpenBrief(entry.path)))
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._entries():

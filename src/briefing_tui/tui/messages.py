@@ -1,18 +1,65 @@
-"""Messages that cross from one part of the reader to the screen that routes them.
+"""Messages: what a widget or a screen asks for, sent up to whatever handles it.
 
-Kept apart from the widgets that send them, so the screen can listen for them
-without importing those widgets (and what they import) before they are needed.
+Going somewhere is always one of these (`OpenRef`, `GoBack`, `GoForward`,
+`ShowChanges`, `ShowLibrary`, `OpenBrief`): widgets and screens post them, the app's
+navigator alone decides what they lead to. Kept apart from the widgets that send
+them, so that a screen can listen for them without importing those widgets.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from briefing_tui.core.history import Place
+    from briefing_tui.core.ref import Ref
     from briefing_tui.core.search import Hit
+
+
+@dataclass
+class OpenRef(Message):
+    """The user followed a link, or opened a row, that leads to `ref`."""
+
+    ref: Ref
+    shown: str = ""
+    """The text the link shows (asked about before leaving for the web)."""
+
+
+@dataclass
+class GoBack(Message):
+    """Back to where the reader was before."""
+
+
+@dataclass
+class GoForward(Message):
+    """Forward again, after going back."""
+
+
+@dataclass
+class ShowChanges(Message):
+    """What changed in the brief at `path` since the one before it."""
+
+    path: str
+
+
+@dataclass
+class ShowLibrary(Message):
+    """Back to the library's list."""
+
+
+@dataclass
+class OpenBrief(Message):
+    """Open the brief at `path` (at `place`, else its Summary); `hits`, hit number
+    `hit` among them: a search begun in the library, stepped on with n and N."""
+
+    path: str
+    place: Place | None = None
+    hits: list[Hit] = field(default_factory=list)
+    hit: int = 0
 
 
 class Settle(Message):

@@ -7,9 +7,9 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.export import plain
 from briefing_tui.core.links import LinkIndex
-from briefing_tui.tui.documents import STATUS_MARK, label
+from briefing_tui.core.ref import Ref
+from briefing_tui.tui.documents import STATUS_MARK
 from briefing_tui.tui.widgets.item_list import Row
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ def actor_rows(index: LinkIndex) -> list[Row]:
     groups: dict[str, list[Row]] = {}
     for actor in index.brief.actors:
         note = " \u00b7 ".join(part for part in (actor.role, actor.kind) if part)
-        groups.setdefault(actor.side or "No side", []).append(Row(actor.id, actor.name, note))
+        groups.setdefault(actor.side or "No side", []).append(Row(Ref.to(actor), actor.name, note))
     rows: list[Row] = []
     for side, members in groups.items():
         rows.append(Row(None, f"{side} ({len(members)})"))
@@ -36,9 +36,9 @@ def quote_rows(index: LinkIndex) -> list[Row]:
     rows = []
     for quote in dated + undated:
         note = " \u00b7 ".join(
-            part for part in (label(index, quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part
+            part for part in (index.label(quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part
         )
-        rows.append(Row(quote.id, label(index, quote.by), note, f"\u201c{' '.join(quote.text.split())}\u201d"))
+        rows.append(Row(Ref.to(quote), index.label(quote.by), note, f"\u201c{' '.join(quote.text.split())}\u201d"))
     return rows
 
 
@@ -48,8 +48,8 @@ def issue_rows(index: LinkIndex) -> list[Row]:
     for issue in index.brief.issues:
         count = len(issue.positions)
         note = f"{STATUS_MARK[issue.status]} \u00b7 {count} position{'' if count == 1 else 's'}"
-        summary = " ".join(plain(issue.summary, index).split()) if issue.summary else ""
-        rows.append(Row(issue.id, issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
+        summary = " ".join(index.plain(issue.summary).split()) if issue.summary else ""
+        rows.append(Row(Ref.to(issue), issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
     return rows
 
 

@@ -1,27 +1,28 @@
 """A page over the library: the Changes view, or why a file cannot be opened.
 
-Its links lead into the library's briefs: each starts with a prefix (`old:`, `new:`)
-that `routes` maps to a brief's file; the rest is the target in that brief.
+Its links lead into the library's briefs; like every link, they are followed by the
+navigator.
 """
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer
 
+from briefing_tui.core.history import Place
 from briefing_tui.tui.layout import visible
+from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
 
 
-class DocumentScreen(Screen[None]):
-    """One page of text with links into the library's briefs."""
+class DocumentScreen(ReaderScreen):
+    """One page of text with links into the library's briefs, at `place` in the history."""
 
     BINDINGS = [
-        Binding("backspace,escape", "back", "Back", tooltip="Back to where you were", id="document.back"),
+        Binding("backspace,escape,alt+left", "back", "Back", tooltip="Back to where you were", id="document.back"),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="document.forward"),
         Binding("L", "library", "Library", tooltip="Back to the library of briefs", id="document.library"),
     ]
 
@@ -29,11 +30,11 @@ class DocumentScreen(Screen[None]):
     DocumentScreen #document-page { height: 1fr; }
     """
 
-    def __init__(self, document: Document, heading: str, routes: dict[str, str] | None = None) -> None:
+    def __init__(self, document: Document, heading: str, *, place: Place) -> None:
         super().__init__()
         self.document = document
         self.heading = heading
-        self.routes = routes or {}
+        self.place = place
 
     def compose(self) -> ComposeResult:
         masthead = Masthead(self.heading, id="masthead")
@@ -43,32 +44,19 @@ class DocumentScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one(Page), scroll_visible=False)
+        self.set_focus(self.page, scroll_visible=False)
 
     @property
     def page(self) -> Page:
         """The page on screen."""
         return self.query_one(Page)
 
-    @on(Page.FollowLink)
-    async def _followed(self, event: Page.FollowLink) -> None:
-        event.stop()
-        from briefing_tui.tui.app import BriefingApp
+    def shows(self, place: Place) -> bool:
+        return (place.pane, place.brief) == (self.place.pane, self.place.brief)
 
-        app = self.app
-        assert isinstance(app, BriefingApp)
-        for prefix, path in self.routes.items():
-            if event.target.startswith(prefix):
-                await app.open_brief(path, event.target[len(prefix) :])
-                return
+    def capture(self) -> Place:
+        return self.place._replace(scroll=round(self.page.scroll_y), link=self.page.link)
 
-    async def action_back(self) -> None:
-        """Back to the screen this page was opened from."""
-        await self.app.pop_screen()
-
-    async def action_library(self) -> None:
-        """Back to the library."""
-        from briefing_tui.tui.app import BriefingApp
-
-        assert isinstance(self.app, BriefingApp)
-        await self.app.show_library()
+    async def show(self, place: Place, position: tuple[int, int]) -> None:
+        self.page.restore(place.scroll, place.link)
+        self.set_focus(self.page, scroll_visible=False)

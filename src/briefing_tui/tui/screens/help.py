@@ -52,11 +52,11 @@ class HelpScreen(ModalScreen[None]):
         self.library = library
 
     def compose(self) -> ComposeResult:
-        from briefing_tui.tui.app import BriefingApp
         from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
         from briefing_tui.tui.screens.main import LIBRARY_ACTIONS, MainScreen
         from briefing_tui.tui.widgets.item_list import ItemList
         from briefing_tui.tui.widgets.matrix import PositionMatrix
+        from briefing_tui.tui.widgets.motion import LineView
 
         reader = [b for b in MainScreen.BINDINGS if self.library or not (isinstance(b, Binding) and b.action in LIBRARY_ACTIONS)]
         sources: list[tuple[str, list[BindingType]]] = [
@@ -65,10 +65,11 @@ class HelpScreen(ModalScreen[None]):
                 [
                     *reader,
                     Binding("tab,shift+tab", "", "Next / previous focus"),
-                    *BriefingApp.BINDINGS,
+                    *type(self.app).BINDINGS,
                     Binding("ctrl+p", "", "Command palette: jump to any actor, quote or issue, change theme"),
                 ],
             ),
+            ("Moving (lists, pages, the matrix)", list(LineView.BINDINGS)),
             ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
             ("Pages (summary and every item)", list(Page.BINDINGS)),
             ("Positions matrix", list(PositionMatrix.BINDINGS)),

@@ -16,20 +16,21 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
+from briefing_tui.core.history import Place
 from briefing_tui.core.library import Entry, Library
 from briefing_tui.core.text import fold
-from briefing_tui.tui.messages import FilterClosed, HitChosen, SearchClosed
+from briefing_tui.tui.brief_search import hit_place
+from briefing_tui.tui.messages import FilterClosed, HitChosen, OpenBrief, SearchClosed, ShowChanges
 from briefing_tui.tui.rows import counted, library_rows
+from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 from briefing_tui.tui.widgets.masthead import Masthead
 
 if TYPE_CHECKING:
     from briefing_tui.core.search import Hit
-    from briefing_tui.tui.app import BriefingApp
 
 
 FILL_SECONDS = 0.5
@@ -51,7 +52,7 @@ class FilterInput(Input):
         self.post_message(FilterClosed(clear=False))
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(ReaderScreen):
     """Lists the briefs of a library."""
 
     BINDINGS = [
@@ -68,6 +69,8 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "search", "Search all", tooltip="Search every brief at once, as you type", id="library.search", priority=True),
         Binding("c", "changes", "Changes", tooltip="What changed in the brief under the cursor since the one before it", id="library.changes"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="Clear the filter and go back to the list", id="library.clear"),
+        Binding("backspace,alt+left", "back", "Back", show=False, tooltip="Back to the brief you came from", id="library.back"),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again, into the brief you came back from", id="library.forward"),
     ]
 
     DEFAULT_CSS = """
@@ -115,13 +118,19 @@ class LibraryScreen(Screen[None]):
         """The list of briefs."""
         return self.query_one("#library-list", ItemList)
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        """The app, which opens briefs."""
-        from briefing_tui.tui.app import BriefingApp
+    # -- places ----------------------------------------------------------------------
 
-        assert isinstance(self.app, BriefingApp)
-        return self.app
+    def shows(self, place: Place) -> bool:
+        return place.pane == "library"
+
+    def capture(self) -> Place:
+        return Place("library", None, self.listing.current_key, round(self.listing.scroll_y))
+
+    async def show(self, place: Place, position: tuple[int, int]) -> None:
+        if place.cursor is not None:
+            self.listing.select(place.cursor)
+            self.listing.restore_scroll(place.scroll)
+        self.set_focus(self.listing, scroll_visible=False)
 
     # -- the list ------------------------------------------------------------------------
 
@@ -176,7 +185,8 @@ class LibraryScreen(Screen[None]):
     @on(ItemList.Chosen, "#library-list")
     async def _chosen(self, event: ItemList.Chosen) -> None:
         event.stop()
-        await self.briefing_app.open_brief(event.key)
+        if isinstance(event.key, str):
+            self.post_message(OpenBrief(event.key))
 
     def action_filter(self) -> None:
         """Into the filter box, ready to type."""
@@ -193,8 +203,8 @@ class LibraryScreen(Screen[None]):
     async def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         key = self.listing.current_key
-        if key is not None:
-            await self.briefing_app.open_brief(key)
+        if isinstance(key, str):
+            self.post_message(OpenBrief(key))
 
     @on(FilterClosed)
     def _filter_closed(self, event: FilterClosed) -> None:
@@ -212,8 +222,8 @@ class LibraryScreen(Screen[None]):
     async def action_changes(self) -> None:
         """What changed in the brief under the cursor."""
         key = self.listing.current_key
-        if key is not None:
-            await self.briefing_app.show_changes(key)
+        if isinstance(key, str):
+            self.post_message(ShowChanges(key))
 
     # -- search across briefs ------------------------------------------------------------
 
@@ -243,14 +253,12 @@ class LibraryScreen(Screen[None]):
     @on(HitChosen)
     async def _hit_chosen(self, event: HitChosen) -> None:
         event.stop()
-        from briefing_tui.tui.screens.main import hit_place
-
         self.remove_class("-searching")
         self.set_focus(self.listing)
         chosen = event.hits[event.number]
         # In the brief, n and N step through its own hits of the same search.
         same = [hit for hit in event.hits if hit.path == chosen.path]
-        await self.briefing_app.open_brief(chosen.path, hit_place(chosen), same, same.index(chosen))
+        self.post_message(OpenBrief(chosen.path, hit_place(chosen), same, same.index(chosen)))
 
 
 def _haystack(entry: Entry) -> tuple[str, frozenset[str]]:

@@ -8,6 +8,7 @@ for tens of thousands of rows.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -17,10 +18,10 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.tui.layout import line_breaks, overlay, to_strip, visible, wrap
+from briefing_tui.tui.widgets.motion import LineView
 
 TITLE_INDENT = 1
 BODY_INDENT = 3
@@ -30,10 +31,11 @@ BODY_INDENT = 3
 class Row:
     """One row: a bold title, a dim note after it, and wrapped body text below.
 
-    A row without a `key` is a group heading: shown, never selected.
+    A row without a `key` is a group heading: shown, never selected. The key is what
+    the row stands for: a reference to an item, a file of the library, a search hit.
     """
 
-    key: str | None
+    key: Hashable | None
     title: str
     note: str = ""
     body: str = ""
@@ -45,17 +47,11 @@ class Row:
         return self.key is None
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(LineView):
     """A keyboard-driven list of rows; `enter` or a click opens the row under the cursor."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "Top", show=False),
-        Binding("end,G", "last", "Bottom", show=False),
-        Binding("enter", "choose", "Open", id="open"),
+        Binding("enter", "choose", "Open", tooltip="Open the row under the cursor", id="open"),
     ]
 
     COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title", "item-list--match"}
@@ -76,7 +72,7 @@ class ItemList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor moved to the row with this key."""
 
-        def __init__(self, item_list: ItemList, key: str | None) -> None:
+        def __init__(self, item_list: ItemList, key: Hashable | None) -> None:
             super().__init__()
             self.item_list = item_list
             self.key = key
@@ -88,7 +84,7 @@ class ItemList(ScrollView, can_focus=True):
     class Chosen(Message):
         """The user opened the row with this key."""
 
-        def __init__(self, item_list: ItemList, key: str) -> None:
+        def __init__(self, item_list: ItemList, key: Hashable) -> None:
             super().__init__()
             self.item_list = item_list
             self.key = key
@@ -109,7 +105,7 @@ class ItemList(ScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------
 
-    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+    def set_rows(self, rows: list[Row], keep: Hashable | None = None) -> None:
         """Replace the rows, keeping the cursor on `keep` (or the same key) if still there."""
         previous = keep if keep is not None else self.current_key
         self.rows = rows
@@ -122,13 +118,13 @@ class ItemList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def current_key(self) -> str | None:
+    def current_key(self) -> Hashable | None:
         """The key of the row under the cursor."""
         if 0 <= self.cursor < len(self.rows):
             return self.rows[self.cursor].key
         return None
 
-    def select(self, key: str) -> bool:
+    def select(self, key: Hashable) -> bool:
         """Put the cursor on the row with `key`; False when there is none."""
         index = self._index.get(key)
         if index is None:
@@ -272,17 +268,17 @@ class ItemList(ScrollView, can_focus=True):
             height = self._starts[self.cursor + 1] - top
         self.scroll_to_region(Region(0, top, 1, min(height, max(1, self.scrollable_content_region.height))), animate=False, force=True)
 
-    def action_cursor_down(self) -> None:
+    def action_move_down(self) -> None:
         self.cursor = self._step(self.cursor, 1)
 
-    def action_cursor_up(self) -> None:
+    def action_move_up(self) -> None:
         self.cursor = self._step(self.cursor, -1)
 
-    def action_first(self) -> None:
+    def action_move_top(self) -> None:
         self.cursor = self._first_selectable()
         self.scroll_home(animate=False)
 
-    def action_last(self) -> None:
+    def action_move_bottom(self) -> None:
         last = len(self.rows) - 1
         self.cursor = last if last >= 0 and not self.rows[last].heading else self._step(last, -1)
 
@@ -297,10 +293,10 @@ class ItemList(ScrollView, can_focus=True):
             index = self._step(index, 1 if lines > 0 else -1)
         self.cursor = index
 
-    def action_page_down(self) -> None:
+    def action_move_page_down(self) -> None:
         self._move_by_lines(max(1, self.scrollable_content_region.height - 1))
 
-    def action_page_up(self) -> None:
+    def action_move_page_up(self) -> None:
         self._move_by_lines(-max(1, self.scrollable_content_region.height - 1))
 
     def action_choose(self) -> None:

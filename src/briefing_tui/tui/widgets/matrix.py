@@ -17,13 +17,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
-from briefing_tui.core.export import plain
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import short
-from briefing_tui.tui.documents import position_target
 from briefing_tui.tui.layout import visible
+from briefing_tui.tui.messages import OpenRef
+from briefing_tui.tui.widgets.motion import LineView
 
 NAME_WIDTH = 18
 CELL_WIDTH = 20
@@ -37,18 +37,12 @@ class _Grid:
     involved: set[tuple[str, str]]
 
 
-class PositionMatrix(Widget, can_focus=True):
+class PositionMatrix(LineView):
     """Who stands where. `enter` on a cell opens the position (or the actor, or the issue)."""
 
     BINDINGS = [
-        Binding("down,j", "move(1, 0)", "Down", show=False),
-        Binding("up,k", "move(-1, 0)", "Up", show=False),
-        Binding("right,l", "move(0, 1)", "Right", show=False),
-        Binding("left,h", "move(0, -1)", "Left", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "first", "Top", show=False),
-        Binding("end,G", "last", "Bottom", show=False),
+        Binding("right,l", "move(0, 1)", "Right", show=False, tooltip="To the next issue", id="matrix.right"),
+        Binding("left,h", "move(0, -1)", "Left", show=False, tooltip="To the issue before (to the names)", id="matrix.left"),
         Binding("enter", "choose", "Open", tooltip="Open the position under the cursor", id="matrix.open"),
     ]
 
@@ -66,13 +60,6 @@ class PositionMatrix(Widget, can_focus=True):
 
     row: reactive[int] = reactive(0, always_update=True)
     column: reactive[int] = reactive(0, always_update=True)
-
-    class Chosen(Message):
-        """The user opened the cell that leads to `target`."""
-
-        def __init__(self, target: str) -> None:
-            super().__init__()
-            self.target = target
 
     class Highlighted(Message):
         """The cursor moved."""
@@ -134,7 +121,7 @@ class PositionMatrix(Widget, can_focus=True):
             issue_id, _ = self._grid.issues[column - 1]
             stance = self._grid.stances.get((issue_id, actor_id))
             if stance is not None:
-                text = short(plain(stance, self._index), CELL_WIDTH - 2)
+                text = short(self._index.plain(stance), CELL_WIDTH - 2)
             else:
                 text = "involved" if (issue_id, actor_id) in self._grid.involved else "\u00b7"
             if len(self._cells) > 20000:
@@ -175,47 +162,55 @@ class PositionMatrix(Widget, can_focus=True):
     # -- cursor --------------------------------------------------------------------------
 
     @property
-    def current_target(self) -> str | None:
+    def current_target(self) -> Ref | None:
         """What `enter` opens: a position, an issue, or the actor of the row."""
         grid = self._grid
         if not grid.actors:
             return None
         actor_id, _ = grid.actors[self.row]
         if self.column == 0:
-            return actor_id
+            return Ref("actor", actor_id)
         issue_id, _ = grid.issues[self.column - 1]
         if (issue_id, actor_id) in grid.stances:
-            return position_target(issue_id, actor_id)
-        return issue_id
+            return Ref.position(issue_id, actor_id)
+        return Ref("issue", issue_id)
 
-    def select_target(self, target: str) -> None:
+    def select_target(self, target: Ref) -> None:
         """Put the cursor on the cell that opens `target` (a position or an actor)."""
         rows = {actor_id: i for i, (actor_id, _) in enumerate(self._grid.actors)}
         columns = {issue_id: i + 1 for i, (issue_id, _) in enumerate(self._grid.issues)}
-        if target.startswith("position:"):
-            issue_id, _, actor_id = target[len("position:") :].partition(":")
-            if actor_id in rows and issue_id in columns:
-                self.row, self.column = rows[actor_id], columns[issue_id]
-        elif target in rows:
-            self.row, self.column = rows[target], 0
+        if target.kind == "position":
+            if target.part in rows and target.id in columns:
+                self.row, self.column = rows[target.part], columns[target.id]
+        elif target.kind == "actor" and target.id in rows:
+            self.row, self.column = rows[target.id], 0
 
     def action_move(self, rows: int, columns: int) -> None:
         self.row = min(max(self.row + rows, 0), max(0, len(self._grid.actors) - 1))
         self.column = min(max(self.column + columns, 0), len(self._grid.issues))
 
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self._visible_rows() - 1), 0)
+    def action_move_down(self) -> None:
+        self.action_move(1, 0)
 
-    def action_first(self) -> None:
+    def action_move_up(self) -> None:
+        self.action_move(-1, 0)
+
+    def action_move_page_down(self) -> None:
+        self.action_move(max(1, self._visible_rows() - 1), 0)
+
+    def action_move_page_up(self) -> None:
+        self.action_move(-max(1, self._visible_rows() - 1), 0)
+
+    def action_move_top(self) -> None:
         self.row = 0
 
-    def action_last(self) -> None:
+    def action_move_bottom(self) -> None:
         self.row = max(0, len(self._grid.actors) - 1)
 
     def action_choose(self) -> None:
         target = self.current_target
         if target is not None:
-            self.post_message(self.Chosen(target))
+            self.post_message(OpenRef(target))
 
     def on_click(self, event: events.Click) -> None:
         cell = event.style.meta.get("cell")

@@ -3,13 +3,13 @@
 The page is a list of `Block`s, each a run of `Span`s, some of which link to an
 item. It is wrapped and drawn line by line; `]` and `[` move a visible selection
 from link to link, `enter` (or a click) follows the selected one by posting
-`FollowLink`, which the screen routes.
+`OpenRef`, which the navigator handles.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -17,12 +17,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.tui.layout import line_breaks, overlay, split_lines, to_strip, visible
+from briefing_tui.tui.messages import OpenRef
+from briefing_tui.tui.widgets.motion import LineView
+
+if TYPE_CHECKING:
+    from briefing_tui.core.ref import Ref
 
 
 class Span(NamedTuple):
@@ -30,7 +33,7 @@ class Span(NamedTuple):
 
     text: str
     style: str = ""
-    target: str | None = None
+    target: Ref | None = None
 
 
 class Block(NamedTuple):
@@ -43,17 +46,18 @@ class Block(NamedTuple):
 
 
 class Document:
-    """What a page shows: a title for the breadcrumb and the blocks of text."""
+    """What a page shows: a title for the breadcrumb and the blocks of text; `ref`,
+    what it shows in full (None for a page of its own, such as the Summary)."""
 
-    __slots__ = ("title", "blocks", "item_id")
+    __slots__ = ("title", "blocks", "ref")
 
-    def __init__(self, title: str, blocks: list[Block] | None = None, item_id: str | None = None) -> None:
+    def __init__(self, title: str, blocks: list[Block] | None = None, ref: Ref | None = None) -> None:
         self.title = title
         self.blocks: list[Block] = blocks if blocks is not None else []
-        self.item_id = item_id
+        self.ref = ref
 
     def __repr__(self) -> str:
-        return f"Document({self.title!r}, {len(self.blocks)} blocks, item_id={self.item_id!r})"
+        return f"Document({self.title!r}, {len(self.blocks)} blocks, ref={self.ref!r})"
 
     def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "") -> None:
         """Append a paragraph made of spans (plain strings are unstyled spans)."""
@@ -71,9 +75,14 @@ class Document:
         self.blocks.append(Block(()))
 
     @property
-    def targets(self) -> list[str]:
+    def targets(self) -> list[Ref]:
         """Every link target, in order."""
-        return [span.target for block in self.blocks for span in block.spans if span.target]
+        return [span.target for block in self.blocks for span in block.spans if span.target is not None]
+
+    def shown(self, number: int) -> str:
+        """The text link number `number` shows."""
+        spans = [span for block in self.blocks for span in block.spans if span.target is not None]
+        return spans[number].text if 0 <= number < len(spans) else ""
 
 
 STYLES = ("heading", "muted", "code", "link", "link-selected", "match")
@@ -88,16 +97,10 @@ PLAIN_STYLES = {
 which the stylesheet is applied to whenever a page is styled."""
 
 
-class Page(ScrollView, can_focus=True):
+class Page(LineView):
     """A scrollable page of wrapped text whose links are followed by keyboard or mouse."""
 
     BINDINGS = [
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
         Binding("right_square_bracket", "next_link", "Links", key_display="[ ]", tooltip="Next link on the page", id="next_link"),
         Binding("left_square_bracket", "previous_link", "Previous link", show=False, tooltip="Previous link on the page", id="previous_link"),
         Binding("enter", "follow", "Follow", tooltip="Follow the selected link", id="follow"),
@@ -117,18 +120,6 @@ class Page(ScrollView, can_focus=True):
     """
 
     link: reactive[int] = reactive(-1, always_update=True)
-
-    class FollowLink(Message):
-        """The user followed a link to `target`."""
-
-        def __init__(self, page: Page, target: str) -> None:
-            super().__init__()
-            self.page = page
-            self.target = target
-
-        @property
-        def control(self) -> Page:
-            return self.page
 
     def __init__(self, document: Document | None = None, *, id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=classes)
@@ -227,7 +218,7 @@ class Page(ScrollView, can_focus=True):
         for span in block.spans:
             style = self._style(span.style)
             if span.target is not None:
-                style = style + self._style("link") + Style.from_meta({"link": first_link, "target": span.target})
+                style = style + self._style("link") + Style.from_meta({"link": first_link})
                 first_link += 1
             text.append(visible(span.text), style)
         breaks = self._breaks[number]
@@ -309,7 +300,7 @@ class Page(ScrollView, can_focus=True):
         return len(self._link_lines)
 
     @property
-    def selected_target(self) -> str | None:
+    def selected_target(self) -> Ref | None:
         """Where the selected link goes."""
         if 0 <= self.link < len(self._link_lines):
             targets = self.document.targets
@@ -354,25 +345,31 @@ class Page(ScrollView, can_focus=True):
         """Follow the selected link."""
         target = self.selected_target
         if target is not None:
-            self.post_message(self.FollowLink(self, target))
+            self.post_message(OpenRef(target, self.document.shown(self.link)))
 
     def on_click(self, event: events.Click) -> None:
-        meta = event.style.meta
-        if "link" in meta and "target" in meta:
-            self.link = meta["link"]
-            self.post_message(self.FollowLink(self, meta["target"]))
+        link = event.style.meta.get("link")
+        if isinstance(link, int) and 0 <= link < len(self._link_lines):
+            self.link = link
+            self.action_follow()
 
-    def action_scroll_home(self) -> None:
+    def action_move_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_move_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_move_top(self) -> None:
         # `g` and `G` jump, as in less: no glide through the page on the way.
         self.scroll_home(animate=False)
 
-    def action_scroll_end(self) -> None:
+    def action_move_bottom(self) -> None:
         self.scroll_end(animate=False)
 
-    def action_page_down(self) -> None:
+    def action_move_page_down(self) -> None:
         self.scroll_page_down(animate=False)
 
-    def action_page_up(self) -> None:
+    def action_move_page_up(self) -> None:
         self.scroll_page_up(animate=False)
 
     @property

@@ -135,7 +135,7 @@ class SearchPanel(Vertical):
             return
         hits, total = self.index.find(query, SHOWN)
         self.hits = hits
-        results.set_rows(self._rows(hits), keep="hit:0")
+        results.set_rows(self._rows(hits), keep=0)
         shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
             shown += f", the best {len(hits)} listed"
@@ -154,7 +154,7 @@ class SearchPanel(Vertical):
                 text, start, end = snippet(hit.text, hit.start, hit.end, 110)
                 field = hit.field.split("[")[0].split(".")[-1]
                 where = FIELD_NAMES.get(hit.field.split("[")[0], FIELD_NAMES.get(field, field.replace("_", " ")))
-                rows.append(Row(f"hit:{number}", self._title(hit), where, text, ((start, end),)))
+                rows.append(Row(number, self._title(hit), where, text, ((start, end),)))
         return rows
 
     def _title(self, hit: Hit) -> str:
@@ -174,10 +174,12 @@ class SearchPanel(Vertical):
         event.stop()
         self._choose(event.key)
 
-    def _choose(self, key: str) -> None:
+    def _choose(self, key: object) -> None:
+        if not isinstance(key, int):
+            return
         query = self.query_one(SearchInput).value
         self.remember(query)
-        self.post_message(HitChosen(query, self.hits, int(key.removeprefix("hit:"))))
+        self.post_message(HitChosen(query, self.hits, key))
 
     def action_close(self) -> None:
         self.post_message(SearchClosed())

@@ -1,0 +1,234 @@
+"""The navigator: where following a link, going back and forward, and opening a brief
+lead, and the one history of everything visited, across briefs as within one.
+
+Screens and widgets only say what the user asked for (`OpenRef`, `GoBack`, ...); the
+reader's screens hand those requests here (`ReaderScreen`), and this decides which
+place they lead to, records it, and puts it on screen: the brief's own screen when it
+is already showing, a new one otherwise. A place remembers how it was left (scroll,
+cursor, selected link), so back and forward show it exactly so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Protocol
+
+from briefing_tui.core.history import History, Place
+from briefing_tui.core.ref import Ref
+from briefing_tui.tui.brief_search import SearchState
+from briefing_tui.tui.pane import pane_of
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+    from briefing_tui.core.findings import LoadResult
+    from briefing_tui.core.library import Library
+    from briefing_tui.core.model import Brief
+    from briefing_tui.core.search import Hit
+    from briefing_tui.tui.widgets.page import Document
+
+MAX_SCREENS = 12
+"""Briefs opened one from another stay stacked for going back, up to this many."""
+LIBRARY = Place("library")
+"""The library's list."""
+
+
+class View(Protocol):
+    """A screen that shows places: it says where it is, and shows a place it is given."""
+
+    def capture(self) -> Place:
+        """Where the screen is now, with scroll, cursor and selected link."""
+        ...
+
+    def shows(self, place: Place) -> bool:
+        """True when this screen is the one that shows `place`."""
+        ...
+
+    async def show(self, place: Place, position: tuple[int, int]) -> None:
+        """Put `place` on screen as it was left; `position` is where it stands in the history."""
+        ...
+
+
+class Navigator:
+    """Owns the history and puts its places on screen. One per app."""
+
+    def __init__(self, app: App[None], *, library: Library | None = None, brief: Brief | None = None) -> None:
+        """A library's navigator starts on its list; a single brief's on its Summary."""
+        self.app = app
+        self.library = library
+        self._brief = brief
+        first = LIBRARY if library is not None else Place("summary", brief=brief.path if brief else None)
+        self.history = History(first)
+        self._searches: dict[str, SearchState] = {}
+        self._lock = asyncio.Lock()
+
+    # -- the first screen ----------------------------------------------------------
+
+    def first_screen(self) -> Screen[None]:
+        """The screen the app starts on: the library's list, or the brief."""
+        if self.library is not None:
+            from briefing_tui.tui.screens.library import LibraryScreen
+
+            return LibraryScreen(self.library)
+        from briefing_tui.tui.screens.main import MainScreen
+
+        assert self._brief is not None
+        return MainScreen(
+            self._brief.path, self._brief, start=self.history.current, position=self.history.position, search=self.search_of(self._brief.path)
+        )
+
+    def search_of(self, path: str) -> SearchState:
+        """The search stepped through with n and N in the brief at `path` (kept while the
+        reader runs, so that coming back to a brief keeps its hits)."""
+        return self._searches.setdefault(path, SearchState())
+
+    # -- what the user asks for ----------------------------------------------------
+
+    async def open(self, ref: Ref, shown: str = "") -> None:
+        """Follow a link: to an item, a position, the summary, another brief, the web."""
+        if ref.kind == "web":
+            # Leaving the reader: ask first, showing where it leads.
+            from briefing_tui.tui.screens.open_link import OpenLinkScreen
+
+            await self.app.push_screen(OpenLinkScreen(ref.id, shown or ref.id))
+            return
+        here = self._capture()
+        brief = ref.brief or here.brief
+        if brief is None:
+            return
+        await self.go(place_of(ref.in_brief(None), here.pane if brief == here.brief else "", brief))
+
+    async def open_brief(self, path: str, place: Place | None = None, hits: list[Hit] | None = None, hit: int = 0) -> None:
+        """Open a brief of the library (at `place`, else its Summary); `hits`: a search
+        begun in the library, which n and N step through there."""
+        if hits:
+            self.search_of(path).start(hits, hit)
+        await self.go((place or Place("summary"))._replace(brief=path))
+
+    async def show_changes(self, path: str) -> None:
+        """The Changes view of the brief at `path`."""
+        await self.go(Place("changes", brief=path))
+
+    async def show_library(self) -> None:
+        """Back to the library's list, as it was left."""
+        if self.library is not None:
+            await self.go(LIBRARY)
+
+    async def go(self, place: Place) -> None:
+        """Visit a place, recording it in the history."""
+        async with self._lock:
+            self.history.update(self._capture())
+            self.history.visit(place)
+            await self._show(self.history.current)
+
+    async def back(self) -> bool:
+        """Go back; False at the start of the history."""
+        return await self._step(self.history.back)
+
+    async def forward(self) -> bool:
+        """Go forward again; False at the end of the history."""
+        return await self._step(self.history.forward)
+
+    async def _step(self, move: object) -> bool:
+        async with self._lock:
+            self.history.update(self._capture())
+            place = move()  # type: ignore[operator]
+            if place is None:
+                return False
+            await self._show(place)
+            return True
+
+    def update(self, place: Place) -> None:
+        """Record how the current place now looks, without going anywhere (a search
+        stepped through with n and N stays one step of the history)."""
+        self.history.update(place)
+
+    # -- putting places on screen --------------------------------------------------
+
+    def _views(self) -> list[Screen[None]]:
+        """The app's screens that show places, bottom first (not the help, the palette,
+        or a question asked over them)."""
+        return [screen for screen in self.app.screen_stack if hasattr(screen, "capture")]
+
+    def _capture(self) -> Place:
+        views = self._views()
+        return views[-1].capture() if views else self.history.current  # type: ignore[attr-defined]
+
+    async def _show(self, place: Place) -> None:
+        app = self.app
+        # Whatever was asked over the views (help, a question) goes first.
+        while app.screen_stack and not hasattr(app.screen, "capture") and len(app.screen_stack) > 1:
+            await app.pop_screen()
+        views = self._views()
+        position = self.history.position
+        if views and views[-1].shows(place):  # type: ignore[attr-defined]
+            await views[-1].show(place, position)  # type: ignore[attr-defined]
+            return
+        if place.pane == "library" or (len(views) > 1 and views[-2].shows(place)):  # type: ignore[attr-defined]
+            # The screen below shows it (the library, or the brief this one was opened
+            # from): back to it, as it was.
+            while len(app.screen_stack) > 1 and not app.screen.shows(place):  # type: ignore[attr-defined]
+                await app.pop_screen()
+            await app.screen.show(place, position)  # type: ignore[attr-defined]
+            return
+        screen = self._screen_for(place, position)
+        if len(app.screen_stack) >= MAX_SCREENS:
+            await app.switch_screen(screen)
+        else:
+            await app.push_screen(screen)
+
+    def _screen_for(self, place: Place, position: tuple[int, int]) -> Screen[None]:
+        """A new screen showing `place`."""
+        from briefing_tui.tui.screens.document import DocumentScreen
+
+        assert place.brief is not None and self.library is not None
+        if place.pane == "changes":
+            return DocumentScreen(*self._changes(place.brief), place=place)
+        result = self._load(place.brief)
+        if result.brief is None:
+            # Why it cannot be opened, in its place in the history.
+            from briefing_tui.tui.library_documents import findings_document
+
+            place = Place("findings", brief=place.brief)
+            self.history.update(place)
+            return DocumentScreen(findings_document(place.brief or "", result.findings), "Cannot be opened", place=place)
+        from briefing_tui.tui.screens.main import MainScreen
+
+        assert place.brief is not None
+        return MainScreen(place.brief, result.brief, library=self.library, start=place, position=position, search=self.search_of(place.brief))
+
+    def _load(self, path: str) -> LoadResult:
+        assert self.library is not None
+        return self.library.load(path)
+
+    def _changes(self, path: str) -> tuple[Document, str]:
+        """The Changes view of a brief: against the brief it follows, or the latest
+        earlier one with the same tags; with nothing to compare, why."""
+        from briefing_tui.core.changes import compare
+        from briefing_tui.tui.library_documents import changes_document, findings_document, no_changes_document
+
+        assert self.library is not None
+        result = self._load(path)
+        new = result.brief
+        if new is None:
+            return findings_document(path, result.findings), "Cannot be opened"
+        earlier, reason = self.library.previous(path)
+        old = self._load(earlier.path).brief if earlier is not None else None
+        if earlier is None or old is None:
+            reason = reason if earlier is None else f"{earlier.path} cannot be opened"
+            return no_changes_document(new.title, reason), "Changes"
+        return changes_document(compare(old, new), reason), "Changes"
+
+
+def place_of(target: Ref, here: str = "", brief: str | None = None) -> Place:
+    """Where a link to `target` leads in the brief at `brief`: the pane it belongs to,
+    shown in full. A position stays in the Positions pane when followed from there
+    (`here`)."""
+    pane = pane_of(target, here)
+    if target.kind == "summary":
+        return Place("summary", brief=brief)
+    if target.kind == "position":
+        cursor = target if pane == "positions" else Ref("issue", target.id)
+        return Place(pane, target, cursor, brief=brief)
+    return Place(pane, target, target if pane != "summary" else None, brief=brief)

@@ -227,7 +227,7 @@ def per_brief(files: list[str], query: str) -> list[tuple[object, ...]]:
     hits = []
     briefs = [r.brief for r in map(load_brief, files) if r.brief is not None]
     for brief in sorted(briefs, key=lambda b: (-b.date.toordinal(), b.title)):
-        hits += SearchIndex(brief).search(query)
+        hits += SearchIndex(brief).find(query)[0]
     hits.sort(key=lambda hit: -hit.score)
     return [(h.path, h.kind, h.item_id, h.field, h.location, h.start, h.end, h.score) for h in hits]
 

@@ -18,7 +18,7 @@ def search() -> SearchIndex:
 
 
 def first(search: SearchIndex, query: str) -> tuple[str, str, str]:
-    hit = search.search(query)[0]
+    hit = search.find(query)[0][0]
     return hit.kind, hit.item_id, hit.matched
 
 
@@ -43,17 +43,17 @@ def test_accent_insensitive_both_ways():
     result = load_text(MINIMAL.replace("Nothing happened.", "Talks at the caf\u00e9 in Kyiv."), "t.yaml")
     assert result.brief is not None
     search = SearchIndex(result.brief)
-    [hit] = search.search("cafe")
+    [hit] = search.find("cafe")[0]
     assert hit.matched == "caf\u00e9"
-    [again] = search.search("CAF\u00c9")
+    [again] = search.find("CAF\u00c9")[0]
     assert again.matched == "caf\u00e9"
 
 
 def test_all_words_must_match_in_any_order(search):
-    both = {h.item_id for h in search.search("territory donetsk")}
-    assert both == {h.item_id for h in search.search("donetsk territory")}
+    both = {h.item_id for h in search.find("territory donetsk")[0]}
+    assert both == {h.item_id for h in search.find("donetsk territory")[0]}
     assert "territory" in both
-    assert search.search("territory xylophone") == []
+    assert search.find("territory xylophone")[0] == []
 
 
 def test_words_may_match_in_different_fields_of_one_item(search):
@@ -62,10 +62,10 @@ def test_words_may_match_in_different_fields_of_one_item(search):
 
 
 def test_quoted_phrase_matches_exactly(search):
-    ids = [h.item_id for h in search.search('"very close"')]
+    ids = [h.item_id for h in search.find('"very close"')[0]]
     assert "us-official-very-close" in ids
     assert "rubio-very-difficult" not in ids  # has "very", not "very close"
-    assert search.search('"close very"') == []
+    assert search.find('"close very"')[0] == []
 
 
 @pytest.mark.parametrize(
@@ -83,16 +83,16 @@ def test_a_typo_in_a_long_word_still_finds_it(search, typo, item, word):
 
 
 def test_short_words_get_no_typo_tolerance(search):
-    assert search.search("Pitn") == []  # four letters: no typo allowed
+    assert search.find("Pitn")[0] == []  # four letters: no typo allowed
     # ... but five letters, one typo, is allowed:
     assert first(search, "Rubjo")[1] == "rubio"
 
 
 def test_whole_word_beats_prefix_beats_typo(search):
-    hits = search.search("Russia")
+    hits = search.find("Russia")[0]
     russia = next(h for h in hits if h.item_id == "russia")
     assert hits[0] is russia and russia.matched == "Russia"  # whole word, a name
-    prefix = search.search("Russ")  # a prefix of Russia and Russian
+    prefix = search.find("Russ")[0]  # a prefix of Russia and Russian
     assert prefix[0].item_id == "russia"
     assert prefix[0].score < russia.score
 
@@ -104,7 +104,7 @@ def test_names_and_titles_rank_above_body_text(search):
 
 def test_exact_word_beats_a_typo_of_another(search):
     # "Moscow" is a word of the brief; it must not lose to a typo match.
-    hits = search.search("Moscow")
+    hits = search.find("Moscow")[0]
     assert all(h.matched.lower() == "moscow" for h in hits[:3])
 
 
@@ -113,14 +113,14 @@ def test_match_inside_a_word(search):
 
 
 def test_links_are_searched_as_shown(search):
-    hits = search.search("reiterated")
+    hits = search.find("reiterated")[0]
     summary = next(h for h in hits if h.kind == "brief")
     assert "[[" not in summary.text
     assert hits[0].item_id == "peskov-no-answer"  # the quote's own words first
 
 
 def test_hits_name_the_item_field_and_span(search):
-    hit = first_hit = search.search("Abu Dhabi")[0]
+    hit = first_hit = search.find("Abu Dhabi")[0][0]
     assert (hit.kind, hit.item_id, hit.field) == ("issue", "abu-dhabi-talks", "title")
     assert hit.text[hit.start : hit.end] in ("Abu", "Dhabi")
     assert first_hit.location.line > 1

@@ -86,3 +86,11 @@ async def open_item(app: BriefingApp, item_id: str) -> None:
     ref = main(app).index.ref(item_id)
     assert ref is not None, item_id
     await app.navigator.open(ref)
+
+
+def crumbs_of(app: BriefingApp) -> str:
+    """The breadcrumb line as the screen shows it (the masthead's last line)."""
+    from briefing_tui.tui.widgets.masthead import Masthead
+
+    masthead = app.screen.query_one(Masthead)
+    return masthead.render_line(masthead.size.height - 1).text.strip()

@@ -20,10 +20,9 @@ from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
-from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Page
 from briefing_tui.tui.widgets.search_panel import SearchInput
-from tests.tui.support import make_app, shown_page
+from tests.tui.support import crumbs_of, make_app, shown_page
 
 HOUR_AGO = time.time() - 3600
 
@@ -58,7 +57,7 @@ def listing(app: BriefingApp) -> ItemList:
 
 
 def crumbs(app: BriefingApp) -> str:
-    return app.screen.query_one(Masthead).crumbs
+    return crumbs_of(app)
 
 
 def reader(app: BriefingApp) -> MainScreen:
@@ -79,7 +78,7 @@ async def select_link(pilot, app: BriefingApp, wanted) -> Ref:  # type: ignore[n
     """Press `]` until the selected link's target satisfies `wanted`; return it."""
     page = app.focused
     assert isinstance(page, Page)
-    for _ in range(page.link_count):
+    for _ in range(len(page.document.targets)):
         await pilot.press("right_square_bracket")
         target = page.selected_target
         if target is not None and wanted(target):

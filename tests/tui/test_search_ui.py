@@ -9,10 +9,9 @@ from benchmarks.terminal import first_paint
 
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.widgets.item_list import ItemList
-from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.search_panel import SearchInput
 from tests.conftest import REAL_BRIEF
-from tests.tui.support import main, make_app, shown_page
+from tests.tui.support import crumbs_of, main, make_app, shown_page
 
 
 def results(app: BriefingApp) -> ItemList:
@@ -70,7 +69,7 @@ async def test_enter_opens_the_hit_with_the_match_highlighted_and_back_returns()
         strip = page.render_line(line)
         marked = [seg.text for seg in strip if seg.style and seg.style.bgcolor and "Zaporizhzhia" in seg.text]
         assert marked, strip.text
-        assert "hit 1/2" in app.screen.query_one(Masthead).crumbs
+        assert "hit 1/2" in crumbs_of(app)
         await pilot.press("backspace")
         await pilot.pause()
         assert main(app).current_pane.pane_name == "actors"
@@ -97,7 +96,7 @@ async def test_n_and_shift_n_step_through_hits_with_the_position_shown():
         await pilot.press("slash", *"kyiv", "enter")
         total = len(main(app).search.hits)
         assert total > 3
-        crumbs = lambda: app.screen.query_one(Masthead).crumbs  # noqa: E731
+        crumbs = lambda: crumbs_of(app)  # noqa: E731
         assert f"hit 1/{total}" in crumbs()
         await pilot.press("n")
         assert f"hit 2/{total}" in crumbs()

@@ -73,11 +73,6 @@ class LoadResult(NamedTuple):
         return tuple(f for f in self.findings if f.is_error)
 
     @property
-    def warnings(self) -> tuple[Finding, ...]:
-        """The findings that do not."""
-        return tuple(f for f in self.findings if not f.is_error)
-
-    @property
     def ok(self) -> bool:
         """True when the brief loaded (warnings allowed)."""
         return self.brief is not None

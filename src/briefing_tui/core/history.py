@@ -72,11 +72,6 @@ class History:
         """True when there is a place to go forward to."""
         return self._index < len(self._places) - 1
 
-    @property
-    def previous(self) -> Place | None:
-        """The place back would go to, without going."""
-        return self._places[self._index - 1] if self._index > 0 else None
-
     def update(self, place: Place) -> None:
         """Record how the current view is being left (scroll, cursor, link)."""
         self._places[self._index] = place

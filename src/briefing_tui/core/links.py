@@ -341,10 +341,6 @@ class LinkIndex:
             self._item_order = {item_id: n for n, item_id in enumerate(self.items)}
         return self._item_order
 
-    def sources_of(self, item_id: str) -> list[str | None]:
-        """The distinct items linking to the item (None: the brief itself)."""
-        return list(dict.fromkeys(link.source for link in self.links_to(item_id)))
-
     def quotes_by(self, actor_id: str) -> list[Quote]:
         """Every quote the actor said, in file order."""
         return list(self._quotes_by.get(actor_id, ()))

@@ -242,10 +242,6 @@ class SearchIndex:
 
     # -- queries -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        """Items matching every term of `query`, best first (at most `limit`)."""
-        return self.find(query, limit)[0]
-
     def find(self, query: str | list[Term], limit: int | None = None) -> tuple[list[Hit], int]:
         """The best `limit` hits for `query` (or its terms, already parsed), and how many
         items match in all.

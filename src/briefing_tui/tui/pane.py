@@ -68,13 +68,6 @@ class Pane(Container):
         return self.has_class("-detail")
 
     @property
-    def shown_page(self) -> Page | None:
-        """The page on screen in this pane: the item in full, or the Summary."""
-        if self.showing_detail:
-            return self.page
-        return self.home if isinstance(self.home, Page) else None
-
-    @property
     def rows(self) -> ItemList | None:
         """The pane's list, when it is one of the lists."""
         return self.home if self.pane_name in LISTS else None  # type: ignore[return-value]

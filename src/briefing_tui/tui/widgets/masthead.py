@@ -55,11 +55,6 @@ class Masthead(Widget):
         self._crumbs = Text(crumbs) if isinstance(crumbs, str) else crumbs
         self.refresh()
 
-    @property
-    def crumbs(self) -> str:
-        """The breadcrumb as plain text."""
-        return self._crumbs.plain
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         lines = ["bar", "tabs", "crumbs"] if self.has_class("-tabs") else ["bar", "crumbs"]

@@ -295,11 +295,6 @@ class Page(LineView):
     # -- links ---------------------------------------------------------------------
 
     @property
-    def link_count(self) -> int:
-        """How many links the page holds."""
-        return len(self._link_lines)
-
-    @property
     def selected_target(self) -> Ref | None:
         """Where the selected link goes."""
         if 0 <= self.link < len(self._link_lines):

@@ -146,18 +146,18 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
     yield [
         brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
         list(brief.key_points),
-        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
+        [[s.id, *_where(s.location), s.name, s.url, int(s.draft)] for s in brief.sources],
         [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
         _fields(brief.field_locations),
     ]  # fmt: skip
     for start in range(0, len(brief.actors), PART_ITEMS):
         yield ["actors", [
-            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
+            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations), int(a.draft)]
             for a in brief.actors[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.quotes), PART_ITEMS):
         yield ["quotes", [
-            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
+            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations), int(q.draft)]
             for q in brief.quotes[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.issues), PART_ITEMS):
@@ -165,7 +165,7 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
             [
                 i.id, *_where(i.location), i.title, i.status, i.summary,
                 [[p.by, p.stance, *_where(p.location)] for p in i.positions],
-                list(i.actors), _fields(i.field_locations),
+                list(i.actors), _fields(i.field_locations), int(i.draft),
             ]
             for i in brief.issues[start : start + PART_ITEMS]
         ]]  # fmt: skip
@@ -199,19 +199,19 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
     # Positional arguments in the models' field order: the quickest way to build
     # hundreds of thousands of them. The round-trip tests check every field.
     def actors(rows: list[Any]) -> Iterator[Actor]:
-        for i, l, c, n, k, r, s, a, o, f in rows:
-            yield Actor(share(i, i), _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f))
+        for i, l, c, n, k, r, s, a, o, f, d in rows:
+            yield Actor(share(i, i), _new_location(loc, (l, c)), n, k, r, s, tuple(a), o, fields(f), d == 1)
 
     def quotes(rows: list[Any]) -> Iterator[Quote]:
-        for i, l, c, b, t, s, d, x, a, f in rows:
+        for i, l, c, b, t, s, d, x, a, f, r in rows:
             about = tuple([share(issue, issue) for issue in a])
             date = None if d is None else day(d)
-            yield Quote(i, _new_location(loc, (l, c)), share(b, b), t, s and share(s, s), date, x, about, fields(f))
+            yield Quote(i, _new_location(loc, (l, c)), share(b, b), t, s and share(s, s), date, x, about, fields(f), r == 1)
 
     def issues(rows: list[Any]) -> Iterator[Issue]:
-        for i, l, c, t, s, m, p, a, f in rows:
+        for i, l, c, t, s, m, p, a, f, d in rows:
             positions = tuple([Position(share(b, b), st, _new_location(loc, (pl, pc))) for b, st, pl, pc in p])
-            yield Issue(share(i, i), _new_location(loc, (l, c)), t, s, m, positions, tuple([share(actor, actor) for actor in a]), fields(f))
+            yield Issue(share(i, i), _new_location(loc, (l, c)), t, s, m, positions, tuple([share(actor, actor) for actor in a]), fields(f), d == 1)
 
     built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
     readers = {"actors": actors, "quotes": quotes, "issues": issues}
@@ -228,7 +228,7 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
         tuple(tags),
         follows,
         tuple(points),
-        tuple([Source(share(i, i), _new_location(loc, (l, c)), n, u) for i, l, c, n, u in sources]),
+        tuple([Source(share(i, i), _new_location(loc, (l, c)), n, u, d == 1) for i, l, c, n, u, d in sources]),
         tuple(built["actors"]),
         tuple(built["quotes"]),
         tuple(built["issues"]),

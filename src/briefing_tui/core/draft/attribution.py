@@ -158,7 +158,10 @@ class Reading:
             self.left_out.append(LeftOut(quote.text, "it names something rather than quoting anyone"))
             return None
         speaker, region_end = self._speaker(hidden, sentence, quote, everywhere)
-        if speaker is None and self.quote_just_before and not any(verbs(hidden, sentence.start, sentence.end)):
+        # `"…," he said. "…"`: a sentence that is only a quote goes on the one before.
+        only_quote = not text[sentence.start : quote.start].strip() and not sentence.mentions
+        going_on = speaker is None and self.quote_just_before and only_quote and not any(verbs(hidden, sentence.start, sentence.end))
+        if going_on:
             speaker, region_end = self.last_speaker, sentence.end
         if speaker is None:
             self.left_out.append(LeftOut(quote.text, "no speaker found"))
@@ -168,6 +171,8 @@ class Reading:
             if mention.kind == "outlet":
                 source = mention.text
                 break
+        if source is None and going_on and self.quotes and self.quotes[-1].speaker is speaker:
+            source = self.quotes[-1].source  # the second half of a split quote: told to the same outlet
         if not any(q.text == quote.text and q.speaker is speaker for q in self.quotes):
             self.quotes.append(DraftQuote(quote.text, speaker, source, text[sentence.start : sentence.end].strip()))
         return speaker
@@ -199,8 +204,13 @@ class Reading:
                 if best is None or verb.start("verb") > best[0]:
                     best = (verb.start("verb"), mention)
             said = verb_before(hidden, sentence.start, mention.start)
-            if said is not None and said.group("verb") not in LISTENING_VERBS and re.fullmatch(r"[\s:,]*", hidden[mention.end : quote.start]):
-                best = (mention.start, mention)
+            if said is None:
+                continue
+            # `According to Adeyemi, the supports were "…"`: the whole sentence is theirs.
+            according = said.group("verb") is None
+            if according or (said.group("verb") not in LISTENING_VERBS and re.fullmatch(r"[\s:,]*", hidden[mention.end : quote.start])):
+                if best is None or mention.start > best[0]:
+                    best = (mention.start, mention)
         if best is not None:
             return self._actor(best[1], before[: before.index(best[1])], create=True), sentence.end
         # 3. Later in the sentence: `…, Peskov said.` or `…, said Peskov.`

@@ -164,7 +164,8 @@ TITLES = frozenset(
     senator congressman congresswoman lawmaker representative mp chairman chairwoman chair ceo founder
     king queen prince princess pope emir sheikh prosecutor judge attorney counsel commissioner speaker
     deputy analyst economist professor researcher journalist correspondent editor reporter activist
-    candidate coach manager executive mediator monitor inspector
+    candidate coach manager executive mediator monitor inspector engineer member owner worker resident
+    teacher doctor nurse lawyer spokesman scientist expert historian author writer founder partner
     """.split()
 )
 """Nouns that end a role: `Kremlin spokesman`, `Foreign Minister`, `foreign policy aide`."""

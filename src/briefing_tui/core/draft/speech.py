@@ -18,7 +18,7 @@ _AUXILIARY = (
     r"recently|publicly|reportedly|quoted\s+as|been|not|just|further)\s+)"
 )
 _AFTER = re.compile(r"(?:\s*,\s*(?:who|whose)\b[^,.;\ue000]{0,160},)?\s+(?P<said>" + _AUXILIARY + r"{0,4}(?P<verb>[a-z]+))\b")
-_BEFORE = re.compile(r"\b(?:(?P<verb>[a-z]+)|according\s+to)\s+$")
+_BEFORE = re.compile(r"\b(?:(?P<verb>[a-z]+)|[Aa]ccording\s+to)\s+$")
 _LEADING = re.compile(r"(?P<verb>[a-z]+)\s+")
 _WORD = re.compile(r"\b[a-z]+\b")
 _ARTICLE = re.compile(r"(?<![\w])(?P<article>[Aa]n?|[Tt]he|[Oo]ne)\s+")

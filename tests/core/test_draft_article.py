@@ -107,3 +107,9 @@ def test_a_folder_or_a_missing_file_is_refused(tmp_path):
         read_article(str(tmp_path))
     with pytest.raises(ArticleError, match="cannot read"):
         read_article(str(tmp_path / "missing.txt"))
+
+
+def test_an_article_without_a_headline_is_titled_by_its_first_sentence():
+    article = text_article('The minister spoke on Monday. "Prices will fall," she said.\n', "notes.txt")
+    assert article.title == "The minister spoke on Monday."
+    assert text_article("", "my_notes-2026.txt").title == "my notes 2026"

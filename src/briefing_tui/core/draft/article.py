@@ -180,8 +180,18 @@ def _title_of(blocks: list[Block], path: str) -> tuple[str, list[Block]]:
     """The title (the first heading, when the text starts with one) and the rest."""
     if blocks and blocks[0].kind == "heading":
         return blocks[0].text, blocks[1:]
+    return lead_title(blocks, path), blocks
+
+
+def lead_title(blocks: list[Block], path: str, limit: int = 120) -> str:
+    """A title for an article that gives none: its first sentence, kept short, or
+    else the file's name."""
+    lead = next((b.text for b in blocks if b.kind == "paragraph"), "")
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c\u00ab\u201e])", lead, maxsplit=1)[0].strip()
+    if sentence:
+        return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
     stem = os.path.splitext(os.path.basename(path))[0]
-    return (re.sub(r"[_-]+", " ", stem).strip() or "Untitled"), blocks
+    return re.sub(r"[_-]+", " ", stem).strip() or "Untitled"
 
 
 def _lines(text: str) -> list[str]:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-from briefing_tui.core.draft.article import Article, Block, BlockKind, date_in, iso_date
+from briefing_tui.core.draft.article import Article, Block, BlockKind, date_in, iso_date, lead_title
 
 _SKIPPED = frozenset(
     "script style noscript template nav header footer aside form button svg iframe select figure figcaption "
@@ -191,7 +191,7 @@ def page_article(html: str, path: str) -> Article:
         blocks = blocks[1:]
     date = _date(page) or date_in(blocks)
     url = page.meta.get("og:url") or page.canonical
-    return Article(path, title or "Untitled", blocks, date, url if url and re.match(r"https?://\S+\Z", url) else None)
+    return Article(path, title or lead_title(blocks, path), blocks, date, url if url and re.match(r"https?://\S+\Z", url) else None)
 
 
 def _title(page: _Page) -> str:

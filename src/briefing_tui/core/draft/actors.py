@@ -66,6 +66,7 @@ class CastMember:
 
     @property
     def surname(self) -> str:
+        """The last word of a person's name (the whole name of anyone else)."""
         return self.name.split()[-1] if self.kind == "person" and not self.unnamed else self.name
 
 
@@ -80,6 +81,8 @@ class Mention(NamedTuple):
 
 
 class Token(NamedTuple):
+    """One word of a text and where it stands."""
+
     start: int
     end: int
     word: str

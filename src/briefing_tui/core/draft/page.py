@@ -68,6 +68,7 @@ class _Page(HTMLParser):
     # -- tags ---------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Note the page's facts, and open a block, a skipped part or a link."""
         values = {name: value or "" for name, value in attrs}
         if tag == "meta":
             key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
@@ -123,6 +124,7 @@ class _Page(HTMLParser):
         )
 
     def handle_endtag(self, tag: str) -> None:
+        """Close what `tag` opened, and whatever was left open inside it."""
         if tag == "title":
             self.in_title = False
         if tag == "script":
@@ -151,6 +153,7 @@ class _Page(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        """Keep text, unless it is in a part of the page that is skipped."""
         if self.in_title:
             self.title += data
             return
@@ -175,6 +178,7 @@ class _Page(HTMLParser):
         self.blocks.append((Block(kind, text), region, links / max(len(text), 1)))
 
     def close(self) -> None:
+        """Finish the page: the last block too."""
         super().close()
         self._flush()
 

@@ -70,6 +70,7 @@ class _Ids:
         self.used: set[str] = set()
 
     def claim(self, wanted: str, fallback: str) -> str:
+        """The id `wanted` (or `fallback`), numbered when already taken, now taken."""
         base = wanted or fallback
         chosen, number = base, 1
         while chosen in self.used:

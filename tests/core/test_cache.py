@@ -26,7 +26,7 @@ from briefing_tui.core.cache import (
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
 from briefing_tui.core.stored import decode_brief, encode_brief
-from tests.conftest import MINIMAL, REAL_BRIEF
+from tests.conftest import MINIMAL, REAL_BRIEF, REPO
 
 HOUR_AGO = time.time() - 3600
 
@@ -72,7 +72,14 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader_module, "load_brief", refuse)
 
 
-@pytest.mark.parametrize("which", ["real", "generated"])
+@pytest.fixture
+def drafted(tmp_path: Path) -> Path:
+    path = tmp_path / "drafted.yaml"
+    path.write_bytes((REPO / "tests" / "fixtures" / "drafted.yaml").read_bytes())
+    return settled(path)
+
+
+@pytest.mark.parametrize("which", ["real", "generated", "drafted"])
 def test_a_warm_load_is_the_loaders_brief_with_every_location(which, request, monkeypatch):
     path = request.getfixturevalue(which)
     expected = load_brief(path)
@@ -85,12 +92,14 @@ def test_a_warm_load_is_the_loaders_brief_with_every_location(which, request, mo
     assert every_location(warm.brief) == every_location(expected.brief)
 
 
-def test_the_encoding_round_trips_alone():
-    brief = load_brief(REAL_BRIEF).brief
+@pytest.mark.parametrize("path", [REAL_BRIEF, REPO / "tests" / "fixtures" / "drafted.yaml"])
+def test_the_encoding_round_trips_alone(path):
+    brief = load_brief(path).brief
     assert brief is not None
     again = decode_brief((json.loads(json.dumps(part)) for part in encode_brief(brief)), brief.path)
     assert again == brief and every_location(again) == every_location(brief)
     assert again.quotes[0].field_locations == brief.quotes[0].field_locations != ()
+    assert [item.draft for item in again.items()] == [item.draft for item in brief.items()]
 
 
 def test_the_cache_holds_json_not_code(real, private_cache):

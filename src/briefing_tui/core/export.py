@@ -61,6 +61,7 @@ def _item_data(item: Item, index: LinkIndex) -> dict[str, Any]:
             positions=[{"by": p.by, "stance": p.stance, **_where(p.location)} for p in item.positions],
             actors=list(item.actors),
         )  # fmt: skip
+    data["draft"] = item.draft
     data["links"] = [_link_data(link) for link in index.links_from(item.id)]
     data["backlinks"] = [_link_data(link) for link in index.links_to(item.id)]
     return data
@@ -118,7 +119,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
         tags=tuple(data.get("tags", ())),
         follows=data.get("follows"),
         key_points=tuple(data.get("key_points", ())),
-        sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"]) for s in data.get("sources", ())),
+        sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"], draft=s.get("draft", False)) for s in data.get("sources", ())),
         actors=tuple(
             Actor(
                 a["id"],
@@ -129,6 +130,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 side=a["side"],
                 aliases=tuple(a["aliases"]),
                 notes=a["notes"],
+                draft=a.get("draft", False),
             )  # fmt: skip
             for a in data.get("actors", ())
         ),
@@ -142,6 +144,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 date=_date(q["date"]),
                 context=q["context"],
                 about=tuple(q["about"]),
+                draft=q.get("draft", False),
             )  # fmt: skip
             for q in data.get("quotes", ())
         ),
@@ -154,6 +157,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 summary=i["summary"],
                 positions=tuple(Position(p["by"], p["stance"], _at(p)) for p in i["positions"]),
                 actors=tuple(i["actors"]),
+                draft=i.get("draft", False),
             )  # fmt: skip
             for i in data.get("issues", ())
         ),

@@ -67,10 +67,10 @@ BRIEF_KEYS = (
     "brief", "id", "title", "date", "tags", "follows", "summary", "key_points",
     "sources", "actors", "quotes", "issues", "timeline",
 )  # fmt: skip
-SOURCE_KEYS = ("id", "name", "url")
-ACTOR_KEYS = ("id", "name", "kind", "role", "side", "aliases", "notes")
-QUOTE_KEYS = ("id", "by", "text", "source", "date", "context", "about")
-ISSUE_KEYS = ("id", "title", "status", "summary", "positions", "actors")
+SOURCE_KEYS = ("id", "name", "url", "draft")
+ACTOR_KEYS = ("id", "name", "kind", "role", "side", "aliases", "notes", "draft")
+QUOTE_KEYS = ("id", "by", "text", "source", "date", "context", "about", "draft")
+ISSUE_KEYS = ("id", "title", "status", "summary", "positions", "actors", "draft")
 POSITION_KEYS = ("by", "stance")
 EVENT_KEYS = ("date", "text")
 # The brief's lists of items: read one item at a time, so a big brief is never
@@ -421,6 +421,21 @@ class _Builder:
                 values.append((value, location_of(element)))
         return values
 
+    def draft(self, fields: _Fields, noun: str, item_id: str | None, what: str) -> bool:
+        """The item's `draft` mark. A drafted item is a warning until someone has
+        reviewed it and removed the mark."""
+        if "draft" not in fields:
+            return False
+        key, node = fields["draft"]
+        if not (isinstance(node, ScalarNode) and node.tag == _TAG + "bool"):
+            self.error(node, f"'draft' of {what} must be true or false, not {_describe(node)}")
+            return False
+        if node.value.lower() not in ("true", "yes", "on"):
+            return False
+        named = f"{noun} {quoted(item_id)}" if item_id else what
+        self.warning(key, f"{named} is a draft: review it and remove 'draft: true'")
+        return True
+
     def choice(self, node: Node, what: str, options: tuple[str, ...]) -> str | None:
         """One of a fixed set of words."""
         value = self.text(node, what, required=True)
@@ -565,9 +580,10 @@ class _Builder:
             if url is not None and not URL_PATTERN.match(url.strip()):
                 self.error(fields["url"][1], f"the url of {what} must start with http:// or https://")
                 url = None
+        draft = self.draft(fields, "source", item_id, what)
         if item_id is None or name is None:
             return None
-        return Source(item_id, location_of(node), name=name, url=url and url.strip())
+        return Source(item_id, location_of(node), name=name, url=url and url.strip(), draft=draft)
 
     def _required(self, fields: _Fields, owner: Node, key: str, what: str, *, markdown: bool = False) -> str | None:
         if key not in fields:
@@ -594,6 +610,7 @@ class _Builder:
         aliases = []
         if "aliases" in fields:
             aliases = self.texts_list(fields["aliases"][1], f"the aliases of {what}")
+        draft = self.draft(fields, "actor", item_id, what)
         if item_id is None or name is None:
             return None
         for word, where in [(name, location_of(fields["name"][1])), *aliases]:
@@ -608,6 +625,7 @@ class _Builder:
             aliases=tuple(a for a, _ in aliases),
             notes=self._optional(fields, "notes", what, markdown=True),
             field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
+            draft=draft,
         )
 
     def _claim_name(self, word: str, actor_id: str, where: Location) -> None:
@@ -631,6 +649,7 @@ class _Builder:
         date = self.date(fields["date"][1], f"the date of {what}") if "date" in fields else None
         about = self.references_list(fields["about"][1], "issue", f"'about' of {what}") if "about" in fields else ()
         context = self._optional(fields, "context", what, markdown=True)
+        draft = self.draft(fields, "quote", item_id, what)
         if item_id is None or by is None or text is None:
             return None
         return Quote(
@@ -643,6 +662,7 @@ class _Builder:
             context=context,
             about=about,
             field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
+            draft=draft,
         )
 
     def _issue(self, node: Node, what: str) -> Issue | None:
@@ -668,6 +688,7 @@ class _Builder:
                 holders[position.by] = position.location
                 positions.append(position)
         actors = self.references_list(fields["actors"][1], "actor", f"the actors of {what}") if "actors" in fields else ()
+        draft = self.draft(fields, "issue", item_id, what)
         if item_id is None or title is None:
             return None
         return Issue(
@@ -679,6 +700,7 @@ class _Builder:
             positions=tuple(positions),
             actors=actors,
             field_locations=self._locations(fields, node.line, _TEXT_FIELDS),
+            draft=draft,
         )
 
     def _position(self, node: Node, what: str) -> Position | None:

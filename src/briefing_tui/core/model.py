@@ -79,7 +79,11 @@ class Text(NamedTuple):
 
 @dataclass(slots=True, unsafe_hash=True)
 class _Item:
-    """What every addressable item shares: an id and where it was written."""
+    """What every addressable item shares: an id and where it was written.
+
+    Every kind of item also has `draft`: True while it is a first draft (laid out by
+    `briefing draft`) that nobody has reviewed yet.
+    """
 
     noun: ClassVar[str] = "item"
 
@@ -108,6 +112,7 @@ class Source(_Item):
 
     name: str = ""
     url: str | None = None
+    draft: bool = False
 
     def texts(self) -> Iterator[Text]:
         yield Text("name", self.name, self.location, False, prose=False)
@@ -130,6 +135,7 @@ class Actor(_Item):
     aliases: tuple[str, ...] = ()
     notes: str | None = None
     field_locations: FieldLocations = field(default=(), compare=False)
+    draft: bool = False
 
     def texts(self) -> Iterator[Text]:
         yield Text("name", self.name, self.location, False, prose=False)
@@ -165,6 +171,7 @@ class Quote(_Item):
     context: str | None = None
     about: tuple[str, ...] = ()
     field_locations: FieldLocations = field(default=(), compare=False)
+    draft: bool = False
 
     def texts(self) -> Iterator[Text]:
         # Quote text is prose too: names in it mention actors, but it is verbatim,
@@ -198,6 +205,7 @@ class Issue(_Item):
     positions: tuple[Position, ...] = ()
     actors: tuple[str, ...] = ()
     field_locations: FieldLocations = field(default=(), compare=False)
+    draft: bool = False
 
     def texts(self) -> Iterator[Text]:
         yield Text("title", self.title, self.where("title"), False)

@@ -62,18 +62,18 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
     yield [
         brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
         list(brief.key_points),
-        [[s.id, *_where(s.location), s.name, s.url] for s in brief.sources],
+        [[s.id, *_where(s.location), s.name, s.url, int(s.draft)] for s in brief.sources],
         [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
         _fields(brief.field_locations),
     ]  # fmt: skip
     for start in range(0, len(brief.actors), PART_ITEMS):
         yield ["actors", [
-            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations)]
+            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations), int(a.draft)]
             for a in brief.actors[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.quotes), PART_ITEMS):
         yield ["quotes", [
-            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations)]
+            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations), int(q.draft)]
             for q in brief.quotes[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.issues), PART_ITEMS):
@@ -81,7 +81,7 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
             [
                 i.id, *_where(i.location), i.title, i.status, i.summary,
                 [[p.by, p.stance, *_where(p.location)] for p in i.positions],
-                list(i.actors), _fields(i.field_locations),
+                list(i.actors), _fields(i.field_locations), int(i.draft),
             ]
             for i in brief.issues[start : start + PART_ITEMS]
         ]]  # fmt: skip
@@ -115,21 +115,25 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
     # Positional arguments in the models' field order: the quickest way to build
     # hundreds of thousands of them. The round-trip tests check every field.
     def actors(rows: list[Any]) -> Iterator[Actor]:
-        for item_id, line, column, name, kind, role, side, aliases, notes, where in rows:
-            yield Actor(share(item_id, item_id), _new_location(loc, (line, column)), name, kind, role, side, tuple(aliases), notes, fields(where))
+        for item_id, line, column, name, kind, role, side, aliases, notes, where, draft in rows:
+            yield Actor(
+                share(item_id, item_id), _new_location(loc, (line, column)), name, kind, role, side, tuple(aliases), notes, fields(where), draft == 1
+            )  # fmt: skip
 
     def quotes(rows: list[Any]) -> Iterator[Quote]:
-        for item_id, line, column, by, text, source, date, context, about, where in rows:
+        for item_id, line, column, by, text, source, date, context, about, where, draft in rows:
             yield Quote(
                 item_id, _new_location(loc, (line, column)), share(by, by), text, source and share(source, source),
-                None if date is None else day(date), context, tuple([share(issue, issue) for issue in about]), fields(where),
+                None if date is None else day(date), context, tuple([share(issue, issue) for issue in about]), fields(where), draft == 1,
             )  # fmt: skip
 
     def issues(rows: list[Any]) -> Iterator[Issue]:
-        for item_id, line, column, title, status, summary, stated, actors, where in rows:
+        for item_id, line, column, title, status, summary, stated, actors, where, draft in rows:
             positions = tuple([Position(share(by, by), stance, _new_location(loc, (at, col))) for by, stance, at, col in stated])
             involved = tuple([share(actor, actor) for actor in actors])
-            yield Issue(share(item_id, item_id), _new_location(loc, (line, column)), title, status, summary, positions, involved, fields(where))
+            yield Issue(
+                share(item_id, item_id), _new_location(loc, (line, column)), title, status, summary, positions, involved, fields(where), draft == 1
+            )
 
     built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
     readers = {"actors": actors, "quotes": quotes, "issues": issues}
@@ -146,7 +150,7 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
         tuple(tags),
         follows,
         tuple(points),
-        tuple([Source(share(item_id, item_id), _new_location(loc, (line, column)), name, url) for item_id, line, column, name, url in sources]),
+        tuple([Source(share(item_id, item_id), _new_location(loc, (line, column)), name, url, draft == 1) for item_id, line, column, name, url, draft in sources]),
         tuple(built["actors"]),
         tuple(built["quotes"]),
         tuple(built["issues"]),

@@ -22,6 +22,12 @@ AddSection = Callable[[Document], None]
 STATUS_MARK = {"open": "\u25cb open", "progressing": "\u25d1 progressing", "stalled": "\u25cf stalled", "resolved": "\u2713 resolved"}
 
 
+def draft_line(doc: Document, item: Item) -> None:
+    """Say on an item's page that it is a first draft nobody has reviewed yet."""
+    if item.draft:
+        doc.add(Span("Draft: review it, then remove 'draft: true' from the brief", "strong"))
+
+
 def _item_text(item: Item, field: str) -> Text | None:
     return next((t for t in item.texts() if t.field == field), None)
 
@@ -135,6 +141,7 @@ def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None 
     if actor.side:
         facts.append(f"side: {actor.side}")
     doc.add(Span(" \u00b7 ".join(facts), "muted"))
+    draft_line(doc, actor)
     if actor.aliases:
         doc.add(Span("Also called " + ", ".join(actor.aliases), "muted"))
     if actor.notes:
@@ -189,6 +196,7 @@ def quote_document(quote: Quote, index: LinkIndex) -> Document:
         facts.append(Span(("  \u00b7  " if facts else "") + quote.date.strftime("%-d %B %Y"), "muted"))
     if facts:
         doc.add(*facts)
+    draft_line(doc, quote)
     if quote.context:
         doc.heading("Context")
         context = _item_text(quote, "context")
@@ -209,6 +217,7 @@ def issue_document(issue: Issue, index: LinkIndex) -> Document:
     doc = Document(issue.title, ref=Ref.to(issue))
     doc.add(Span(issue.title, "title"))
     doc.add(Span(STATUS_MARK[issue.status], "muted"))
+    draft_line(doc, issue)
     if issue.summary:
         doc.heading("Summary")
         summary = _item_text(issue, "summary")
@@ -279,6 +288,7 @@ def source_document(source: Source, index: LinkIndex) -> Document:
     doc.add(Span(source.name, "title"))
     if source.url:
         doc.add(Span(source.url, "muted"))
+    draft_line(doc, source)
     quotes = [q for q in index.brief.quotes if q.source == source.id]
     if quotes:
         doc.heading(f"Quotes it reported ({len(quotes)})")

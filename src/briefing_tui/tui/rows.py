@@ -15,12 +15,15 @@ from briefing_tui.tui.widgets.item_list import Row
 if TYPE_CHECKING:
     from briefing_tui.core.library import Entry
 
+DRAFT_NOTE = "draft"
+"""How a row marks an item that is still a first draft (`draft: true`)."""
+
 
 def actor_rows(index: LinkIndex) -> list[Row]:
     """Actors grouped by side, in the order sides first appear; role and kind beside each."""
     groups: dict[str, list[Row]] = {}
     for actor in index.brief.actors:
-        note = " \u00b7 ".join(part for part in (actor.role, actor.kind) if part)
+        note = " \u00b7 ".join(part for part in (actor.role, actor.kind, DRAFT_NOTE if actor.draft else "") if part)
         groups.setdefault(actor.side or "No side", []).append(Row(Ref.to(actor), actor.name, note))
     rows: list[Row] = []
     for side, members in groups.items():
@@ -36,7 +39,13 @@ def quote_rows(index: LinkIndex) -> list[Row]:
     rows = []
     for quote in dated + undated:
         note = " \u00b7 ".join(
-            part for part in (index.label(quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part
+            part
+            for part in (
+                index.label(quote.source) if quote.source else "",
+                quote.date.isoformat() if quote.date else "",
+                DRAFT_NOTE if quote.draft else "",
+            )
+            if part
         )
         rows.append(Row(Ref.to(quote), index.label(quote.by), note, f"\u201c{' '.join(quote.text.split())}\u201d"))
     return rows
@@ -47,7 +56,7 @@ def issue_rows(index: LinkIndex) -> list[Row]:
     rows = []
     for issue in index.brief.issues:
         count = len(issue.positions)
-        note = f"{STATUS_MARK[issue.status]} \u00b7 {count} position{'' if count == 1 else 's'}"
+        note = f"{STATUS_MARK[issue.status]} \u00b7 {count} position{'' if count == 1 else 's'}" + (f" \u00b7 {DRAFT_NOTE}" if issue.draft else "")
         summary = " ".join(index.plain(issue.summary).split()) if issue.summary else ""
         rows.append(Row(Ref.to(issue), issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
     return rows

@@ -101,7 +101,7 @@ class Page(LineView):
     """A scrollable page of wrapped text whose links are followed by keyboard or mouse."""
 
     BINDINGS = [
-        Binding("right_square_bracket", "next_link", "Links", key_display="[ ]", tooltip="Next link on the page", id="next_link"),
+        Binding("right_square_bracket", "next_link", "Next link", key_display="]", tooltip="Next link on the page", id="next_link"),
         Binding("left_square_bracket", "previous_link", "Previous link", show=False, tooltip="Previous link on the page", id="previous_link"),
         Binding("enter", "follow", "Follow", tooltip="Follow the selected link", id="follow"),
     ]
@@ -306,35 +306,57 @@ class Page(LineView):
         if 0 <= link < len(self._link_lines):
             y = self._link_lines[link]
             if y >= 0:
-                self.scroll_to_region(Region(0, y, 1, 1), animate=False, force=True)
+                self.scroll_to_region(Region(0, y, 1, 1), animate=False, force=True, immediate=True)
         self.refresh()
+        if self.is_mounted:
+            self.refresh_bindings()  # `enter` is offered only with a link selected
 
-    def _first_visible_link(self, direction: int) -> int:
+    def _on_screen(self, line: int) -> bool:
+        top = self.scroll_offset.y
+        return top <= line < top + self.scrollable_content_region.height
+
+    def _link_from_screen(self, direction: int) -> int:
+        """The link `]` (direction 1) or `[` (-1) selects when none on screen is: the
+        first one from the top of the screen down (the last from its bottom up), else
+        the next one past the screen, wrapping round the page."""
         top = self.scroll_offset.y
         bottom = top + self.scrollable_content_region.height
-        order = range(len(self._link_lines)) if direction > 0 else range(len(self._link_lines) - 1, -1, -1)
-        for index in order:
-            if top <= self._link_lines[index] < bottom:
-                return index
-        return 0 if direction > 0 else len(self._link_lines) - 1
+        count = len(self._link_lines)
+        if direction > 0:
+            after = [i for i in range(count) if self._link_lines[i] >= top]
+            return after[0] if after else 0
+        before = [i for i in range(count) if 0 <= self._link_lines[i] < bottom]
+        return before[-1] if before else count - 1
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        # A link scrolled out of view is no longer the one `enter` follows: what is
+        # followed is always on screen.
+        if 0 <= self.link < len(self._link_lines) and not self._on_screen(self._link_lines[self.link]):
+            self.link = -1
+
+    def _step_link(self, direction: int) -> None:
+        if not self._link_lines:
+            return
+        if 0 <= self.link < len(self._link_lines):
+            self.link = (self.link + direction) % len(self._link_lines)
+        else:
+            self.link = self._link_from_screen(direction)
 
     def action_next_link(self) -> None:
-        """Select the next link (the first one on screen when none is selected)."""
-        if not self._link_lines:
-            return
-        if self.link < 0:
-            self.link = self._first_visible_link(1)
-        else:
-            self.link = (self.link + 1) % len(self._link_lines)
+        """Select the next link: after the selected one, or the first on screen."""
+        self._step_link(1)
 
     def action_previous_link(self) -> None:
-        """Select the previous link (the last one on screen when none is selected)."""
-        if not self._link_lines:
-            return
-        if self.link < 0:
-            self.link = self._first_visible_link(-1)
-        else:
-            self.link = (self.link - 1) % len(self._link_lines)
+        """Select the previous link: before the selected one, or the last on screen."""
+        self._step_link(-1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`enter` follows a link only when one on screen is selected (and the key bar
+        offers it only then)."""
+        if action == "follow":
+            return self.selected_target is not None
+        return True
 
     def action_follow(self) -> None:
         """Follow the selected link."""

@@ -1,0 +1,54 @@
+"""Links follow the screen: `]` and `[` pick from what is on screen, a link scrolled
+away is no longer selected, and `enter` with nothing selected does nothing."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from briefing_tui.tui.screens.main import MainScreen
+from tests.tui.support import main, make_app, shown_page, started
+
+
+def footer_keys(app) -> list[str]:  # type: ignore[no-untyped-def]
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
+
+
+def on_screen(page, line: int) -> bool:  # type: ignore[no-untyped-def]
+    top = page.scroll_offset.y
+    return top <= line < top + page.scrollable_content_region.height
+
+
+async def test_a_link_scrolled_away_is_no_longer_followed_and_brackets_pick_from_the_screen():
+    app = make_app()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await started(pilot, app)
+        page = shown_page(app)
+        assert "Follow" not in footer_keys(app)  # nothing selected: enter is not offered
+        await pilot.press("right_square_bracket")
+        first = page.link
+        assert first >= 0 and on_screen(page, page._link_lines[first])
+        await pilot.pause()
+        assert "Follow" in footer_keys(app)
+        await pilot.press("space", "space")
+        assert page.scroll_y > 0
+        assert page.link == -1 and page.selected_target is None  # scrolled out of view
+        await pilot.pause()
+        assert "Follow" not in footer_keys(app)
+        await pilot.press("enter")  # nothing selected: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and main(app).current_pane.pane_name == "summary"
+        assert not main(app).current_pane.showing_detail
+        top = page.scroll_y
+        await pilot.press("right_square_bracket")
+        # The first link from the top of the screen, not the first of the page.
+        assert page.link > first and on_screen(page, page._link_lines[page.link])
+        assert all(line < top for line in page._link_lines[: page.link] if line >= 0)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert page.link >= 0
+        await pilot.press("g")
+        assert page.link == -1 or on_screen(page, page._link_lines[page.link])
+        await pilot.press("left_square_bracket")  # the last link on screen, from the bottom up
+        last_on_screen = max(i for i, line in enumerate(page._link_lines) if on_screen(page, line))
+        assert page.link == last_on_screen

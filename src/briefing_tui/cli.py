@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.core.findings import Finding, LoadResult
 
-COMMANDS = ("check", "show", "find", "diff", "schema")
+COMMANDS = ("check", "show", "find", "diff", "schema", "serve")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the brief format",
         description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
     )
+    from briefing_tui import cli_serve
+
+    cli_serve.add_parser(commands)
     return parser
 
 
@@ -236,6 +239,10 @@ def _dispatch(argv: list[str]) -> int:
             return run_find(args.query, args.paths)
         if args.command == "diff":
             return run_diff(args.old, args.new)
+        if args.command == "serve":
+            from briefing_tui import cli_serve
+
+            return cli_serve.run(args)
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser

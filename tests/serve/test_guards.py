@@ -108,6 +108,9 @@ async def test_loopback_names_another_port_and_allowed_names_are_welcome(served:
             async with session.get(served.base, headers={"Host": host}) as response:
                 assert response.status == 200, host
                 assert f'data-session-websocket-url="ws://{host}/ws"' in await response.text()
+        # Behind a proxy that speaks TLS to the browser, the websocket is a secure one.
+        async with session.get(served.base, headers={"Host": "briefs.example", "X-Forwarded-Proto": "https"}) as response:
+            assert 'data-session-websocket-url="wss://briefs.example/ws"' in await response.text()
 
 
 async def test_a_foreign_origin_on_the_websocket_is_refused(served: Server):

@@ -81,7 +81,10 @@ class ReaderServer:
     async def page(self, request: web.Request) -> web.Response:
         """The page that draws the reader: its addresses made from the request's Host."""
         size = _number(request.query.get("fontsize"), 16, 6, 64)
-        scheme = "wss" if request.scheme == "https" else "ws"
+        # Behind a proxy that speaks TLS to the browser, the proxy says so; a client
+        # that says so falsely only gets an address its own page cannot use.
+        forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+        scheme = "wss" if "https" in (request.scheme, forwarded) else "ws"
         text = self.page_template.substitute(
             title=_attribute(self.title),
             static="/static",

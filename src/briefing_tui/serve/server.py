@@ -102,6 +102,8 @@ class ReaderServer:
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One browser's reader: started if a place is free, else the browser is told why."""
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=64 * 1024)
+        width = _number(request.query.get("width"), TERMINAL_SIZE[0], 1, LARGEST_TERMINAL)
+        height = _number(request.query.get("height"), TERMINAL_SIZE[1], 1, LARGEST_TERMINAL)
         # The place is taken before the browser hears back, so that one more
         # browser cannot slip in between.
         admitted = self.sessions.reserve()
@@ -110,18 +112,16 @@ class ReaderServer:
             self.sockets.add(socket)
             if not admitted:
                 log.info("refused a reader: %d running, the most allowed", self.sessions.running)
-                await _tell_and_close(socket, self.sessions.full_message())
+                await _tell_and_close(socket, self.sessions.full_message(), width)
             else:
-                await self._serve_reader(request, socket)
+                await self._serve_reader(socket, width, height)
         finally:
             if admitted:
                 self.sessions.release()
             self.sockets.discard(socket)
         return socket
 
-    async def _serve_reader(self, request: web.Request, socket: web.WebSocketResponse) -> None:
-        width = _number(request.query.get("width"), TERMINAL_SIZE[0], 1, LARGEST_TERMINAL)
-        height = _number(request.query.get("height"), TERMINAL_SIZE[1], 1, LARGEST_TERMINAL)
+    async def _serve_reader(self, socket: web.WebSocketResponse, width: int, height: int) -> None:
         reader = ReaderProcess(
             self.paths,
             write_bytes=socket.send_bytes,
@@ -139,7 +139,7 @@ class ReaderServer:
         except ConnectionResetError:
             pass  # the browser went away
         except OSError as error:
-            await _tell_and_close(socket, f"The reader could not start: {error}")
+            await _tell_and_close(socket, f"The reader could not start: {error}", width)
         finally:
             if idle is not None:
                 idle.cancel()
@@ -180,7 +180,7 @@ class ReaderServer:
                 continue
             log.info("reader %s idle for %g s: ended", reader.pid, self.sessions.idle)
             reader.stopping = True
-            await _tell_and_close(socket, self.sessions.idle_message())
+            await _tell_and_close(socket, self.sessions.idle_message(), reader.width)
             return
 
     # -- downloads ------------------------------------------------------------------------
@@ -241,10 +241,10 @@ class ReaderServer:
             await runner.cleanup()
 
 
-async def _tell_and_close(socket: web.WebSocketResponse, message: str) -> None:
+async def _tell_and_close(socket: web.WebSocketResponse, message: str, width: int) -> None:
     """Show a message in the page's terminal, then close: the page shows both."""
     with contextlib.suppress(ConnectionResetError, RuntimeError):
-        await socket.send_bytes(terminal_message(message))
+        await socket.send_bytes(terminal_message(message, width))
         # 1013: try again later. A close reason holds at most 123 bytes.
         await socket.close(code=1013, message=message.encode("ascii", "replace")[:123])
 

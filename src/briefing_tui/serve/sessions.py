@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib.metadata import version
@@ -68,12 +69,13 @@ def idle_time(seconds: float) -> str:
     return f"{shown} {unit}{'' if shown == '1' else 's'}"
 
 
-def terminal_message(message: str) -> bytes:
-    """A message for the page's terminal, alone on a cleared screen: colours reset,
-    the reader's screen left, then the lines, control characters (say, from an error
-    quoting a file name) shown, never sent."""
-    lines = "".join(f"\r\n  {visible(line)}" for line in message.splitlines())
-    return f"\x1b[0m\x1b[?1049l\x1b[2J\x1b[H{lines}\r\n".encode()
+def terminal_message(message: str, width: int = 80) -> bytes:
+    """A message for the page's terminal, alone on a cleared screen: colours reset, no cursor,
+    the reader's screen left, then the lines wrapped to the terminal's width, control
+    characters (say, from an error quoting a file name) shown, never sent."""
+    wrapped = [part for line in message.splitlines() for part in textwrap.wrap(visible(line), max(20, width - 4)) or [""]]
+    lines = "".join(f"\r\n  {line}" for line in wrapped)
+    return f"\x1b[0m\x1b[?1049l\x1b[?25l\x1b[2J\x1b[H{lines}\r\n".encode()
 
 
 def reader_command(paths: Sequence[str]) -> list[str]:
@@ -132,6 +134,8 @@ class ReaderProcess(AppService):
         self.arguments = reader_command(paths)
         self.last_input = time.monotonic()
         """When the browser last sent a key or a click."""
+        self.width = 80
+        """The width of the browser's terminal, for messages."""
         self.said_goodbye = False
         """The reader quit as readers do (`q`), rather than failing."""
         self.stopping = False
@@ -163,9 +167,14 @@ class ReaderProcess(AppService):
         self.last_input = time.monotonic()
         return await super().send_bytes(data)
 
+    async def start(self, width: int, height: int) -> None:
+        """Start the reader in a terminal of this size."""
+        self.width = width
+        await super().start(width, height)
+
     async def tell(self, message: str) -> None:
         """Show a message in the browser's terminal, alone on a cleared screen."""
-        await self.remote_write_bytes(terminal_message(message))
+        await self.remote_write_bytes(terminal_message(message, self.width))
 
     async def run(self) -> None:
         """Pass the reader's packets to the browser until its output ends; when it

@@ -3,10 +3,11 @@ second site on another port, the kind of page that must not reach the reader."""
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -23,12 +24,17 @@ socket.onerror = () => { document.title = "refused"; };
 
 class OtherSite(BaseHTTPRequestHandler):
     """Another site on this machine: a page that tries to open the reader's websocket
-    (`/attack.html?target=ws://...`), and a page for links to lead to (`/landing`)."""
+    (`/attack.html?target=ws://...`), a page for links to lead to (`/landing`), and a
+    page holding a link, as a chat would (`/link?to=...`)."""
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
         if path == "/attack.html":
             body = ATTACK_PAGE
+        elif path == "/link":
+            target = html.escape(parse_qs(parts.query)["to"][0], quote=True)
+            body = f"<!DOCTYPE html><title>a chat</title><a id='go' href='{target}'>the reader</a>"
         elif path == "/landing":
             body = "<!DOCTYPE html><title>landing</title><p>The link led here.</p>"
         else:

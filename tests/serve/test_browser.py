@@ -2,7 +2,8 @@
 
 The page loads from the printed address, keys typed in it change the screen (it
 draws on a canvas: screenshots are compared), a link opens in the viewer's own
-browser, a tab without the token is refused, and a page of another site on this
+browser, a browser without the token is refused (and let in when it follows the
+address from another site, as from a chat), and a page of another site on this
 machine cannot open the reader's websocket, though the browser would send it the
 cookie (`127.0.0.1` on another port is the same site, so `SameSite` does not
 stop it; the Origin check does).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -92,11 +94,20 @@ def test_the_reader_in_a_real_browser(served: Server, other_site: str, tmp_path)
             assert landing.evaluate("window.opener") is None
             assert problems == []
 
-            # Another tab, without the token: refused, and told why.
+            # Another browser, without the token: refused, and told why.
             stranger = browser.new_context().new_page()
             response = stranger.goto(served.base)
             assert response is not None and response.status == 403
             assert "needs its key" in stranger.content()
+            # Given the address in a chat (another site: `localhost`, not `127.0.0.1`),
+            # it gets in: the cookie is set by a page of the server's own, which a
+            # SameSite=Strict cookie follows where a redirect from the chat would not.
+            chat = f"{other_site.replace('127.0.0.1', 'localhost')}/link?to={quote(served.url, safe='')}"
+            stranger.goto(chat)
+            with stranger.expect_response(served.base) as arrived:
+                stranger.click("#go")
+            assert arrived.value.status == 200
+            stranger.context.close()
 
             # Another site's page, in the viewer's browser (cookie and all), cannot
             # open the reader's websocket.

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from briefing_tui.core.findings import Finding, LoadResult
 
-COMMANDS = ("check", "show", "find", "diff", "schema", "new", "draft")
+COMMANDS = ("check", "show", "find", "diff", "schema", "new", "draft", "serve")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     from briefing_tui import cli_draft
 
     cli_draft.add_parsers(commands)
+    from briefing_tui import cli_serve
+
+    cli_serve.add_parser(commands)
     return parser
 
 
@@ -243,6 +246,10 @@ def _dispatch(argv: list[str]) -> int:
             from briefing_tui import cli_draft
 
             return cli_draft.run(args)
+        if args.command == "serve":
+            from briefing_tui import cli_serve
+
+            return cli_serve.run(args)
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser

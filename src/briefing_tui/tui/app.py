@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import gc
+import io
 import os
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,10 @@ class BriefingApp(App[None]):
         self.brief = brief
         self.library = library
         self.navigator = Navigator(self, library=library, brief=brief)
+        self.served = os.environ.get("BRIEFING_SERVED") == "1"
+        """Served to a browser by `briefing serve`: a guest on the server, the reader
+        writes nothing there but its cache (no editor key, no file dialog), and what
+        it hands over (exports) goes to the viewer's browser."""
 
     def on_ready(self) -> None:
         """The first screen is drawn: resume the collector if start-up paused it."""
@@ -81,3 +86,14 @@ class BriefingApp(App[None]):
             # allow-passthrough is on. Either setting is common: send both.
             sequence += "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
         self._driver.write(sequence)
+
+    # -- exports -----------------------------------------------------------------------
+
+    def deliver_export(self, text: str, file_name: str, mime_type: str = "text/plain") -> None:
+        """Hand an export (text, Markdown, HTML) to the reader's user: a download in
+        the viewer's browser when served, a file in the user's downloads folder in a
+        terminal. Served, it is never written on the server."""
+        if self.served and not self.is_web:
+            self.notify("Exports from a served reader go only to a browser, and there is none here.", severity="warning", markup=False)
+            return
+        self.deliver_text(io.StringIO(text), save_filename=file_name, open_method="download", mime_type=mime_type, encoding="utf-8")

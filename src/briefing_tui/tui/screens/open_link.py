@@ -2,7 +2,8 @@
 
 A brief's Markdown link shows one text and may lead anywhere, so following it never
 opens it at once: this screen shows the whole address (control characters made
-visible) and its host, and opens it only on `o`, with Python's `webbrowser`. Addresses that are not plain
+visible) and its host, and opens it only on `o`, with Python's `webbrowser` (in the
+viewer's own browser when the reader is served to one). Addresses that are not plain
 http(s) are never opened; the screen says why.
 """
 
@@ -89,6 +90,10 @@ class OpenLinkScreen(ModalScreen[None]):
         self.dismiss()
 
     def _browse(self, url: str) -> bool:
+        if self.app.is_web:
+            # Served to a browser: the viewer's browser opens it, never one on the server.
+            self.app.open_url(url)
+            return True
         # Python's own browser launcher: it says whether a browser started, which
         # over SSH or on a server it often cannot.
         if webbrowser.open(url):

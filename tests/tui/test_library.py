@@ -111,6 +111,11 @@ async def test_a_cold_library_fills_in_as_it_is_read(folder):
         await until(pilot, lambda: "newest first" in crumbs(app))
         assert listing(app).rows[0].title == "Generated series 0, day 5 (not real content)"
         assert not app.screen.library.pending  # type: ignore[attr-defined]
+        # The cursor is on the newest brief, not on the file that was read first.
+        assert listing(app).cursor == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader(app).path == str(folder / "series-000-day-005.yaml")
 
 
 async def test_the_filter_narrows_the_list_as_you_type(folder):

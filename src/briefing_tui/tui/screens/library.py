@@ -86,6 +86,11 @@ class LibraryScreen(ReaderScreen):
         self._haystacks: list[tuple[str, frozenset[str]]] = []
         self._filter = ""
         self._reading: Worker[None] | None = None
+        # While the files first read fill the list in, the cursor stays on the top
+        # row (the newest brief so far) until the user moves it; then it stays on
+        # the brief they chose.
+        self._follow_top = True
+        self._placed: set[object] = set()
 
     def compose(self) -> ComposeResult:
         yield Masthead("Library", id="masthead")
@@ -127,6 +132,7 @@ class LibraryScreen(ReaderScreen):
         return Place("library", None, self.listing.current_key, round(self.listing.scroll_y))
 
     async def show(self, place: Place, position: tuple[int, int]) -> None:
+        self._follow_top = False
         if place.cursor is not None:
             self.listing.select(place.cursor)
             self.listing.restore_scroll(place.scroll)
@@ -144,7 +150,9 @@ class LibraryScreen(ReaderScreen):
     def _apply_filter(self) -> None:
         words = fold(self._filter).split()
         rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if _matches(words, hay)]
-        self.listing.set_rows(rows)
+        top = next((row.key for row in rows if row.key is not None), None)
+        self.listing.set_rows(rows, keep=top if self._follow_top else None)
+        self._placed.add(self.listing.current_key)
         self._update_bars(len(rows))
 
     def _update_bars(self, shown: int) -> None:
@@ -182,9 +190,17 @@ class LibraryScreen(ReaderScreen):
             return True
         return False
 
+    @on(ItemList.Highlighted, "#library-list")
+    def _moved(self, event: ItemList.Highlighted) -> None:
+        # A move the list did not make for a fill is the user's: from then on the
+        # cursor stays on the brief they chose.
+        if event.key not in self._placed:
+            self._follow_top = False
+
     @on(ItemList.Chosen, "#library-list")
     async def _chosen(self, event: ItemList.Chosen) -> None:
         event.stop()
+        self._follow_top = False
         if isinstance(event.key, str):
             self.post_message(OpenBrief(event.key))
 

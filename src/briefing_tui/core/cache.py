@@ -330,7 +330,7 @@ class BriefCache:
                     brief.id if brief else None, brief.title if brief else None,
                     brief.date.toordinal() if brief else None, dumps(list(brief.tags) if brief else []),
                     brief.follows if brief else None,
-                    len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.issues) if brief else 0,
+                    len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.open_issues) if brief else 0,
                     len(errors), dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
                 )  # fmt: skip
                 findings = dumps(encode_findings(result.findings)) if keep else None

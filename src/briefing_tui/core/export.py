@@ -239,9 +239,9 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
         out.append("QUOTES")
         out += [_indent(quote_line(q, index)) + f"\n    [{q.id}]" for q in brief.quotes]
         out.append("")
-    if want("issues") and brief.issues:
-        out.append("OPEN ISSUES")
-        for issue in brief.issues:
+    for heading, issues in _issue_sections(brief) if want("issues") else ():
+        out.append(heading.upper())
+        for issue in issues:
             out.append(f"  {issue.title} [{issue.id}] ({issue.status})")
             if issue.summary:
                 out.append(_indent(index.plain(issue.summary), "    "))
@@ -249,6 +249,13 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
                 out.append(_indent(f"{_name(index, position.by)}: {index.plain(position.stance).strip()}", "    - "))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _issue_sections(brief: Brief) -> list[tuple[str, tuple[Issue, ...]]]:
+    """The open issues, then the resolved ones, each under its heading (none when empty)."""
+    resolved = tuple(issue for issue in brief.issues if issue.status == "resolved")
+    sections = [("Open issues", brief.open_issues), ("Resolved issues", resolved)]
+    return [(heading, issues) for heading, issues in sections if issues]
 
 
 def _by_side(actors: tuple[Actor, ...]) -> list[tuple[str, list[Actor]]]:
@@ -297,9 +304,9 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
             out += [f'<a id="{quote.id}"></a>', "", f"> {quote.text.strip()}", ">", f"> \u2014 {attribution}", ""]
             if quote.context:
                 out += [md(quote.context), ""]
-    if want("issues") and brief.issues:
-        out += ["## Open issues", ""]
-        for issue in brief.issues:
+    for heading, issues in _issue_sections(brief) if want("issues") else ():
+        out += [f"## {heading}", ""]
+        for issue in issues:
             out += [f'### <a id="{issue.id}"></a>{issue.title} ({issue.status})', ""]
             if issue.summary:
                 out += [md(issue.summary), ""]

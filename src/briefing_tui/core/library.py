@@ -78,7 +78,7 @@ class Entry:
             return cls(result.path, key, stamp, errors=max(1, len(errors)), first_error=errors[0] if errors else None)
         return cls(
             result.path, key, stamp, brief.id, brief.title, brief.date, brief.tags, brief.follows,
-            len(brief.actors), len(brief.quotes), len(brief.issues),
+            len(brief.actors), len(brief.quotes), len(brief.open_issues),
         )  # fmt: skip
 
 

@@ -261,6 +261,11 @@ class Brief:
         """Where the field `key` was written (the top of the file when not given)."""
         return field_location(self.field_locations, key, NOWHERE)
 
+    @property
+    def open_issues(self) -> tuple[Issue, ...]:
+        """The issues not resolved: open, progressing or stalled."""
+        return tuple(issue for issue in self.issues if issue.status != "resolved")
+
     def items(self) -> Iterator[Item]:
         """Every addressable item: sources, actors, quotes, issues."""
         yield from self.sources

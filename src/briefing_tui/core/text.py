@@ -93,6 +93,11 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[begin:stop].split())
 
 
+def counted(number: int, noun: str) -> str:
+    """`3 quotes`, `1 quote`, `1,200 actors`."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def item_label(item: Item | None, fallback: str) -> str:
     """How running text names an item: a quote by its (shortened) words."""
     if item is not None and item.noun == "quote":

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from briefing_tui.core.links import Link, LinkIndex
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
 from briefing_tui.core.ref import Ref
-from briefing_tui.core.text import short
+from briefing_tui.core.text import counted, short
 from briefing_tui.tui.prose import prose
 from briefing_tui.tui.widgets.page import Document, Span
 
@@ -61,7 +61,11 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
             doc.add(*spans, prefix="\u2022 ")
     if brief.actors or brief.issues:
         doc.heading("In this brief")
-        doc.add(Span(f"{len(brief.actors)} actors \u00b7 {len(brief.quotes)} quotes \u00b7 {len(brief.issues)} open issues", "muted"))
+        resolved = len(brief.issues) - len(brief.open_issues)
+        counts = [counted(len(brief.actors), "actor"), counted(len(brief.quotes), "quote"), counted(len(brief.open_issues), "open issue")]
+        if resolved:
+            counts.append(f"{resolved:,} resolved")
+        doc.add(Span(" \u00b7 ".join(counts), "muted"))
     return doc
 
 

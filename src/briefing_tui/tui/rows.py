@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.ref import Ref
+from briefing_tui.core.text import counted
 from briefing_tui.tui.documents import STATUS_MARK
 from briefing_tui.tui.widgets.item_list import Row
 
@@ -60,11 +61,6 @@ def issue_rows(index: LinkIndex) -> list[Row]:
         summary = " ".join(index.plain(issue.summary).split()) if issue.summary else ""
         rows.append(Row(Ref.to(issue), issue.title, note, summary[:160] + ("\u2026" if len(summary) > 160 else "")))
     return rows
-
-
-def counted(number: int, noun: str) -> str:
-    """`3 quotes`, `1 quote`."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def library_rows(entries: Iterable[Entry]) -> list[Row]:

@@ -21,10 +21,10 @@ from textual.worker import Worker
 
 from briefing_tui.core.history import Place
 from briefing_tui.core.library import Entry, Library
-from briefing_tui.core.text import fold
+from briefing_tui.core.text import counted, fold
 from briefing_tui.tui.brief_search import hit_place
 from briefing_tui.tui.messages import FilterClosed, HitChosen, OpenBrief, SearchClosed, ShowChanges
-from briefing_tui.tui.rows import counted, library_rows
+from briefing_tui.tui.rows import library_rows
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 from briefing_tui.tui.widgets.masthead import Masthead

@@ -285,7 +285,8 @@ class MainScreen(ReaderScreen):
         if self.search.current is not None and self.capture().search:
             where.append(f"   hit {self.search.number + 1}/{len(self.search.hits)}  (n/N)", "bold")
         if total > 1:
-            where.append(f"   {at}/{total}", "dim")
+            # Where this view stands among those visited, as back and forward walk them.
+            where.append(f"   visited {at}/{total}", "dim")
         self.masthead.show_crumbs(where)
 
     def breadcrumb(self) -> list[str]:

@@ -96,7 +96,7 @@ async def test_the_library_lists_every_brief_newest_first_and_a_broken_file_last
         rows = listing(app).rows
         assert [row.title for row in rows[:6]] == [f"Generated series 0, day {d} (not real content)" for d in range(5, -1, -1)]
         assert rows[0].note == "2026-01-06"
-        assert rows[0].body == "#generated #series-000 \u00b7 11 actors \u00b7 12 quotes \u00b7 4 open issues \u00b7 series-000-day-005.yaml"
+        assert rows[0].body == "#generated #series-000 \u00b7 11 actors \u00b7 12 quotes \u00b7 3 open issues \u00b7 series-000-day-005.yaml"
         assert (rows[6].title, rows[6].note) == ("broken.yaml", "cannot be opened")
         assert rows[6].body.startswith(f"{folder / 'broken.yaml'}:3:1: error: YAML syntax")
         assert "6 briefs, newest first \u00b7 1 file cannot be opened" in crumbs(app)

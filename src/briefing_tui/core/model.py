@@ -77,6 +77,22 @@ class Text(NamedTuple):
     prose: bool = True
 
 
+_FIELD_WORDS = {
+    "name": "name", "aliases": "other name", "role": "role", "side": "side", "notes": "notes", "kind": "kind",
+    "text": "quote", "context": "context", "title": "title", "summary": "summary", "tags": "tag", "url": "address",
+    "key_points": "key point", "timeline": "timeline", "stance": "position", "positions": "position",
+    "by": "speaker", "source": "source", "about": "about", "actors": "involved",
+}  # fmt: skip
+
+
+def field_words(field: str) -> str:
+    """How a reader names the field a text or a reference sits in: `positions[2].stance`
+    is "position", `aliases[0]` "other name", `by` "speaker"."""
+    base = field.split("[", 1)[0]
+    last = field.rsplit(".", 1)[-1]
+    return _FIELD_WORDS.get(base) or _FIELD_WORDS.get(last) or base.replace("_", " ")
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class _Item:
     """What every addressable item shares: an id and where it was written.

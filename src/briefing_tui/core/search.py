@@ -333,6 +333,11 @@ class SearchIndex:
         path = owner.path if isinstance(owner, StoredItem) else self.brief.path if self.brief else ""
         return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score, path)
 
+    def quoted(self, hit: Hit) -> str | None:
+        """The words of the quote a hit is in (None for a hit in anything else)."""
+        item = self.items.get(hit.item_id) if hit.kind == "quote" else None
+        return item.text if isinstance(item, Quote) else None
+
     def title(self, hit: Hit) -> str:
         """How a list of hits names the item of a hit of this brief."""
         if hit.kind == "brief":

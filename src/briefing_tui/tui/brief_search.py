@@ -36,12 +36,29 @@ class SearchState:
         self.number = -1
         self.query: str | None = None
         """The last query typed, even one that found nothing (None: no search yet)."""
+        self.found = 0
+        """How many hits that query had."""
 
     def start(self, hits: list[Hit], number: int, query: str | None = None) -> None:
         """A search was made and hit `number` chosen."""
         self.hits, self.number = list(hits), number
+        self.found = len(hits)
         if query is not None:
             self.query = query
+
+    def closed(self, query: str, found: int) -> None:
+        """The search box was closed on `query` (which had `found` hits) without choosing one."""
+        self.clear()
+        self.query = query.strip() or self.query
+        self.found = found
+
+    def why_no_hit(self) -> str:
+        """What `n` says when there is no hit to step to."""
+        if self.query is None:
+            return "No search yet: press / to search."
+        if not self.found:
+            return f"No match for \u201c{self.query}\u201d: press / to search again (\u2191 recalls it)."
+        return f"The search for \u201c{self.query}\u201d was closed without opening a hit: press / and \u2191 to search it again."
 
     def clear(self) -> None:
         """Forget the hits (the brief changed: they may point at what is gone)."""

@@ -7,11 +7,10 @@ and mentions as links. The pages over the library are in `library_documents`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from briefing_tui.core.links import Link, LinkIndex
-from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text
+from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import counted, short
 from briefing_tui.tui.prose import prose
@@ -123,10 +122,15 @@ def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tup
             doc.add(*_context_spans(link, index), indent=2, style="muted")
 
 
+_RELATION = {"by": "speaker", "source": "source", "about": "about it", "actors": "involved"}
+
+
 def _field_label(link: Link) -> str:
-    field = re.sub(r"\[\d+\]", "", link.field).replace(".", " ").replace("_", " ")
-    via = {"reference": "", "link": "link", "mention": "mention"}[link.via]
-    return f"{field} {via}".strip()
+    """Where the link sits, in the reader's words: a reference says what it is to the
+    item (its speaker, about it), a link in prose where it stands (in the summary)."""
+    if link.via == "reference":
+        return "their position" if link.field.startswith("positions") else _RELATION.get(link.field, field_words(link.field))
+    return f"in the {field_words(link.field)}"
 
 
 def _context_spans(link: Link, index: LinkIndex) -> list[Span]:

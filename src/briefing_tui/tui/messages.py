@@ -72,7 +72,13 @@ class Settle(Message):
 
 
 class SearchClosed(Message):
-    """The user closed the search without choosing a hit."""
+    """The user closed the search without choosing a hit; `query` was in the box and
+    had `found` hits."""
+
+    def __init__(self, query: str = "", found: int = 0) -> None:
+        super().__init__()
+        self.query = query
+        self.found = found
 
 
 class HitChosen(Message):

@@ -388,6 +388,8 @@ class MainScreen(ReaderScreen):
     async def _search_closed(self, event: SearchClosed) -> None:
         event.stop()
         self.remove_class("-searching")
+        if event.query.strip():
+            self.search.closed(event.query, event.found)
         if self._search_origin is not None:
             await self.show(self._search_origin, self._position)  # back where the search began, as it was
 
@@ -404,7 +406,7 @@ class MainScreen(ReaderScreen):
         await self.after_earlier_keys()
         hit = self.search.step(step)
         if hit is None:
-            self.notify("No search yet: press / to search.", timeout=2)
+            self.notify(visible(self.search.why_no_hit()), timeout=3, markup=False)
             return
         # Stepping through hits stays one step of the history: back returns to
         # where the search began.

@@ -159,7 +159,10 @@ class Page(LineView):
         self._pending = None
         self._relayout()
         if scroll_y < 0:
-            scroll_y = max(0, self.first_match_line() - 2)
+            # The match in view, and the top of the page (the item itself: a quote's
+            # words) with it when both fit on the screen.
+            line, height = self.first_match_line(), self.scrollable_content_region.height
+            scroll_y = 0 if line < height - 2 else line - height // 3
         self.link = link if 0 <= link < len(self._link_lines) else -1
         self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
         self.refresh()

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.events import Key
 from textual.widgets import Input, Static
 
+from briefing_tui.core.model import field_words
 from briefing_tui.core.search import Hit
 from briefing_tui.core.text import snippet
 from briefing_tui.tui.messages import HitChosen, SearchClosed
@@ -20,7 +21,9 @@ from briefing_tui.tui.widgets.item_list import ItemList, Row
 SHOWN = 200
 """The best hits listed; the count says how many match in all."""
 GROUPS = {"actor": "Actors", "quote": "Quotes", "issue": "Issues", "brief": "Summary", "source": "Sources"}
-FIELD_NAMES = {"text": "quote", "positions": "position", "key_points": "key point", "timeline": "timeline", "aliases": "also called"}
+GROUP_SHOWN = 5
+"""At most this many hits of a group are listed before the groups below it; the
+rest wait behind a row that lists them."""
 
 
 class Searchable(Protocol):
@@ -41,7 +44,9 @@ class SearchInput(Input):
     ]
 
     def action_close(self) -> None:
-        self.post_message(SearchClosed())
+        panel = self.parent.parent if self.parent is not None else None
+        found = len(panel.hits) if isinstance(panel, SearchPanel) else 0
+        self.post_message(SearchClosed(self.value, found))
 
     def action_recall(self, step: int) -> None:
         panel = self.parent
@@ -74,6 +79,8 @@ class SearchPanel(Vertical):
         self.scope = scope
         self.hits: list[Hit] = []
         self.queries: list[str] = []
+        self._expanded: set[str] = set()
+        """The groups listed whole, for the query on screen."""
         self._recall = 0
 
     def compose(self) -> ComposeResult:
@@ -135,6 +142,7 @@ class SearchPanel(Vertical):
             return
         hits, total = self.index.find(query, SHOWN)
         self.hits = hits
+        self._expanded.clear()
         results.set_rows(self._rows(hits), keep=0)
         shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
@@ -142,20 +150,38 @@ class SearchPanel(Vertical):
         count.update(shown + ("  \u00b7  enter opens, \u2193 to the list, esc closes" if hits else ""))
 
     def _rows(self, hits: list[Hit]) -> list[Row]:
-        # Kinds in the order of their best hit, hits best first within each kind.
+        # Kinds in the order of their best hit, hits best first within each kind;
+        # with other groups below, a group lists its hits as good as theirs (a few
+        # at most) and a row for the rest.
         groups: dict[str, list[tuple[int, Hit]]] = {}
         for number, hit in enumerate(hits):
             heading = self.group(hit) if self.group is not None else GROUPS.get(hit.kind, hit.kind)
             groups.setdefault(heading, []).append((number, hit))
         rows: list[Row] = []
-        for heading, members in groups.items():
+        best = [members[0][1].score for members in groups.values()]
+        for place, (heading, members) in enumerate(groups.items()):
             rows.append(Row(None, f"{heading} ({len(members)})"))
-            for number, hit in members:
-                text, start, end = snippet(hit.text, hit.start, hit.end, 110)
-                field = hit.field.split("[")[0].split(".")[-1]
-                where = FIELD_NAMES.get(hit.field.split("[")[0], FIELD_NAMES.get(field, field.replace("_", " ")))
-                rows.append(Row(number, self._title(hit), where, text, ((start, end),)))
+            shown = members
+            if place + 1 < len(best) and heading not in self._expanded:
+                # Hits worse than the best of a group below wait behind a row: they
+                # would push better hits (a quote's words) below the fold.
+                below = max(best[place + 1 :])
+                shown = [member for member in members[:GROUP_SHOWN] if member[1].score >= below] or members[:1]
+            for number, hit in shown:
+                rows.append(self._row(number, hit))
+            if len(shown) < len(members):
+                rows.append(Row(("more", heading), f"\u2026 {len(members) - len(shown)} more", "enter shows them"))
         return rows
+
+    def _row(self, number: int, hit: Hit) -> Row:
+        """One hit: its item, where it matched, and the matched words in their text. A
+        quote matched in its context shows its own words, the context as the note."""
+        quoted = self.index.quoted(hit) if self.index is not None and hasattr(self.index, "quoted") else None
+        if quoted is not None and hit.field != "text":
+            where = f"{field_words(hit.field)}: {snippet(hit.text, hit.start, hit.end, 60)[0]}"
+            return Row(number, self._title(hit), where, f"\u201c{' '.join(quoted.split())}\u201d")
+        text, start, end = snippet(hit.text, hit.start, hit.end, 110)
+        return Row(number, self._title(hit), field_words(hit.field), text, ((start, end),))
 
     def _title(self, hit: Hit) -> str:
         assert self.index is not None
@@ -175,6 +201,16 @@ class SearchPanel(Vertical):
         self._choose(event.key)
 
     def _choose(self, key: object) -> None:
+        if isinstance(key, tuple) and key[0] == "more":
+            # The rest of a group: listed in place, the cursor on the first of them.
+            self._expanded.add(key[1])
+            results = self.query_one("#search-results", ItemList)
+            at = results.rows.index(next(row for row in results.rows if row.key == key))
+            results.set_rows(self._rows(self.hits))
+            following = next((row.key for row in results.rows[at:] if isinstance(row.key, int)), None)
+            if following is not None:
+                results.select(following)
+            return
         if not isinstance(key, int):
             return
         query = self.query_one(SearchInput).value
@@ -182,7 +218,7 @@ class SearchPanel(Vertical):
         self.post_message(HitChosen(query, self.hits, key))
 
     def action_close(self) -> None:
-        self.post_message(SearchClosed())
+        self.post_message(SearchClosed(self.query_one(SearchInput).value, len(self.hits)))
 
     def on_key(self, event: Key) -> None:
         # From the results, `up` on the first row goes back to the box.

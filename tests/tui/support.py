@@ -20,7 +20,7 @@ from briefing_tui.tui.widgets.page import Page
 from briefing_tui.tui.widgets.search_panel import SearchInput, SearchPanel
 from tests.conftest import REAL_BRIEF
 
-QUIT_KEYS = {"q", "ctrl+q"}
+QUIT_KEYS = {"q", "ctrl+q", "ctrl+c"}
 
 
 def make_app(path: Path = REAL_BRIEF) -> BriefingApp:

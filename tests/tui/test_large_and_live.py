@@ -16,6 +16,7 @@ from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
+from briefing_tui.tui.widgets.page import Page
 from tests.conftest import MINIMAL, REAL_BRIEF
 
 
@@ -106,9 +107,9 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
         # The bar of problems is mounted when there are some.
         await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
-        problems = screen.query_one("#problems")
-        shown = str(problems.render())
-        assert "still showing the last good version" in shown and "brief.yaml:" in shown
+        problems = screen.query_one("#problems", Page)
+        shown = problems.text
+        assert "still showing the last good version" in shown and "brief.yaml changed but has 1 error;" in shown
         assert screen.brief.title.startswith("Russia renews")
         assert screen.current_pane.page.document.ref == selected
         # 3. Fixing the file clears the errors.
@@ -157,10 +158,30 @@ async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_re
         path.write_bytes(data[:at])
         # The bar of problems is mounted when there are some.
         await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
-        problems = screen.query_one("#problems")
+        problems = screen.query_one("#problems", Page)
         assert screen.brief is before
         assert screen.current_pane.page.document.ref.id == shown
-        assert "still showing the last good version" in str(problems.render())
+        assert "still showing the last good version" in problems.text
         path.write_bytes(data)  # the write completes
         await _wait_for(pilot, lambda: not problems.has_class("-shown"))
         assert screen.current_pane.page.document.ref.id == shown
+
+
+async def test_the_bar_of_problems_wraps_each_error_under_itself_and_counts_the_rest(tmp_path, fast_reload):
+    path = tmp_path / "brief.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(40, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        broken = MINIMAL + "actors:\n" + "".join(f"  - id: a{n}\n    name: A{n}\n    kind: alien\n" for n in range(6))
+        path.write_text(broken, encoding="utf-8")
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+        lines = screen.query_one("#problems", Page).text.splitlines()
+        assert lines[0].startswith("brief.yaml changed but has 6 errors;")
+        bullets = [n for n, line in enumerate(lines) if line.startswith("\u2022 ")]
+        assert len(bullets) == 4
+        # A long error goes on over several lines, each under the start of its text.
+        wrapped = [line for line in lines[bullets[0] + 1 : bullets[1]]]
+        assert wrapped and all(line.startswith("  ") and not line.startswith("   ") for line in wrapped)
+        assert "\u2026 and 2 more: briefing check brief.yaml lists them all" in " ".join(line.strip() for line in lines)

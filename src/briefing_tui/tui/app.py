@@ -39,6 +39,8 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | {brief_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Quit the reader", id="quit"),
+        # As in every terminal program: ctrl+c ends it (Textual's default only says how to quit).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit the reader", id="quit.interrupt"),
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
     ]
 

@@ -56,7 +56,7 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
         for source in brief.sources:
             spans = [Span(source.name, "", Ref.to(source))]
             if source.url:
-                spans.append(Span(f"  {source.url}", "muted"))
+                spans += [Span("  "), Span(source.url, "muted", Ref.web(source.url))]
             doc.add(*spans, prefix="\u2022 ")
     if brief.actors or brief.issues:
         doc.heading("In this brief")
@@ -295,7 +295,7 @@ def source_document(source: Source, index: LinkIndex) -> Document:
     doc = Document(source.name, ref=Ref.to(source))
     doc.add(Span(source.name, "title"))
     if source.url:
-        doc.add(Span(source.url, "muted"))
+        doc.add(Span(source.url, "muted", Ref.web(source.url)))
     draft_line(doc, source)
     quotes = [q for q in index.brief.quotes if q.source == source.id]
     if quotes:

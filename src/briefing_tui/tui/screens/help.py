@@ -58,7 +58,14 @@ class HelpScreen(ModalScreen[None]):
         from briefing_tui.tui.widgets.matrix import PositionMatrix
         from briefing_tui.tui.widgets.motion import LineView
 
-        reader = [b for b in MainScreen.BINDINGS if self.library or not (isinstance(b, Binding) and b.action in LIBRARY_ACTIONS)]
+        def offered(binding: BindingType) -> bool:
+            # The library's keys where there is a library; why they do nothing where not.
+            action = binding.action if isinstance(binding, Binding) else ""
+            if action == "no_library":
+                return not self.library
+            return self.library or action not in LIBRARY_ACTIONS
+
+        reader = [b for b in MainScreen.BINDINGS if offered(b)]
         sources: list[tuple[str, list[BindingType]]] = [
             (
                 "Anywhere",

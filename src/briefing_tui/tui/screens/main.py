@@ -16,15 +16,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from briefing_tui.core.history import Place
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
 from briefing_tui.core.ref import Ref
+from briefing_tui.core.text import counted
 from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
 from briefing_tui.tui.documents import item_document, summary_document
 from briefing_tui.tui.layout import visible
@@ -33,7 +33,7 @@ from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChan
 from briefing_tui.tui.pane import EMPTY, PANES, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.masthead import Masthead
-from briefing_tui.tui.widgets.page import Document, Page
+from briefing_tui.tui.widgets.page import Document, Page, Span
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from briefing_tui.tui.widgets.item_list import ItemList
 
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
+PROBLEMS_SHOWN = 4
+"""Errors of a broken file listed in the bar over the panes; the rest are counted."""
 
 
 class MainScreen(ReaderScreen):
@@ -66,6 +68,15 @@ class MainScreen(ReaderScreen):
         Binding("N", "previous_hit", "Previous hit", show=False, tooltip="Previous search hit", id="previous_hit"),
         Binding("c", "changes", "Changes", show=False, tooltip="What changed since the brief this one follows", id="changes"),
         Binding("L", "library", "Library", tooltip="Back to the library of briefs", id="library"),
+        # Without a library, c and L say why they do nothing (and are not offered).
+        Binding(
+            "c,L",
+            "no_library",
+            "Changes, library",
+            show=False,
+            tooltip="Changes and the library: they need a library (open a folder)",
+            id="no-library",
+        ),
     ]
 
     def __init__(
@@ -98,6 +109,8 @@ class MainScreen(ReaderScreen):
         """The library's keys do nothing, and are not shown, for a brief opened alone."""
         if action in LIBRARY_ACTIONS:
             return self.library is not None
+        if action == "no_library":
+            return self.library is None
         if action == "search" and self.has_class("-searching"):
             # The box is open: a `/` is typed into it, in turn with the other keys.
             return False
@@ -314,6 +327,15 @@ class MainScreen(ReaderScreen):
         cursor = pane.rows.current_key if pane.rows is not None else None
         await self.navigator.go(Place(name, None, cursor, round(pane.home.scroll_y) if name in self._filled else 0, brief=self.path))
 
+    def action_no_library(self) -> None:
+        """Say why c and L do nothing for a brief opened alone."""
+        self.notify(
+            "This brief was opened on its own: Changes (c) and the library (L) need a library. "
+            "Open its folder instead (briefing FOLDER) to compare it with the briefs before it.",
+            timeout=4,
+            markup=False,
+        )
+
     async def action_changes(self) -> None:
         """What changed since the brief this one follows."""
         await self.after_earlier_keys()
@@ -424,22 +446,30 @@ class MainScreen(ReaderScreen):
 
     # -- live reload ---------------------------------------------------------------------
 
+    async def _show_problems(self, result: LoadResult) -> None:
+        """The bar over the panes that says what is wrong with the file on disk: each
+        error on its own lines, wrapped under itself, and how many more there are."""
+        errors = result.errors
+        doc = Document("Problems")
+        doc.add(Span(f"{Path(self.path).name} changed but has {counted(len(errors), 'error')}; still showing the last good version:", "strong"))
+        for finding in errors[:PROBLEMS_SHOWN]:
+            where = f"{finding.location}: " if finding.location else ""
+            doc.add(Span(where, "strong"), Span(finding.message), prefix="\u2022 ")
+        if len(errors) > PROBLEMS_SHOWN:
+            doc.add(Span(f"\u2026 and {len(errors) - PROBLEMS_SHOWN} more: briefing check {Path(self.path).name} lists them all", "muted"))
+        found = self.query("#problems")
+        if found:
+            bar = found.first(Page)
+            bar.show(doc)
+            bar.add_class("-shown")
+            return
+        bar = Page(doc, id="problems", classes="-shown")
+        bar.can_focus = False  # a notice, not a place to go: the keys stay with the pane
+        await self.mount(bar, before=self.query(Pane).first())
+
     async def _apply_reload(self, result: LoadResult) -> None:
         if result.brief is None:
-            errors = result.errors
-            lines = [
-                f"{Path(self.path).name} changed but has {len(errors)} error{'s' if len(errors) != 1 else ''}; still showing the last good version:"
-            ]
-            lines += [f"  {visible(str(f))}" for f in errors[:4]]
-            if len(errors) > 4:
-                lines.append(f"  \u2026 and {len(errors) - 4} more (briefing check shows them all)")
-            shown = Content("\n".join(lines))
-            found = self.query("#problems")
-            if found:
-                found.first(Static).update(shown)
-                found.add_class("-shown")
-            else:
-                await self.mount(Static(shown, id="problems", classes="-shown"), before=self.query(Pane).first())
+            await self._show_problems(result)
             return
         place = self.capture()
         self.brief = result.brief

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
+from briefing_tui.tui.contrast import reader_colours
 from briefing_tui.tui.navigator import Navigator
 
 if TYPE_CHECKING:
@@ -55,6 +56,13 @@ class BriefingApp(App[None]):
             # collector's passes from now on.
             gc.freeze()
             gc.enable()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, and the reader's text colours made legible in it."""
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables))
+        self.theme_variables = variables
+        return variables
 
     def get_default_screen(self) -> Screen[None]:
         return self.navigator.first_screen()

@@ -27,10 +27,10 @@ class Masthead(Widget):
     DEFAULT_CSS = """
     Masthead { height: 2; }
     Masthead.-tabs { height: 3; }
-    Masthead > .masthead--bar { background: $primary-background; }
-    Masthead > .masthead--note { background: $primary-background; color: $text-muted; }
-    Masthead > .masthead--tabs { background: $panel; color: $text; }
-    Masthead > .masthead--crumbs { color: $text-muted; text-style: bold; }
+    Masthead > .masthead--bar { background: $primary-background; color: $reader-bar-text; }
+    Masthead > .masthead--note { background: $primary-background; color: $reader-bar-note; }
+    Masthead > .masthead--tabs { background: $panel; color: $reader-tabs-text; }
+    Masthead > .masthead--crumbs { color: $reader-crumbs; text-style: bold; }
     """
 
     def __init__(self, title: str = "", note: str = "", *, tabs: bool = False, id: str | None = None) -> None:

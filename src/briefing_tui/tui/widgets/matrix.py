@@ -49,12 +49,12 @@ class PositionMatrix(LineView):
     COMPONENT_CLASSES = {"matrix--header", "matrix--name", "matrix--cursor", "matrix--empty", "matrix--row-cursor"}
 
     DEFAULT_CSS = """
-    PositionMatrix { background: $surface; height: 1fr; }
-    PositionMatrix > .matrix--header { text-style: bold; color: $accent; }
+    PositionMatrix { background: $surface; color: $reader-text; height: 1fr; }
+    PositionMatrix > .matrix--header { text-style: bold; color: $reader-heading; }
     PositionMatrix > .matrix--name { text-style: bold; }
-    PositionMatrix > .matrix--empty { color: $text-muted; }
+    PositionMatrix > .matrix--empty { color: $reader-muted; }
     PositionMatrix > .matrix--row-cursor { background: $boost; }
-    PositionMatrix:focus > .matrix--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    PositionMatrix:focus > .matrix--cursor { background: $block-cursor-background; color: $reader-cursor-text; text-style: bold; }
     PositionMatrix > .matrix--cursor { background: $block-cursor-blurred-background; }
     """
 

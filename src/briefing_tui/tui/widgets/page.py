@@ -110,13 +110,15 @@ class Page(LineView):
 
     DEFAULT_CSS = """
     /* A stable gutter: a long page is wrapped once, not again when its scrollbar shows. */
-    Page { background: $surface; padding: 0 1; scrollbar-gutter: stable; }
-    Page > .page--heading { color: $accent; text-style: bold; }
-    Page > .page--muted { color: $text-muted; }
-    Page > .page--code { color: $text-accent; }
-    Page > .page--link { color: $text-primary; text-style: underline; }
-    Page > .page--link-selected { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold underline; }
-    Page > .page--match { background: $warning-muted; text-style: bold; }
+    Page { background: $surface; color: $reader-text; padding: 0 1; scrollbar-gutter: stable; }
+    Page > .page--heading { color: $reader-heading; text-style: bold; }
+    Page > .page--muted { color: $reader-muted; }
+    Page > .page--code { color: $reader-code; }
+    Page > .page--link { color: $reader-link; text-style: underline; }
+    Page > .page--link-selected { background: $block-cursor-background; color: $reader-cursor-text; text-style: bold underline; }
+    Page > .page--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
+    /* In the terminal's own colours a match is told apart by reverse, bold and underline. */
+    Page:ansi > .page--match { background: transparent; text-style: bold underline reverse; }
     """
 
     link: reactive[int] = reactive(-1, always_update=True)

@@ -66,7 +66,7 @@ async def test_every_built_in_theme_keeps_every_text_legible():
             drawn["page text"] = (page, [], None)
             for text in ("heading", "muted", "code", "link", "link-selected", "match"):
                 drawn[f"page {text}"] = (page, [f"page--{text}"], None)
-            for text in ("header", "name", "empty"):
+            for text in ("header", "name", "empty", "detail", "detail-title"):
                 drawn[f"matrix {text}"] = (matrix, [f"matrix--{text}"], None)
             drawn["matrix cursor"] = (matrix, ["matrix--cursor"], None)
             for text in ("name", "empty"):

@@ -203,16 +203,17 @@ class MainScreen(ReaderScreen):
         pane = self.current_pane
         home = pane.home
         cursor: object = None
+        scroll = round(home.scroll_y)
         if (rows := pane.rows) is not None:
             cursor = rows.current_key
         elif (matrix := pane.matrix) is not None:
-            cursor = matrix.current_target
+            cursor, scroll = matrix.current_target, matrix.top
         if pane.showing_detail:
             page = pane.page
             return Place(pane.pane_name, page.document.ref, cursor, round(page.scroll_y), page.link, page.highlight, self.path)
         if isinstance(home, Page):
             return Place(pane.pane_name, None, None, round(home.scroll_y), home.link, home.highlight, self.path)
-        return Place(pane.pane_name, None, cursor, round(home.scroll_y), brief=self.path)
+        return Place(pane.pane_name, None, cursor, scroll, brief=self.path)
 
     async def show(self, place: Place, position: tuple[int, int]) -> None:
         self._position = position
@@ -243,6 +244,8 @@ class MainScreen(ReaderScreen):
                 home.restore(place.scroll, place.link)
             elif (rows := pane.rows) is not None and place.cursor is not None:
                 rows.restore_scroll(place.scroll)
+            elif (matrix := pane.matrix) is not None and place.cursor is not None:
+                matrix.restore(place.scroll)
             # At once, not deferred: a key typed right after this one must reach it.
             self.set_focus(home, scroll_visible=False)
         self._update_bars()

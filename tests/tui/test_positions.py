@@ -1,12 +1,15 @@
 """The Positions matrix shows who stands where, whole: at any width, every actor
-involved, the cell under the cursor in full, and as it was left after going back."""
+involved, the cell under the cursor in full, and as it was left after going back.
+And on a wide screen, a list shows the page of the item under its cursor beside it."""
 
 from __future__ import annotations
 
 from briefing_tui.core.ref import Ref
+from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
+from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import make_app, shown_page, started
+from tests.tui.support import main, make_app, shown_page, started
 
 TITLE = "A Putin\u2013Zelensky meeting and the invitation to Moscow"
 ZELENSKY = (
@@ -122,3 +125,40 @@ async def test_back_shows_the_matrix_as_it_was_left():
         assert rows[0].startswith(" Volodymyr Zelensky")
         names = [name for _, name, _ in matrix._grid.actors]
         assert all(row.startswith(f" {name} ") for row, name in zip(rows, names, strict=False)) and len(rows) > len(names)
+
+
+async def test_a_list_shows_the_page_of_the_item_under_its_cursor_on_a_wide_screen():
+    app = make_app()
+    async with app.run_test(size=(130, 30)) as pilot:
+        await started(pilot, app)
+        await pilot.press("2")
+        pane = main(app).current_pane
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        preview = app.screen.query_one("#actors-preview", Page)
+        assert preview.display and preview.region.x > listing.region.x and preview.region.width > 40
+        assert preview.document.ref == listing.current_key == Ref("actor", "zelensky")
+        await pilot.press("j", "j")
+        assert preview.document.ref == listing.current_key == Ref("actor", "putin")
+        assert "President of Russia" in preview.text
+        # The keys stay with the list: tab never lands on the preview.
+        for _ in range(3):
+            await pilot.press("tab")
+            assert app.focused is not preview
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is listing
+        # Enter opens the item in full, as on any screen.
+        await pilot.press("enter")
+        assert pane.showing_detail and shown_page(app).document.ref == Ref("actor", "putin")
+        assert not preview.display or preview.region.width == 0
+        await pilot.press("backspace", "3")
+        quotes = app.screen.query_one("#quotes-preview", Page)
+        assert quotes.document.ref == main(app).current_pane.rows.current_key  # type: ignore[union-attr]
+        # Narrower than 120 columns: the list alone, as before.
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not quotes.display and main(app).current_pane.home.region.width == 100
+        await pilot.resize_terminal(130, 30)
+        await pilot.press("j")
+        await pilot.pause()
+        assert quotes.display and quotes.document.ref == main(app).current_pane.rows.current_key  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -30,7 +30,7 @@ from briefing_tui.tui.documents import item_document, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
 from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChanges
-from briefing_tui.tui.pane import EMPTY, PANES, Pane
+from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
@@ -268,11 +268,31 @@ class MainScreen(ReaderScreen):
         if isinstance(event.key, Ref):
             self.post_message(OpenRef(event.key))
 
-    def on_item_list_highlighted(self) -> None:
+    async def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         self._update_bars()
+        pane = event.item_list.parent
+        if isinstance(pane, Pane) and pane.rows is event.item_list:
+            await self._preview(pane)
 
     def on_position_matrix_highlighted(self) -> None:
         self._update_bars()
+
+    # -- the preview beside a list, on a wide screen -----------------------------------
+
+    async def on_resize(self, event: events.Resize) -> None:
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            await self._preview(self.current_pane)
+
+    async def _preview(self, pane: Pane) -> None:
+        """Show the item under the cursor of `pane`'s list beside it (wide screens only)."""
+        if not self.has_class("-wide") or (rows := pane.rows) is None:
+            return
+        key = rows.current_key
+        document = item_document(key, self.index, self._elsewhere if self.library else None) if isinstance(key, Ref) else None
+        page = await pane.preview_page()
+        page.show(document or Document(""))
 
     # -- bars --------------------------------------------------------------------------
 

@@ -90,7 +90,7 @@ async def test_every_actor_involved_is_a_row_and_what_is_cut_ends_in_an_ellipsis
         detail = below_rows(matrix)
         assert detail.startswith("A Putin\u2013Zelensky meeting and the") and "Volodymyr Zelensky: Turned down" in detail
         screen = screen_lines(app)
-        assert len(screen) == 12
+        assert len(screen) == 12 and "? Help" in screen[-1]
         assert all(line.strip() for line in lines[1 : 1 + matrix._visible_rows()])  # a row on each line above
 
 

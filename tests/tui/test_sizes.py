@@ -1,13 +1,91 @@
-"""Every built-in theme keeps every text legible: a contrast of at least 4.5:1
-between each kind of text the reader draws and what it is drawn on."""
+"""Every size, every theme: the bars hold whole words down to 40x12, help wraps under
+itself, and every built-in theme keeps every text legible (a contrast of at least
+4.5:1)."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from rich.color import Color
 from rich.style import Style
 from textual.widgets._footer import FooterKey
 
-from tests.tui.support import main, make_app, started
+from briefing_tui.core.ref import Ref
+from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.widgets.matrix import PositionMatrix
+from briefing_tui.tui.widgets.page import Page
+from tests.tui.screen import assert_screen_is_safe, screen_lines
+from tests.tui.support import main, make_app, shown_page, started
+
+
+def assert_bar_of_keys_is_whole(app) -> None:  # type: ignore[no-untyped-def]
+    """Every key in the bar is drawn whole, and nothing else is: no half word, no stray
+    letter; the help key is always there."""
+    bar = screen_lines(app)[-1]
+    labels = [f"{key.key_display} {key.description}".strip() for key in app.screen.query(FooterKey)]
+    for label in labels:
+        assert label in bar, (label, bar)
+    words = set(" ".join(labels).split())
+    assert set(bar.replace("\u258f", " ").split()) <= words, bar
+    assert "? Help" in bar, bar
+
+
+def tab_names(app) -> str:  # type: ignore[no-untyped-def]
+    return screen_lines(app)[1]
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (200, 60)])
+async def test_bars_tabs_breadcrumb_and_help_at_every_size(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await started(pilot, app)
+        await pilot.pause()
+        assert_bar_of_keys_is_whole(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert_bar_of_keys_is_whole(app)
+        # All five tabs, the current one named.
+        tabs = tab_names(app)
+        for number in "12345":
+            assert re.search(rf"(^| ){number}( |$)", tabs), (number, tabs)
+        assert " 5 Positions " in tabs
+        if size[0] >= 80:
+            assert " 1 Summary  2 Actors  3 Quotes  4 Issues  5 Positions " in tabs
+        # A breadcrumb too long for the line keeps its end, after an ellipsis.
+        matrix = app.focused
+        assert isinstance(matrix, PositionMatrix)
+        matrix.select_target(Ref.position("territory", "russia"))
+        await pilot.press("enter")
+        await pilot.pause()
+        crumbs = screen_lines(app)[2].rstrip()
+        assert shown_page(app).document.ref == Ref.position("territory", "russia")
+        # Too long for the line, it keeps its ends: the pane, the actor, the counter;
+        # the issue between them gives way, cut with an ellipsis.
+        assert crumbs.startswith(" Positions \u203a ") and crumbs.endswith(" \u203a Russia   3/3")
+        if size[0] < len(" Positions \u203a Who gets what territory \u203a Russia   3/3"):
+            assert "\u2026" in crumbs and len(crumbs) == size[0]
+        else:
+            assert "Who gets what territory" in crumbs
+        assert_bar_of_keys_is_whole(app)
+        assert_screen_is_safe(app)
+        # Help: the keys in their column, each description wrapping under itself.
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        lines = app.screen.query_one(Page).text.splitlines()
+        first = next(line for line in lines if line.startswith("1 "))
+        column = first.index("Summary pane")
+        section = lines[lines.index(first) : lines.index("", lines.index(first))]
+        descriptions = " ".join(" ".join(line[column:].strip() for line in section).split())
+        for description in (
+            "Positions pane: who stands where",
+            "Copy the item as text (works over SSH)",
+            "Command palette: jump to any actor, quote or issue, change theme",
+        ):
+            assert description in descriptions, (description, section)
+        assert all(not line[:column].strip() or line[0] != " " for line in section)
+        assert_screen_is_safe(app)
 
 
 def luminance(color: Color, app) -> float:  # type: ignore[no-untyped-def]

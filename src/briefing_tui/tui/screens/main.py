@@ -131,7 +131,9 @@ class MainScreen(ReaderScreen):
 
     async def _mount_footer(self) -> None:
         if not self.query(Footer):
-            await self.mount(Footer(compact=True))
+            from briefing_tui.tui.widgets.key_bar import KeyBar
+
+            await self.mount(KeyBar())
             self.refresh_bindings()  # the bar shows the keys when told they are ready
 
     def _set_titles(self) -> None:
@@ -301,15 +303,15 @@ class MainScreen(ReaderScreen):
         if current != self._tabs_for:  # the tabs change with the pane, not with the cursor
             self._tabs_for = current
             self.masthead.show_tabs(
-                [(f" {number} {title} ", f"screen.pane('{name}')", name == current) for number, (name, title) in enumerate(PANES.items(), start=1)]
+                [(str(number), title, f"screen.pane('{name}')", name == current) for number, (name, title) in enumerate(PANES.items(), start=1)]
             )
         at, total = self._position
-        where = Text(" \u203a ".join(self.breadcrumb()))
+        after = Text()
         if self.search.current is not None and self.capture().search:
-            where.append(f"   hit {self.search.number + 1}/{len(self.search.hits)}  (n/N)", "bold")
+            after.append(f"   hit {self.search.number + 1}/{len(self.search.hits)}  (n/N)", "bold")
         if total > 1:
-            where.append(f"   {at}/{total}", "dim")
-        self.masthead.show_crumbs(where)
+            after.append(f"   {at}/{total}", "dim")
+        self.masthead.show_crumbs(self.breadcrumb(), after)
 
     def breadcrumb(self) -> list[str]:
         """Where the reader is: pane, then the item (and the issue, for a position)."""

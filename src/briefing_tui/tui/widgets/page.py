@@ -37,12 +37,14 @@ class Span(NamedTuple):
 
 
 class Block(NamedTuple):
-    """A paragraph: spans wrapped together, after `prefix` (a bullet), `indent` cells in."""
+    """A paragraph: spans wrapped together, after `prefix` (a bullet, drawn in
+    `prefix_style`), `indent` cells in; its next lines start under its first word."""
 
     spans: tuple[Span, ...]
     indent: int = 0
     prefix: str = ""
     style: str = ""
+    prefix_style: str = "muted"
 
 
 class Document:
@@ -59,10 +61,10 @@ class Document:
     def __repr__(self) -> str:
         return f"Document({self.title!r}, {len(self.blocks)} blocks, ref={self.ref!r})"
 
-    def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "") -> None:
+    def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "", prefix_style: str = "muted") -> None:
         """Append a paragraph made of spans (plain strings are unstyled spans)."""
         parts = tuple(Span(s) if isinstance(s, str) else s for s in spans)
-        self.blocks.append(Block(parts, indent, prefix, style))
+        self.blocks.append(Block(parts, indent, prefix, style, prefix_style))
 
     def heading(self, text: str) -> None:
         """Append a blank line and a section heading."""
@@ -231,7 +233,7 @@ class Page(LineView):
         for offset, line in enumerate(lines):
             if block.prefix:
                 lead = block.prefix if offset == 0 else " " * len(block.prefix)
-                line = Text(lead, self._style("muted")) + line
+                line = Text(lead, self._style(block.prefix_style)) + line
             self._strips[start + offset] = to_strip(console, line, self._layout_width, block.indent, base)
         return self._strips[y] or Strip.blank(self._layout_width, base)
 

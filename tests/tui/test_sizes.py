@@ -1,6 +1,6 @@
-"""Every size, every theme: the bars hold whole words down to 40x12, help wraps under
-itself, and every built-in theme keeps every text legible (a contrast of at least
-4.5:1)."""
+"""Every size, every terminal: the bars hold whole words down to 40x12, help wraps
+under itself, NO_COLOR sends no colour and keeps what is selected visible, and every
+built-in theme keeps every text legible (a contrast of at least 4.5:1)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from briefing_tui.core.ref import Ref
 from briefing_tui.tui.screens.help import HelpScreen
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
-from tests.tui.screen import assert_screen_is_safe, screen_lines
+from tests.tui.screen import assert_screen_is_safe, screen_lines, terminal_output
 from tests.tui.support import main, make_app, shown_page, started
 
 
@@ -86,6 +86,35 @@ async def test_bars_tabs_breadcrumb_and_help_at_every_size(size):
             assert description in descriptions, (description, section)
         assert all(not line[:column].strip() or line[0] != " " for line in section)
         assert_screen_is_safe(app)
+
+
+async def test_no_color_draws_no_colour_and_keeps_cursor_link_and_match_visible(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        colour = re.compile(r"\x1b\[[0-9;]*?(?<![0-9])(3[0-7]|38|4[0-7]|48|9[0-7]|10[0-7])(;[0-9;]*)?m")
+
+        def sgr_on(text: str) -> set[str]:
+            """The SGR attributes of the segments drawing `text` on screen."""
+            output = terminal_output(app)
+            assert not colour.search(output), colour.search(output)
+            found = re.findall(r"\x1b\[([0-9;]*)m" + re.escape(text), output)
+            return {part for code in found for part in code.split(";")}
+
+        await pilot.press("3")  # the list's cursor: reversed
+        assert "7" in sgr_on("Dmitry Peskov")
+        await pilot.press("enter", "right_square_bracket")  # the selected link: reversed
+        page = shown_page(app)
+        assert page.link >= 0
+        assert "7" in sgr_on(page.document.shown(page.link))
+        await pilot.press("5")  # the matrix's cursor: reversed
+        assert "7" in sgr_on(" Volodymyr Zelensky")
+        # A search match on a page: bold and underlined.
+        await app.navigator.open(Ref("actor", "peskov"))
+        main(app).current_pane.page.show(main(app).current_pane.page.document, highlight="kremlin")
+        await pilot.pause()
+        assert {"1", "4"} <= sgr_on("Kremlin")
 
 
 def luminance(color: Color, app) -> float:  # type: ignore[no-untyped-def]

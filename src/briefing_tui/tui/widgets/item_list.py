@@ -65,7 +65,10 @@ class ItemList(LineView):
     ItemList > .item-list--note { color: $reader-muted; }
     ItemList > .item-list--body { color: $reader-body; }
     ItemList > .item-list--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
-    /* In the terminal's own colours a match is told apart by reverse, bold and underline. */
+    /* Without colour (NO_COLOR) or in the terminal's own colours, the cursor and the
+       matches are told apart by reverse, bold and underline alone. */
+    ItemList:nocolor:focus > .item-list--cursor { text-style: reverse; }
+    ItemList:nocolor > .item-list--cursor { text-style: underline; }
     ItemList:ansi > .item-list--match { background: transparent; text-style: bold underline reverse; }
     """
 

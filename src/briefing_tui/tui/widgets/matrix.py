@@ -75,6 +75,9 @@ class PositionMatrix(LineView):
     PositionMatrix > .matrix--cursor { background: $block-cursor-blurred-background; }
     PositionMatrix > .matrix--detail { background: $panel; color: $reader-panel-text; }
     PositionMatrix > .matrix--detail-title { background: $panel; color: $reader-panel-text; text-style: bold; }
+    /* Without colour the cursor is drawn in reverse, and underlined when the focus is elsewhere. */
+    PositionMatrix:nocolor:focus > .matrix--cursor { text-style: bold reverse; }
+    PositionMatrix:nocolor > .matrix--cursor { text-style: underline; }
     """
 
     row: reactive[int] = reactive(0, always_update=True)

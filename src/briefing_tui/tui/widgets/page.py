@@ -119,7 +119,9 @@ class Page(LineView):
     Page > .page--link { color: $reader-link; text-style: underline; }
     Page > .page--link-selected { background: $block-cursor-background; color: $reader-cursor-text; text-style: bold underline; }
     Page > .page--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
-    /* In the terminal's own colours a match is told apart by reverse, bold and underline. */
+    /* Without colour (NO_COLOR) or in the terminal's own colours, the selected link
+       and the matches are told apart by reverse, bold and underline alone. */
+    Page:nocolor > .page--link-selected { text-style: bold underline reverse; }
     Page:ansi > .page--match { background: transparent; text-style: bold underline reverse; }
     """
 

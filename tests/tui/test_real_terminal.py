@@ -92,3 +92,40 @@ def test_a_slow_terminal_catches_up_and_the_screen_recovers(terminal):
     term.wait_for(lambda shown: first_screen(shown) and len(shown.splitlines()[0]) == 100 and shown.splitlines()[0].rstrip().endswith("2026-01-29"))
     term.send(b"q")
     assert term.wait_for_exit() == 0
+
+
+COLOUR = re.compile(r"^(3[0-7]|38|4[0-7]|48|9[0-7]|10[0-7])$")
+"""SGR parameters that set a colour: the eight and their bright forms, 256 and RGB."""
+
+
+def test_no_color_sends_no_colour_and_a_search_match_stays_marked(terminal):
+    term = start(terminal, env={"NO_COLOR": "1"})
+    term.wait_for(first_screen)
+    term.send(b"/")
+    term.wait_for(lambda shown: "Search" in shown and "Russia renews" in shown.splitlines()[0])
+    term.send(b"peskov", delay=0.05)
+    term.wait_for(lambda shown: shown.count("Peskov") >= 2)
+    term.send(b"\r")
+    term.wait_for(lambda shown: "hit 1/" in shown)
+    time.sleep(0.3)
+    with term.lock:
+        # Below the masthead, the matched word is drawn unlike the text on either side
+        # of it (bold, underlined or reversed), on a screen with no colour anywhere.
+        marked = []
+        for y in range(3, term.screen.lines - 1):
+            line = term.screen.buffer[y]
+            looks = [(line[x].bold, line[x].underscore, line[x].reverse) for x in range(term.screen.columns)]
+            row = "".join(line[x].data for x in range(term.screen.columns))
+            for found in re.finditer("peskov", row.lower()):
+                begin, end = found.span()
+                look = looks[begin]
+                sides = {looks[begin - 1] if begin else None, looks[end] if end < len(looks) else None} - {None}
+                if set(looks[begin:end]) == {look} and any(look) and sides and look not in sides:
+                    marked.append((y, found.group()))
+        colours = {(cell.fg, cell.bg) for line in term.screen.buffer.values() for cell in line.values()}
+    term.send(b"q")
+    assert term.wait_for_exit() == 0
+    assert marked, term.text()
+    assert colours <= {("default", "default")}, colours
+    sent = [part for code in sgr_codes(bytes(term.raw)) for part in code.decode().split(";")]
+    assert sent and not [part for part in sent if COLOUR.match(part)], sorted({p for p in sent if COLOUR.match(p)})

@@ -11,15 +11,23 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
+from briefing_tui.tui.contrast import reader_colours
 from briefing_tui.tui.navigator import Navigator
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.command import Provider
+    from textual.filter import LineFilter
 
     from briefing_tui.core.library import Library
+
+
+_NO_COLOR = NoColor()
 
 
 def brief_commands() -> type[Provider]:
@@ -62,6 +70,22 @@ class BriefingApp(App[None]):
             # collector's passes from now on.
             gc.freeze()
             gc.enable()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, and the reader's text colours made legible in it."""
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables))
+        self.theme_variables = variables
+        return variables
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """What the screen goes through on its way out. With NO_COLOR, no colour at all:
+        Textual draws in greys, which are colours still; the reader draws in the
+        terminal's own two and keeps bold, dim, reverse and underline."""
+        filters = super().get_line_filters()
+        if self.no_color:
+            return [_NO_COLOR if isinstance(line_filter, Monochrome) else line_filter for line_filter in filters]
+        return filters
 
     def get_default_screen(self) -> Screen[None]:
         return self.navigator.first_screen()

@@ -1,5 +1,6 @@
 """One pane of the main screen: its own view (a list, the summary page or the
-matrix), and a page for an item shown in full."""
+matrix), a page for an item shown in full, and beside a list on a wide screen, the
+page of the item under its cursor."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ PANES = {"summary": "Summary", "actors": "Actors", "quotes": "Quotes", "issues":
 LISTS = frozenset({"actors", "quotes", "issues"})
 """The panes that are lists; the list and matrix widgets are imported when one of
 them is first shown, not at start."""
+WIDE = 120
+"""From this many columns on, a list shows the page of the item under its cursor beside it."""
 EMPTY = {"actors": "No actors in this brief.", "quotes": "No quotes in this brief.", "issues": "No open issues in this brief."}
 _HOME_PANE = {"summary": "summary", "source": "summary", "actor": "actors", "quote": "quotes", "issue": "issues"}
 
@@ -34,7 +37,8 @@ def pane_of(target: Ref, here: str = "") -> str:
 
 
 class Pane(Container):
-    """One pane: its own view (a list, the summary page or the matrix) and a page for detail."""
+    """One pane: its own view (a list, the summary page or the matrix), a page for
+    detail, and for a list on a wide screen a preview beside it."""
 
     def __init__(self, name: str, home: Widget, *, current: bool = False) -> None:
         super().__init__(id=name, classes="-current" if current else "")
@@ -43,6 +47,7 @@ class Pane(Container):
         # Not mounted yet: styled once, when it is (an update now would style it twice).
         home.add_class("home", update=False)
         self._page: Page | None = None
+        self._preview: Page | None = None
 
     def compose(self) -> ComposeResult:
         # The page for detail is mounted the first time an item is opened here: one
@@ -61,6 +66,16 @@ class Pane(Container):
         if not self.page.is_mounted:
             await self.mount(self.page)
         return self.page
+
+    async def preview_page(self) -> Page:
+        """The page beside the list that shows the item under its cursor, mounted first
+        if it is not yet. Never focused: the keys stay with the list."""
+        if self._preview is None:
+            self._preview = Page(id=f"{self.pane_name}-preview", classes="preview")
+            self._preview.can_focus = False
+        if not self._preview.is_mounted:
+            await self.mount(self._preview)
+        return self._preview
 
     @property
     def showing_detail(self) -> bool:

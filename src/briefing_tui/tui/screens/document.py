@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
 
 from briefing_tui.core.history import Place
-from briefing_tui.tui.layout import visible
 from briefing_tui.tui.screens.base import ReaderScreen
+from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
 
@@ -38,10 +37,10 @@ class DocumentScreen(ReaderScreen):
 
     def compose(self) -> ComposeResult:
         masthead = Masthead(self.heading, id="masthead")
-        masthead.show_crumbs(f"Library \u203a {visible(self.heading)}")
+        masthead.show_crumbs(["Library", self.heading])
         yield masthead
         yield Page(self.document, id="document-page")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_focus(self.page, scroll_visible=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -30,7 +31,8 @@ def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> D
         doc.heading(title)
         width = max(len(", ".join(keys)) for keys in entries.values()) + 2
         for description, keys in entries.items():
-            doc.add(Span(", ".join(keys).ljust(width), "strong"), Span(description))
+            # The keys hang in their column: a long description wraps under itself.
+            doc.add(Span(description), prefix=", ".join(keys).ljust(width), prefix_style="strong")
     return doc
 
 
@@ -45,7 +47,11 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Page { width: 80%; max-width: 84; height: 90%; border: round $accent; }
+    HelpScreen.-narrow > Page { width: 100%; height: 100%; }
     """
+
+    NARROW = 60
+    """Below this many columns the help takes the whole screen."""
 
     def __init__(self, library: bool = False) -> None:
         super().__init__()
@@ -89,6 +95,9 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Page).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

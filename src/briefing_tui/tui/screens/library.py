@@ -27,6 +27,7 @@ from briefing_tui.tui.messages import FilterClosed, HitChosen, OpenBrief, Search
 from briefing_tui.tui.rows import library_rows
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.item_list import ItemList, Row
+from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class LibraryScreen(ReaderScreen):
         yield Masthead("Library", id="masthead")
         yield FilterInput(placeholder="f  filter: words of a title, tag, date or file name", id="filter", compact=True)
         yield ItemList(id="library-list", empty="No brief matches the filter.")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         folder = _common_folder(self.library.files)

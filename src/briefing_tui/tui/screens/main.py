@@ -9,11 +9,10 @@ modules of their own. No pane reaches into another.
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -24,16 +23,15 @@ from briefing_tui.core.history import Place
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
 from briefing_tui.core.ref import Ref
-from briefing_tui.core.text import counted
 from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
 from briefing_tui.tui.documents import item_document, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
 from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChanges
-from briefing_tui.tui.pane import EMPTY, PANES, Pane
+from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.masthead import Masthead
-from briefing_tui.tui.widgets.page import Document, Page, Span
+from briefing_tui.tui.widgets.page import Document, Page
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,8 +42,6 @@ if TYPE_CHECKING:
     from briefing_tui.tui.widgets.item_list import ItemList
 
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
-PROBLEMS_SHOWN = 4
-"""Errors of a broken file listed in the bar over the panes; the rest are counted."""
 
 
 class MainScreen(ReaderScreen):
@@ -144,7 +140,9 @@ class MainScreen(ReaderScreen):
 
     async def _mount_footer(self) -> None:
         if not self.query(Footer):
-            await self.mount(Footer(compact=True))
+            from briefing_tui.tui.widgets.key_bar import KeyBar
+
+            await self.mount(KeyBar())
             self.refresh_bindings()  # the bar shows the keys when told they are ready
 
     def _set_titles(self) -> None:
@@ -216,16 +214,17 @@ class MainScreen(ReaderScreen):
         pane = self.current_pane
         home = pane.home
         cursor: object = None
+        scroll = round(home.scroll_y)
         if (rows := pane.rows) is not None:
             cursor = rows.current_key
         elif (matrix := pane.matrix) is not None:
-            cursor = matrix.current_target
+            cursor, scroll = matrix.current_target, matrix.top
         if pane.showing_detail:
             page = pane.page
             return Place(pane.pane_name, page.document.ref, cursor, round(page.scroll_y), page.link, page.highlight, self.path)
         if isinstance(home, Page):
             return Place(pane.pane_name, None, None, round(home.scroll_y), home.link, home.highlight, self.path)
-        return Place(pane.pane_name, None, cursor, round(home.scroll_y), brief=self.path)
+        return Place(pane.pane_name, None, cursor, scroll, brief=self.path)
 
     async def show(self, place: Place, position: tuple[int, int]) -> None:
         self._position = position
@@ -256,6 +255,8 @@ class MainScreen(ReaderScreen):
                 home.restore(place.scroll, place.link)
             elif (rows := pane.rows) is not None and place.cursor is not None:
                 rows.restore_scroll(place.scroll)
+            elif (matrix := pane.matrix) is not None and place.cursor is not None:
+                matrix.restore(place.scroll)
             # At once, not deferred: a key typed right after this one must reach it.
             self.set_focus(home, scroll_visible=False)
         self._update_bars()
@@ -278,11 +279,31 @@ class MainScreen(ReaderScreen):
         if isinstance(event.key, Ref):
             self.post_message(OpenRef(event.key))
 
-    def on_item_list_highlighted(self) -> None:
+    async def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         self._update_bars()
+        pane = event.item_list.parent
+        if isinstance(pane, Pane) and pane.rows is event.item_list:
+            await self._preview(pane)
 
     def on_position_matrix_highlighted(self) -> None:
         self._update_bars()
+
+    # -- the preview beside a list, on a wide screen -----------------------------------
+
+    async def on_resize(self, event: events.Resize) -> None:
+        wide = event.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            await self._preview(self.current_pane)
+
+    async def _preview(self, pane: Pane) -> None:
+        """Show the item under the cursor of `pane`'s list beside it (wide screens only)."""
+        if not self.has_class("-wide") or (rows := pane.rows) is None:
+            return
+        key = rows.current_key
+        document = item_document(key, self.index, self._elsewhere if self.library else None) if isinstance(key, Ref) else None
+        page = await pane.preview_page()
+        page.show(document or Document(""))
 
     # -- bars --------------------------------------------------------------------------
 
@@ -291,16 +312,16 @@ class MainScreen(ReaderScreen):
         if current != self._tabs_for:  # the tabs change with the pane, not with the cursor
             self._tabs_for = current
             self.masthead.show_tabs(
-                [(f" {number} {title} ", f"screen.pane('{name}')", name == current) for number, (name, title) in enumerate(PANES.items(), start=1)]
+                [(str(number), title, f"screen.pane('{name}')", name == current) for number, (name, title) in enumerate(PANES.items(), start=1)]
             )
         at, total = self._position
-        where = Text(" \u203a ".join(self.breadcrumb()))
+        after = Text()
         if self.search.current is not None and self.capture().search:
-            where.append(f"   hit {self.search.number + 1}/{len(self.search.hits)}  (n/N)", "bold")
+            after.append(f"   hit {self.search.number + 1}/{len(self.search.hits)}  (n/N)", "bold")
         if total > 1:
             # Where this view stands among those visited, as back and forward walk them.
-            where.append(f"   visited {at}/{total}", "dim")
-        self.masthead.show_crumbs(where)
+            after.append(f"   visited {at}/{total}", "dim")
+        self.masthead.show_crumbs(self.breadcrumb(), after)
 
     def breadcrumb(self) -> list[str]:
         """Where the reader is: pane, then the item (and the issue, for a position)."""
@@ -447,25 +468,14 @@ class MainScreen(ReaderScreen):
     # -- live reload ---------------------------------------------------------------------
 
     async def _show_problems(self, result: LoadResult) -> None:
-        """The bar over the panes that says what is wrong with the file on disk: each
-        error on its own lines, wrapped under itself, and how many more there are."""
-        errors = result.errors
-        doc = Document("Problems")
-        doc.add(Span(f"{Path(self.path).name} changed but has {counted(len(errors), 'error')}; still showing the last good version:", "strong"))
-        for finding in errors[:PROBLEMS_SHOWN]:
-            where = f"{finding.location}: " if finding.location else ""
-            doc.add(Span(where, "strong"), Span(finding.message), prefix="\u2022 ")
-        if len(errors) > PROBLEMS_SHOWN:
-            doc.add(Span(f"\u2026 and {len(errors) - PROBLEMS_SHOWN} more: briefing check {Path(self.path).name} lists them all", "muted"))
-        found = self.query("#problems")
+        from briefing_tui.tui.widgets.problems import ProblemsBar, problems_document
+
+        found = self.query(ProblemsBar)
         if found:
-            bar = found.first(Page)
-            bar.show(doc)
-            bar.add_class("-shown")
-            return
-        bar = Page(doc, id="problems", classes="-shown")
-        bar.can_focus = False  # a notice, not a place to go: the keys stay with the pane
-        await self.mount(bar, before=self.query(Pane).first())
+            found.first().show(problems_document(self.path, result))
+            found.add_class("-shown")
+        else:
+            await self.mount(ProblemsBar(problems_document(self.path, result), id="problems", classes="-shown"), before=self.query(Pane).first())
 
     async def _apply_reload(self, result: LoadResult) -> None:
         if result.brief is None:

@@ -57,14 +57,19 @@ class ItemList(LineView):
     COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title", "item-list--match"}
 
     DEFAULT_CSS = """
-    ItemList { background: $surface; }
+    ItemList { background: $surface; color: $reader-text; }
     ItemList > .item-list--cursor { background: $block-cursor-blurred-background; }
-    ItemList:focus > .item-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
-    ItemList > .item-list--heading { color: $accent; text-style: bold; }
+    ItemList:focus > .item-list--cursor { background: $block-cursor-background; color: $reader-cursor-text; }
+    ItemList > .item-list--heading { color: $reader-heading; text-style: bold; }
     ItemList > .item-list--title { text-style: bold; }
-    ItemList > .item-list--note { color: $text-muted; }
-    ItemList > .item-list--body { color: $text; }
-    ItemList > .item-list--match { background: $warning-muted; text-style: bold underline; }
+    ItemList > .item-list--note { color: $reader-muted; }
+    ItemList > .item-list--body { color: $reader-body; }
+    ItemList > .item-list--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
+    /* Without colour (NO_COLOR) or in the terminal's own colours, the cursor and the
+       matches are told apart by reverse, bold and underline alone. */
+    ItemList:nocolor:focus > .item-list--cursor { text-style: reverse; }
+    ItemList:nocolor > .item-list--cursor { text-style: underline; }
+    ItemList:ansi > .item-list--match { background: transparent; text-style: bold underline reverse; }
     """
 
     cursor: reactive[int] = reactive(-1, always_update=True)

@@ -15,8 +15,8 @@ from textual.widget import Widget
 
 from briefing_tui.tui.layout import to_strip, visible
 
-Tab = tuple[str, str, bool]
-"""(label, action run when it is clicked, whether it is the current one)."""
+Tab = tuple[str, str, str, bool]
+"""(key, name, action run when it is clicked, whether it is the current one)."""
 
 
 class Masthead(Widget):
@@ -27,17 +27,18 @@ class Masthead(Widget):
     DEFAULT_CSS = """
     Masthead { height: 2; }
     Masthead.-tabs { height: 3; }
-    Masthead > .masthead--bar { background: $primary-background; }
-    Masthead > .masthead--note { background: $primary-background; color: $text-muted; }
-    Masthead > .masthead--tabs { background: $panel; color: $text; }
-    Masthead > .masthead--crumbs { color: $text-muted; text-style: bold; }
+    Masthead > .masthead--bar { background: $primary-background; color: $reader-bar-text; }
+    Masthead > .masthead--note { background: $primary-background; color: $reader-bar-note; }
+    Masthead > .masthead--tabs { background: $panel; color: $reader-tabs-text; }
+    Masthead > .masthead--crumbs { color: $reader-crumbs; text-style: bold; }
     """
 
     def __init__(self, title: str = "", note: str = "", *, tabs: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, classes="-tabs" if tabs else "")
         self._title, self._note = visible(title), visible(note)
         self._tabs: list[Tab] = []
-        self._crumbs = Text()
+        self._crumbs: list[str] = []
+        self._after = Text()
 
     def show_title(self, title: str, note: str = "") -> None:
         """Put `title` on the bar (shortened with an ellipsis when it does not fit)
@@ -50,9 +51,12 @@ class Masthead(Widget):
         self._tabs = tabs
         self.refresh()
 
-    def show_crumbs(self, crumbs: Text | str) -> None:
-        """The breadcrumb: where the reader is."""
-        self._crumbs = Text(crumbs) if isinstance(crumbs, str) else crumbs
+    def show_crumbs(self, crumbs: list[str] | str, after: Text | None = None) -> None:
+        """The breadcrumb: where the reader is, from the pane to the item (`crumbs`, shown
+        joined by ›), then `after` it what is always shown whole (a hit counter, the place
+        in the history)."""
+        self._crumbs = [visible(crumb) for crumb in ([crumbs] if isinstance(crumbs, str) else crumbs)]
+        self._after = after or Text()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -65,14 +69,49 @@ class Masthead(Widget):
         if which == "bar":
             text = self._bar(width)
         elif which == "tabs":
-            text = Text()
-            for label, action, current in self._tabs:
-                # Underlined as the links they are (a click opens the pane).
-                look = Style(reverse=True, bold=True, underline=True) if current else Style(underline=True)
-                text.append(label, look + Style.from_meta({"@click": action}))
+            text = self._tab_line(width)
         else:
-            text = Text(" ") + self._crumbs
+            text = self._crumb_line(width)
         return to_strip(self.app.console, text, width, 0, base)
+
+    def _tab_line(self, width: int) -> Text:
+        """Every tab named when they fit. Else every tab is still there: the current
+        one named, the others named from the left as far as room allows, the rest
+        shown by their key alone."""
+        named = [f" {key} {name} " for key, name, _, _ in self._tabs]
+        labels = [label if current else f" {key} " for label, (key, _, _, current) in zip(named, self._tabs, strict=True)]
+        for number, label in enumerate(named):
+            wider = [*labels[:number], label, *labels[number + 1 :]]
+            if sum(cell_len(shown) for shown in wider) <= width:
+                labels = wider
+        text = Text()
+        for label, (_, _, action, current) in zip(labels, self._tabs, strict=True):
+            # Underlined as the links they are (a click opens the pane).
+            look = Style(reverse=True, bold=True, underline=True) if current else Style(underline=True)
+            text.append(label, look + Style.from_meta({"@click": action}))
+        return text
+
+    def _crumb_line(self, width: int) -> Text:
+        """The breadcrumb in `width` cells. Too long, it keeps its ends: the crumbs
+        between the first and the last give way first, then the last, then the
+        first, each cut with an ellipsis; what follows them stays whole."""
+        crumbs = self._crumbs
+        sizes = [cell_len(crumb) for crumb in crumbs]
+        excess = 1 + sum(sizes) + 3 * max(0, len(crumbs) - 1) + self._after.cell_len - width
+        for number in [*range(1, len(crumbs) - 1), len(crumbs) - 1, 0][: len(crumbs)]:
+            if excess <= 0:
+                break
+            cut = min(excess, sizes[number] - 1)
+            sizes[number] -= cut
+            excess -= cut
+        line = Text(" ")
+        for number, (crumb, size) in enumerate(zip(crumbs, sizes, strict=True)):
+            if number:
+                line.append(" \u203a ")
+            shown = Text(crumb)
+            shown.truncate(size, overflow="ellipsis")
+            line.append_text(shown)
+        return line + self._after
 
     def _bar(self, width: int) -> Text:
         note = f" {self._note} " if self._note else ""

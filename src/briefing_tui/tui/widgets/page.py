@@ -37,12 +37,14 @@ class Span(NamedTuple):
 
 
 class Block(NamedTuple):
-    """A paragraph: spans wrapped together, after `prefix` (a bullet), `indent` cells in."""
+    """A paragraph: spans wrapped together, after `prefix` (a bullet, drawn in
+    `prefix_style`), `indent` cells in; its next lines start under its first word."""
 
     spans: tuple[Span, ...]
     indent: int = 0
     prefix: str = ""
     style: str = ""
+    prefix_style: str = "muted"
 
 
 class Document:
@@ -59,10 +61,10 @@ class Document:
     def __repr__(self) -> str:
         return f"Document({self.title!r}, {len(self.blocks)} blocks, ref={self.ref!r})"
 
-    def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "") -> None:
+    def add(self, *spans: Span | str, indent: int = 0, prefix: str = "", style: str = "", prefix_style: str = "muted") -> None:
         """Append a paragraph made of spans (plain strings are unstyled spans)."""
         parts = tuple(Span(s) if isinstance(s, str) else s for s in spans)
-        self.blocks.append(Block(parts, indent, prefix, style))
+        self.blocks.append(Block(parts, indent, prefix, style, prefix_style))
 
     def heading(self, text: str) -> None:
         """Append a blank line and a section heading."""
@@ -110,13 +112,17 @@ class Page(LineView):
 
     DEFAULT_CSS = """
     /* A stable gutter: a long page is wrapped once, not again when its scrollbar shows. */
-    Page { background: $surface; padding: 0 1; scrollbar-gutter: stable; }
-    Page > .page--heading { color: $accent; text-style: bold; }
-    Page > .page--muted { color: $text-muted; }
-    Page > .page--code { color: $text-accent; }
-    Page > .page--link { color: $text-primary; text-style: underline; }
-    Page > .page--link-selected { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold underline; }
-    Page > .page--match { background: $warning-muted; text-style: bold; }
+    Page { background: $surface; color: $reader-text; padding: 0 1; scrollbar-gutter: stable; }
+    Page > .page--heading { color: $reader-heading; text-style: bold; }
+    Page > .page--muted { color: $reader-muted; }
+    Page > .page--code { color: $reader-code; }
+    Page > .page--link { color: $reader-link; text-style: underline; }
+    Page > .page--link-selected { background: $block-cursor-background; color: $reader-cursor-text; text-style: bold underline; }
+    Page > .page--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
+    /* Without colour (NO_COLOR) or in the terminal's own colours, the selected link
+       and the matches are told apart by reverse, bold and underline alone. */
+    Page:nocolor > .page--link-selected { text-style: bold underline reverse; }
+    Page:ansi > .page--match { background: transparent; text-style: bold underline reverse; }
     """
 
     link: reactive[int] = reactive(-1, always_update=True)
@@ -232,7 +238,7 @@ class Page(LineView):
         for offset, line in enumerate(lines):
             if block.prefix:
                 lead = block.prefix if offset == 0 else " " * len(block.prefix)
-                line = Text(lead, self._style("muted")) + line
+                line = Text(lead, self._style(block.prefix_style)) + line
             self._strips[start + offset] = to_strip(console, line, self._layout_width, block.indent, base)
         return self._strips[y] or Strip.blank(self._layout_width, base)
 

@@ -62,8 +62,8 @@ async def test_bars_tabs_breadcrumb_and_help_at_every_size(size):
         assert shown_page(app).document.ref == Ref.position("territory", "russia")
         # Too long for the line, it keeps its ends: the pane, the actor, the counter;
         # the issue between them gives way, cut with an ellipsis.
-        assert crumbs.startswith(" Positions \u203a ") and crumbs.endswith(" \u203a Russia   3/3")
-        if size[0] < len(" Positions \u203a Who gets what territory \u203a Russia   3/3"):
+        assert crumbs.startswith(" Positions \u203a ") and crumbs.endswith(" \u203a Russia   visited 3/3")
+        if size[0] < len(" Positions \u203a Who gets what territory \u203a Russia   visited 3/3"):
             assert "\u2026" in crumbs and len(crumbs) == size[0]
         else:
             assert "Who gets what territory" in crumbs

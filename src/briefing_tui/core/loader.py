@@ -35,12 +35,12 @@ from briefing_tui.core.model import (
     paused_gc,
 )
 from briefing_tui.core.yamlsource import (
-    Document,
     MappingNode,
     Node,
     ScalarNode,
     SequenceNode,
     SourceError,
+    YamlDocument,
     location_of,
     read_document,
     text_document,
@@ -104,7 +104,7 @@ def load_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
         return _build(document, limits)
 
 
-def _build(document: Document, limits: Limits) -> LoadResult:
+def _build(document: YamlDocument, limits: Limits) -> LoadResult:
     builder = _Builder(document, limits)
     try:
         brief = builder.build()
@@ -164,7 +164,7 @@ _Fields = dict[str, tuple[Node, Node]]
 class _Builder:
     """Walks one document's nodes, collecting findings and building the model."""
 
-    def __init__(self, document: Document, limits: Limits) -> None:
+    def __init__(self, document: YamlDocument, limits: Limits) -> None:
         self.document = document
         self.path = document.path
         self.limits = limits

@@ -98,7 +98,7 @@ def location_of(node: Node) -> Location:
     return _new_location(Location, (node.line, node.column))
 
 
-class Document:
+class YamlDocument:
     """One brief file being read: its bytes, and its root node, composed as it is read.
 
     The root mapping's pairs come one at a time, and a list under one of the
@@ -308,20 +308,20 @@ def _resolve_scalar(value: str, implicit: tuple[bool, bool]) -> str:
     return STR_TAG
 
 
-def read_document(path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> Document:
+def read_document(path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> YamlDocument:
     """Open the brief file at `path` for reading as YAML.
 
     Raises `SourceError` with a finding for anything that stops the file from being
     read as text; syntax errors come later, while its nodes are read.
     """
-    return Document(path, as_utf8(_read_bytes(path, limits), path), limits, streamed)
+    return YamlDocument(path, as_utf8(_read_bytes(path, limits), path), limits, streamed)
 
 
-def text_document(text: str, path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> Document:
+def text_document(text: str, path: str, limits: Limits = DEFAULT_LIMITS, streamed: frozenset[str] = frozenset()) -> YamlDocument:
     """A document from YAML text already in memory."""
     if "\0" in text:
         raise SourceError(Finding(path, _line_column(text[: text.index("\0")]), "error", "the file holds NUL characters"))
-    return Document(path, text.encode("utf-8", "surrogatepass"), limits, streamed)
+    return YamlDocument(path, text.encode("utf-8", "surrogatepass"), limits, streamed)
 
 
 def _read_bytes(path: str, limits: Limits) -> bytes:

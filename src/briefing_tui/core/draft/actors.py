@@ -28,7 +28,7 @@ from briefing_tui.core.draft.lexicon import (
     OUTLETS,
     STATES,
     TITLES,
-    Place,
+    NamedBody,
 )
 from briefing_tui.core.draft.speech import descriptions, titled_of, verb_after, verb_before
 from briefing_tui.core.model import Actor
@@ -106,7 +106,7 @@ class Cast:
         self.outlets: dict[str, str] = {}  # name as written -> name kept
         self._forms: dict[str, CastMember] = {}
         self._pattern: re.Pattern[str] | None = None
-        self._places: dict[str, Place] = {}
+        self._places: dict[str, NamedBody] = {}
         for actor in library:
             member = CastMember(actor.name, actor.kind, actor.role, actor.side, list(actor.aliases), library=actor)
             self._add(member, actor.names)
@@ -358,7 +358,7 @@ class Cast:
         return sorted(chosen, key=lambda m: order[m.kind])
 
 
-def _is_role(role: str, places: dict[str, Place]) -> bool:
+def _is_role(role: str, places: dict[str, NamedBody]) -> bool:
     """True for words that make a role: a title among them, and every other word a
     qualifier (`Kremlin spokesman`, `US Secretary of State`, `Russia's foreign minister`)."""
     words = role.split()

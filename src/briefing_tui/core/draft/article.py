@@ -24,7 +24,7 @@ MAX_ARTICLE_CHARS = 1024 * 1024
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
-class Block(NamedTuple):
+class ArticleBlock(NamedTuple):
     """One block of the article's text: a heading, a paragraph or an item of a list."""
 
     kind: BlockKind
@@ -38,7 +38,7 @@ class Article:
 
     path: str
     title: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[ArticleBlock] = field(default_factory=list)
     date: dt.date | None = None
     url: str | None = None
 
@@ -134,10 +134,10 @@ def _heading_like(line: str, alone: bool) -> bool:
     return _title_cased(line) or (alone and len(words) <= 12)
 
 
-def text_blocks(lines: list[str], *, headings: bool = True) -> list[Block]:
+def text_blocks(lines: list[str], *, headings: bool = True) -> list[ArticleBlock]:
     """Blocks of plain text lines: blank lines part paragraphs, bullets make items,
     short title-cased lines are headings (with `headings`), and wrapped lines are joined."""
-    blocks: list[Block] = []
+    blocks: list[ArticleBlock] = []
     group: list[str] = []
 
     def close_group() -> None:
@@ -147,7 +147,7 @@ def text_blocks(lines: list[str], *, headings: bool = True) -> list[Block]:
 
         def close_paragraph() -> None:
             if paragraph:
-                blocks.append(Block("paragraph", " ".join(paragraph)))
+                blocks.append(ArticleBlock("paragraph", " ".join(paragraph)))
                 paragraph.clear()
 
         for number, line in enumerate(real):
@@ -158,11 +158,11 @@ def text_blocks(lines: list[str], *, headings: bool = True) -> list[Block]:
             bullet = _BULLET.match(line)
             if bullet:
                 close_paragraph()
-                blocks.append(Block("item", line[bullet.end() :].strip()))
+                blocks.append(ArticleBlock("item", line[bullet.end() :].strip()))
             elif blocks and blocks[-1].kind == "item" and line[:1].isspace() and not paragraph:
-                blocks[-1] = Block("item", f"{blocks[-1].text} {line.strip()}")
+                blocks[-1] = ArticleBlock("item", f"{blocks[-1].text} {line.strip()}")
             elif headings and not paragraph and stands_alone and _heading_like(line.strip(), alone=len(real) == 1):
-                blocks.append(Block("heading", line.strip()))
+                blocks.append(ArticleBlock("heading", line.strip()))
             else:
                 paragraph.append(line.strip())
         close_paragraph()
@@ -176,14 +176,14 @@ def text_blocks(lines: list[str], *, headings: bool = True) -> list[Block]:
     return blocks
 
 
-def _title_of(blocks: list[Block], path: str) -> tuple[str, list[Block]]:
+def _title_of(blocks: list[ArticleBlock], path: str) -> tuple[str, list[ArticleBlock]]:
     """The title (the first heading, when the text starts with one) and the rest."""
     if blocks and blocks[0].kind == "heading":
         return blocks[0].text, blocks[1:]
     return lead_title(blocks, path), blocks
 
 
-def lead_title(blocks: list[Block], path: str, limit: int = 120) -> str:
+def lead_title(blocks: list[ArticleBlock], path: str, limit: int = 120) -> str:
     """A title for an article that gives none: its first sentence, kept short, or
     else the file's name."""
     lead = next((b.text for b in blocks if b.kind == "paragraph"), "")
@@ -247,7 +247,7 @@ def markdown_article(text: str, path: str) -> Article:
     """An article from Markdown: front matter (title, date), `#` headings, lists and
     paragraphs, with links, emphasis and code marks taken off."""
     meta, lines = _front_matter(_lines(text))
-    blocks: list[Block] = []
+    blocks: list[ArticleBlock] = []
     plain: list[str] = []
     given = meta.get("title")
     title = given if isinstance(given, str) and given.strip() else None
@@ -277,14 +277,14 @@ def markdown_article(text: str, path: str) -> Article:
             if heading.group(1) == "#" and title is None:
                 title = words
             elif words and words != title:
-                blocks.append(Block("heading", words))
+                blocks.append(ArticleBlock("heading", words))
         elif line.strip() and _SETEXT.match(following) and not plain and not _BULLET.match(line):
             flush()
             words = _markdown_inline(line.strip())
             if following.strip().startswith("=") and title is None:
                 title = words
             else:
-                blocks.append(Block("heading", words))
+                blocks.append(ArticleBlock("heading", words))
         elif _SETEXT.match(line) and number and lines[number - 1].strip() and not _BULLET.match(lines[number - 1]):
             continue  # the underline of a heading just read
         else:
@@ -332,7 +332,7 @@ def iso_date(value: str) -> dt.date | None:
         return None
 
 
-def date_in(blocks: list[Block], today: dt.date | None = None) -> dt.date | None:
+def date_in(blocks: list[ArticleBlock], today: dt.date | None = None) -> dt.date | None:
     """The date the article's first paragraphs give: a full date, or a day and month
     (with or without the weekday) placed in the latest year that fits, not after today."""
     today = today or dt.date.today()

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefing_tui.core.draft.article import Block
+from briefing_tui.core.draft.article import ArticleBlock
 
 _ISSUE_WORDS = re.compile(
     r"\b(?:issues?|questions?|sticking\s+points?|points?\s+of\s+contention|unresolved|outstanding|open|"
@@ -31,7 +31,7 @@ class ListedIssue(NamedTuple):
     text: str
 
 
-def listed_issues(blocks: Sequence[Block]) -> list[ListedIssue]:
+def listed_issues(blocks: Sequence[ArticleBlock]) -> list[ListedIssue]:
     """The items of every list the article introduces as open issues, in order."""
     found: list[ListedIssue] = []
     heading = ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-class Place(NamedTuple):
+class NamedBody(NamedTuple):
     """A state or an organisation: its name, other names for it, and the state it
     belongs to (its side)."""
 
@@ -23,7 +23,7 @@ class Place(NamedTuple):
     side: str | None = None
 
 
-def _states() -> list[Place]:
+def _states() -> list[NamedBody]:
     # name | other names (capitals and short forms) | adjectives
     table = """
     Russia|Moscow,Russian Federation|Russian
@@ -89,11 +89,11 @@ def _states() -> list[Place]:
     for line in table.strip().splitlines():
         name, aliases, adjectives = (part.strip() for part in line.split("|"))
         split = tuple(a.strip() for a in aliases.split(",") if a.strip())
-        places.append(Place(name, "state", split, tuple(a for a in adjectives.split(",") if a), name))
+        places.append(NamedBody(name, "state", split, tuple(a for a in adjectives.split(",") if a), name))
     return places
 
 
-def _organisations() -> list[Place]:
+def _organisations() -> list[NamedBody]:
     # name | other names | state it belongs to
     table = """
     Kremlin||Russia
@@ -124,7 +124,7 @@ def _organisations() -> list[Place]:
     places = []
     for line in table.strip().splitlines():
         name, aliases, side = (part.strip() for part in line.split("|"))
-        places.append(Place(name, "organisation", tuple(a for a in aliases.split(",") if a), (), side or None))
+        places.append(NamedBody(name, "organisation", tuple(a for a in aliases.split(",") if a), (), side or None))
     return places
 
 

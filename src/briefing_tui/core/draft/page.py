@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-from briefing_tui.core.draft.article import Article, Block, BlockKind, date_in, iso_date, lead_title
+from briefing_tui.core.draft.article import Article, ArticleBlock, BlockKind, date_in, iso_date, lead_title
 
 _SKIPPED = frozenset(
     "script style noscript template nav header footer aside form button svg iframe select figure figcaption "
@@ -54,7 +54,7 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.link_chars = 0
         self.in_link = 0
-        self.blocks: list[tuple[Block, int, float]] = []  # (block, 2 article / 1 main / 0 body, link share)
+        self.blocks: list[tuple[ArticleBlock, int, float]] = []  # (block, 2 article / 1 main / 0 body, link share)
         self.meta: dict[str, str] = {}
         self.title = ""
         self.in_title = False
@@ -175,7 +175,7 @@ class _Page(HTMLParser):
             return
         kind = self.kinds[-1] if self.kinds else "paragraph"
         region = 2 if self.article else 1 if self.main else 0
-        self.blocks.append((Block(kind, text), region, links / max(len(text), 1)))
+        self.blocks.append((ArticleBlock(kind, text), region, links / max(len(text), 1)))
 
     def close(self) -> None:
         """Finish the page: the last block too."""

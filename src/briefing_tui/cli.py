@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
     from briefing_tui.core.findings import Finding, LoadResult
+    from briefing_tui.tui.app import BriefingApp
 
 COMMANDS = ("check", "show", "find", "diff", "schema")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -216,13 +217,24 @@ def run_reader(paths: Sequence[str]) -> int:
         assert result.brief is not None
         from briefing_tui.tui.app import BriefingApp
 
-        BriefingApp(result.path, result.brief).run()
-        return EXIT_OK
+        return _run_app(BriefingApp(result.path, result.brief))
     from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
-    BriefingApp(library=Library(files)).run()
-    return EXIT_OK
+    return _run_app(BriefingApp(library=Library(files)))
+
+
+def _run_app(app: BriefingApp) -> int:
+    """Run the reader until it ends; 1, with one line saying why, when it died of an error."""
+    app.run()
+    if not app.return_code:
+        return EXIT_OK
+    # Textual ends the app on an exception of its own handlers (and prints where);
+    # the exit code and the last line say so, not the quiet exit of a `q`.
+    error = getattr(app, "_exception", None)
+    why = f"{type(error).__name__}: {error}" if error is not None else f"exit code {app.return_code}"
+    print(visible(f"briefing: internal error: the reader stopped on {why}"), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def _dispatch(argv: list[str]) -> int:

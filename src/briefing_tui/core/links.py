@@ -32,6 +32,8 @@ WEB_PREFIX = "web:"
 WEB_SCHEMES = ("http", "https")
 
 Via: TypeAlias = Literal["reference", "link", "mention", "web"]
+_FEW_REFERENCES = 16
+"""Reference links of one item read afresh whenever asked; more are grouped once."""
 
 
 class Link(NamedTuple):
@@ -245,6 +247,7 @@ class LinkIndex:
         # big brief has too many links to keep them all.
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         self._item_order: dict[str | None, int] | None = None
+        self._references: dict[str, dict[str, list[tuple[int, Link]]]] = {}
         self._built = False
         self._lock = threading.Lock()
 
@@ -298,15 +301,27 @@ class LinkIndex:
             *self._issues_of.get(item_id, ()),
         ]
         order = self._order()
-        found = [
-            (order[item.id], 0, n, link)
-            for item in dict.fromkeys(referring)
-            for n, link in enumerate(_reference_links(item))
-            if link.target == item_id
-        ]
+        # Each item once, known by its id: hashing an item hashes all of it (5,000 positions).
+        unique = {item.id: item for item in referring}.values()
+        found = [(order[item.id], 0, n, link) for item in unique for n, link in self._references_to(item, item_id)]
         found += [(order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))]
         found.sort(key=lambda entry: entry[:3])
         return [link for *_, link in found]
+
+    def _references_to(self, item: Item, target: str) -> list[tuple[int, Link]]:
+        """The reference links of `item` to `target`, each with its place among them."""
+        by_target = self._references.get(item.id)
+        if by_target is None:
+            links = list(_reference_links(item))
+            if len(links) <= _FEW_REFERENCES:
+                return [(n, link) for n, link in enumerate(links) if link.target == target]
+            # An issue with 5,000 positions is asked this for each of its 5,000
+            # actors: its links are grouped by target once, not read 25 million times.
+            by_target = {}
+            for n, link in enumerate(links):
+                by_target.setdefault(link.target, []).append((n, link))
+            self._references[item.id] = by_target
+        return by_target.get(target, [])
 
     def _order(self) -> dict[str | None, int]:
         # Items in file order (the brief's own texts, None, come before them all).

@@ -90,6 +90,20 @@ def test_unsupported_format_version(write_brief):
     assert found == ["1:8: error: unsupported format version 2: this reader knows version 1"]
 
 
+@pytest.mark.parametrize("written", ["01", "+1", "0_1", "0x1"])
+def test_the_format_version_is_written_plainly(write_brief, written):
+    # YAML reads each of these as the number 1; a version is written as 1.
+    found = findings_of(write_brief, BASE.replace("brief: 1", f"brief: {written}"))
+    assert found == [f"1:8: error: the format version is written '{written}': write it as 1"]
+
+
+def test_a_value_holding_a_colon_gets_a_hint_to_quote_it(write_brief):
+    found = findings_of(write_brief, BASE.replace("title: A brief", "title: Day two: Kyiv answers"))
+    assert found == [
+        '2:15: error: YAML syntax: mapping values are not allowed in this context; a value holding ": " must be in quotes: title: "Day two: Kyiv answers"'
+    ]
+
+
 def test_bad_id(write_brief):
     found = findings_of(write_brief, BASE.replace("id: putin", "id: Putin_V"))
     assert found == ["9:9: error: bad id 'Putin_V': use lowercase letters, digits and '-', starting with a letter or digit"]
@@ -191,6 +205,22 @@ def test_duplicate_key(write_brief):
 def test_name_shared_by_two_actors(write_brief):
     found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    aliases: [Zelensky]"))
     assert found == ["11:15: error: 'Zelensky' already names the actor 'zelensky' (at 8:15); mentions of it would be ambiguous"]
+
+
+@pytest.mark.parametrize(
+    ("name", "odd"),
+    [
+        ("\u0420utin", "U+0420 CYRILLIC CAPITAL LETTER ER"),
+        ("Pu\u200btin", "U+200B ZERO WIDTH SPACE"),
+        ("\uff30utin", "U+FF30 FULLWIDTH LATIN CAPITAL LETTER P"),
+    ],
+)
+def test_look_alike_names_of_two_actors_get_a_warning(write_brief, name, odd):
+    text = BASE.replace("name: Vladimir Putin", f'name: Putin\n  - id: other\n    name: "{name}"')
+    shown = name.replace("\u200b", "\\u200b")
+    assert findings_of(write_brief, text) == [
+        f"12:11: warning: '{shown}' looks like 'Putin', a name of the actor 'putin' (at 10:11), but is other text ({odd})"
+    ]
 
 
 def test_two_positions_by_one_actor(write_brief):

@@ -441,4 +441,15 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes, limits:
         at_mark = lines[mark.line].decode("utf-8", "replace")[mark.column : mark.column + 1]
     if at_mark == "\t" or "\\t" in problem:
         message += "; this is a tab: indent with spaces"
+    elif problem.startswith("mapping values are not allowed") and mark is not None and mark.line < len(lines):
+        message += _quote_hint(lines[mark.line].decode("utf-8", "replace"))
     return Finding(path, where, "error", message)
+
+
+def _quote_hint(line: str) -> str:
+    """The usual cause of 'mapping values are not allowed': a value holding ': '."""
+    key, _, value = line.strip().removeprefix("- ").partition(": ")
+    value = value.strip()
+    if value and '"' not in value and len(line) <= 100:
+        return f'; a value holding ": " must be in quotes: {key}: "{value}"'
+    return '; a value holding ": " must be in quotes'

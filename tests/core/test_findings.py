@@ -359,6 +359,20 @@ def test_aliases_beyond_the_limit(write_brief):
     assert load_brief(path, Limits(max_aliases=6)).brief is not None
 
 
+def test_aliases_that_repeat_more_text_than_the_file_holds(write_brief):
+    # The summary (200 characters and a value) repeated by aliases: the third use goes
+    # past the file's own size, and is where the error points; what follows is not read.
+    text = BASE.replace("summary: See [[zelensky]].", "summary: &s " + "x" * 200) + "key_points: [*s, *s, *s, *s]\ntags: [*s]\n"
+    path = write_brief(text)
+    result = load_brief(path, Limits(max_repeated_text=10))
+    size = path.stat().st_size
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        f"17:22: error: aliases repeat too much text from here on (1,005 characters and values in all; "
+        f"the limit is {size:,}, the file's size or 10 if more): write long text once, and alias only short values"
+    ]
+    assert load_brief(path, Limits(max_repeated_text=1005)).brief is not None
+
+
 def test_a_list_beyond_the_limit_is_counted_whole(write_brief):
     quotes = "quotes:\n" + "".join(f"  - {{id: q{n}, by: putin, text: Words {n}.}}\n" for n in range(7))
     path = write_brief(BASE + quotes)

@@ -117,6 +117,13 @@ def _build(document: Document, limits: Limits) -> LoadResult:
         return LoadResult(document.path, None, (Finding(document.path, NOWHERE, "error", "the brief is too large or deep to read"),))
     finally:
         document.close()
+    if document.too_much_repeated is not None:
+        builder.error(
+            document.too_much_repeated,
+            f"aliases repeat too much text from here on ({document.repeated:,} characters and values in all; "
+            f"the limit is {document.repeat_limit:,}, the file's size or {limits.max_repeated_text:,} if more): "
+            "write long text once, and alias only short values",
+        )
     findings = tuple(sorted(builder.findings, key=Finding.sort_key))
     if any(f.is_error for f in findings):
         brief = None
@@ -259,6 +266,8 @@ class _Builder:
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list, not {_describe(node)}")
             return []
+        if self.document.too_much_repeated is not None:
+            return []  # refused already: what aliases repeat is not read again
         if type(node.value) is not list:
             return self._counted(node, what)
         if len(node.value) > self.limits.max_list_items:
@@ -282,6 +291,8 @@ class _Builder:
     def text(self, node: Node, what: str, *, required: bool = False) -> str | None:
         """A text value; numbers, dates and yes/no that YAML read from bare words are errors."""
         if node.tag == _STR and type(node) is ScalarNode:
+            if self.document.too_much_repeated is not None:
+                return None  # refused already: what aliases repeat is not read again
             # The common case, kept short: a big brief has hundreds of thousands.
             value: str = node.value
             if len(value) <= self.limits.max_text_chars and (value.strip() or not required):

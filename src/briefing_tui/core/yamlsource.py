@@ -118,6 +118,14 @@ class Document:
         self._aliases = 0
         self._depth = 0
         self._root: Node | None = None
+        # What alias uses repeat: the weight of each anchored collection (its text
+        # and values), and the sum of every use so far.
+        self._weights: dict[Node, int] = {}  # by identity; keeps them alive
+        self.repeated = 0
+        self.repeat_limit = max(limits.max_repeated_text, len(data))
+        self.too_much_repeated: Location | None = None
+        """Where aliases went over `repeat_limit`, if they did: what follows is not
+        to be read closely (the brief is refused)."""
 
     # -- reading -----------------------------------------------------------------
 
@@ -234,9 +242,13 @@ class Document:
             if self._aliases > self.limits.max_aliases:
                 raise self._error(event, f"too many aliases (more than {self.limits.max_aliases:,})")
             try:
-                return self._anchors[event.anchor]
+                node = self._anchors[event.anchor]
             except KeyError:
                 raise self._syntax(yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)) from None
+            self.repeated += self._weight(node)
+            if self.repeated > self.repeat_limit and self.too_much_repeated is None:
+                self.too_much_repeated = Location(mark.line + 1, mark.column + 1)
+            return node
         self._depth += 1
         if self._depth > self.limits.max_depth:
             raise self._error(event, _too_deep(self.limits))
@@ -246,6 +258,7 @@ class Document:
             node = SequenceNode(SEQ_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
             if anchor is not None:
                 self._anchors[anchor] = node
+                self._weights[node] = 0  # until it is complete
             elif streamed:
                 # Handed out one element at a time; an anchored list is kept whole,
                 # since an alias may need it again.
@@ -260,6 +273,7 @@ class Document:
             node = MappingNode(MAP_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
             if anchor is not None:
                 self._anchors[anchor] = node
+                self._weights[node] = 0  # until it is complete
             if streamed_root and anchor is None:
                 node.value = self._pairs()
                 return node
@@ -272,7 +286,26 @@ class Document:
         else:  # pragma: no cover - the parser gives nothing else here
             raise self._error(event, f"unexpected YAML event {kind.__name__}")
         self._depth -= 1
+        if anchor is not None:
+            self._weights[node] = self._weight(node, whole=True)
         return node
+
+    def _weight(self, node: Node, whole: bool = False) -> int:
+        """What a use of `node` repeats: its characters of text, and one for each value.
+
+        An anchored collection's weight is worked out once, when it is complete (one
+        still being read, as in `&a [*a]`, weighs nothing yet); `whole` works it out."""
+        if type(node) is ScalarNode:
+            return len(node.value) + 1
+        if not whole:
+            return self._weights.get(node, 1)
+        total = 1
+        for child in node.value:
+            if type(child) is tuple:  # a mapping's pair
+                total += self._weight(child[0]) + self._weight(child[1], child[1] not in self._weights)
+            else:
+                total += self._weight(child, child not in self._weights)
+        return total
 
     def _elements(self) -> Iterator[Node]:
         event = self._next()

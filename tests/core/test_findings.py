@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -404,3 +407,23 @@ def test_a_syntax_error_at_the_end_of_a_file_without_a_final_line_break_is_insid
     text = BASE + "timeline: [oops"
     found = findings_of(write_brief, text)
     assert len(found) == 1 and found[0].startswith("17:16: error: YAML syntax:"), found
+
+
+# As if the file were replaced by a FIFO between the look at it (os.stat still sees
+# the file that was there) and its opening.
+SWAPPED = """
+import os, sys
+fifo, regular = sys.argv[1:3]
+real = os.stat
+os.stat = lambda path, *a, **k: real(regular) if os.fspath(path) == fifo else real(path, *a, **k)
+from briefing_tui.core import load_brief
+print([str(f) for f in load_brief(fifo).findings])
+"""
+
+
+def test_a_fifo_swapped_in_after_the_look_is_never_waited_on(tmp_path: Path):
+    fifo, regular = tmp_path / "brief.yaml", tmp_path / "was.yaml"
+    os.mkfifo(fifo)
+    regular.write_text(BASE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", SWAPPED, str(fifo), str(regular)], capture_output=True, text=True, timeout=30)
+    assert result.stdout.strip() == repr([f"{fifo}: error: not a regular file"]), result.stderr

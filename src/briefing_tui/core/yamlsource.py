@@ -357,27 +357,38 @@ def text_document(text: str, path: str, limits: Limits = DEFAULT_LIMITS, streame
     return Document(path, text.encode("utf-8", "surrogatepass"), limits, streamed)
 
 
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _read_bytes(path: str, limits: Limits) -> bytes:
     def fail(message: str) -> SourceError:
         return SourceError(Finding(path, None, "error", message))
 
+    def judge(info: os.stat_result) -> None:
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a directory, not a brief file")
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO or a device could block forever or never end.
+            raise fail("not a regular file")
+        if info.st_size > limits.max_file_bytes:
+            raise fail(f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})")
+
     try:
-        info = os.stat(path)
+        judge(os.stat(path))  # a FIFO or a device is not even opened
+        # Without blocking, and judged again by what was opened: a FIFO put in the
+        # file's place since would otherwise hold the open (and the reader) forever.
+        descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise fail("no such file") from None
     except PermissionError:
         raise fail("cannot read: permission denied") from None
     except OSError as error:
         raise fail(f"cannot open: {error.strerror or error}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise fail("is a directory, not a brief file")
-    if not stat.S_ISREG(info.st_mode):
-        # Opening a FIFO or a device could block forever or never end.
-        raise fail("not a regular file")
-    if info.st_size > limits.max_file_bytes:
-        raise fail(f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})")
     try:
-        with open(path, "rb") as handle:
+        info = os.fstat(descriptor)
+        judge(info)
+        os.set_blocking(descriptor, True)
+        with open(descriptor, "rb", closefd=False) as handle:
             # Sized to the file: read(limit) would reserve the whole limit first.
             data = handle.read(min(info.st_size, limits.max_file_bytes) + 1)
             if len(data) > info.st_size:  # it grew after stat
@@ -386,6 +397,8 @@ def _read_bytes(path: str, limits: Limits) -> bytes:
         raise fail("cannot read: permission denied") from None
     except OSError as error:
         raise fail(f"cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
     if len(data) > limits.max_file_bytes:  # it grew after stat
         raise fail(f"file too large (more than {limits.max_file_bytes:,} bytes)")
     return data

@@ -6,6 +6,7 @@ the briefs (or nothing found), 2 a usage error. No user error prints a traceback
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing_tui import __version__
-from briefing_tui.core.files import brief_files
+from briefing_tui.core.files import brief_files, same_ids
 from briefing_tui.core.printable import json_safe, visible
 
 if TYPE_CHECKING:
@@ -98,7 +99,10 @@ def _plural(count: int, word: str) -> str:
 def run_check(paths: Sequence[str]) -> int:
     """`briefing check`: every finding, then a summary; 1 when there is any error."""
     results, problems = _load_all(paths)
-    findings = problems + [f for r in results for f in r.findings]
+    shared: dict[str, list[Finding]] = {}
+    for warning in same_ids((r.path, r.brief.id) for r in results if r.brief is not None):
+        shared.setdefault(warning.path, []).append(warning)
+    findings = problems + [f for r in results for f in (*r.findings, *shared.get(r.path, ()))]
     for finding in findings:
         print(finding)
     errors = sum(f.is_error for f in findings)
@@ -116,7 +120,7 @@ def _report(results: Sequence[LoadResult], problems: Sequence[Finding]) -> bool:
         for finding in result.findings:
             if finding.is_error or not result.ok:
                 print(finding, file=sys.stderr)
-    return not problems and all(r.ok for r in results)
+    return not any(p.is_error for p in problems) and all(r.ok for r in results)
 
 
 def run_show(path: str, section: str | None, output: str) -> int:
@@ -205,8 +209,7 @@ def run_reader(paths: Sequence[str]) -> int:
     # frames, the first among them, from waiting behind the work that follows them.
     sys.setswitchinterval(0.001)
     files, problems = brief_files(paths or ["."])
-    if problems:
-        _report([], problems)
+    if not _report([], problems):
         return EXIT_PROBLEM
     if len(files) == 1:
         from briefing_tui.core.cache import load_brief_cached
@@ -264,7 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+        code = _dispatch(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # here, so that a write that fails is reported below
+        return code
     except UsageError as error:
         print(visible(f"briefing: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
@@ -272,14 +277,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`briefing find … | head`): not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return EXIT_OK
-    except Exception as error:  # a bug of ours: say so in one line, never a traceback
-        if os.environ.get("BRIEFING_DEBUG"):
-            raise
-        print(visible(f"briefing: internal error: {type(error).__name__}: {error} (set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
+    except OSError as error:
+        if error.errno not in _CANNOT_WRITE:
+            return _internal_error(error)
+        # A full disk (`briefing show … > /dev/full`) or quota: the output is not whole.
+        print(visible(f"briefing: error: cannot write the output: {error.strerror or error}"), file=sys.stderr)
+        _drop_output()
         return EXIT_PROBLEM
+    except Exception as error:
+        return _internal_error(error)
+
+
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_output() -> None:
+    # What is left in the buffer goes nowhere at exit, instead of failing again there.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug of ours: said in one line, never a traceback (BRIEFING_DEBUG shows it)."""
+    if os.environ.get("BRIEFING_DEBUG"):
+        raise error
+    print(visible(f"briefing: internal error: {type(error).__name__}: {error} (set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 if __name__ == "__main__":

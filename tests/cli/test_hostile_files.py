@@ -289,3 +289,28 @@ def test_text_repeated_by_aliases_gets_the_same_verdict_from_every_command(tmp_p
     assert re.search(rf"{re.escape(str(path))}:\d+:\d+: error: {case.message}", run.stderr), run.stderr
     assert run.cpu_seconds < CPU_SECONDS, f"{run.cpu_seconds:.2f} s of CPU"
     assert run.peak_bytes < MEMORY_BYTES, f"{run.peak_bytes / 1e6:.0f} MB"
+
+
+def test_folders_that_cannot_be_read_are_named(tmp_path):
+    # A folder inside the one named is left out with a warning; a folder named is an error.
+    folder = tmp_path / "briefs"
+    (folder / "secret").mkdir(parents=True)
+    (folder / "good.yaml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "secret" / "hidden.yaml").write_text(MINIMAL, encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "other.yaml").write_text(MINIMAL, encoding="utf-8")
+    preexec = _preexec_for("unreadable", _unreadable(tmp_path))
+    (folder / "secret").chmod(0)
+    closed.chmod(0)
+    try:
+        run = run_limited(["check", str(folder), str(closed)], tmp_path, preexec)
+    finally:
+        (folder / "secret").chmod(0o755)
+        closed.chmod(0o755)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        f"{folder / 'secret'}: warning: cannot read this folder (permission denied): its briefs are left out",
+        f"{closed}: error: cannot read this folder: permission denied",
+        "1 brief checked: 1 error, 1 warning",
+    ]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from briefing_tui.core.export import plain
+from briefing_tui.core.files import same_ids
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.tui.documents import STATUS_MARK, label
 from briefing_tui.tui.widgets.item_list import Row
@@ -61,6 +62,9 @@ def counted(number: int, noun: str) -> str:
 def library_rows(entries: Iterable[Entry]) -> list[Row]:
     """One row per file: title and date, then tags, counts and the file's name; a
     file that is not a brief shows its first error instead."""
+    entries = list(entries)
+    # Two briefs with one id: links and `follows` between briefs cannot tell them apart.
+    shared = {w.path: w.message for w in same_ids((e.path, e.id) for e in entries if e.ok and e.id is not None)}
     rows = []
     for entry in entries:
         name = os.path.basename(entry.path)
@@ -72,5 +76,8 @@ def library_rows(entries: Iterable[Entry]) -> list[Row]:
             assert entry.date is not None and entry.title is not None
             tags = " ".join(f"#{tag}" for tag in entry.tags)
             counts = [counted(entry.actors, "actor"), counted(entry.quotes, "quote"), counted(entry.issues, "open issue"), name]
-            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), " \u00b7 ".join([tags, *counts] if tags else counts)))
+            body = " \u00b7 ".join([tags, *counts] if tags else counts)
+            if entry.path in shared:
+                body += f"\n\u26a0 {shared[entry.path]}"
+            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), body))
     return rows

@@ -1,6 +1,8 @@
 """A cache of loaded briefs in an embedded SQLite database, for warm starts.
 
-Each brief file is keyed by its path, size and modification time. The cache holds
+Each brief file is keyed by its path and its stamp: size, modification time, and the
+inode's change time and number, which an edit that keeps the first two (`cp -p`,
+`rsync -t`, `tar`, `unzip`) cannot keep. The cache holds
 what loading it gave: the validated `Brief` (every item with its locations) and its
 warnings, or, for a file with errors, its findings. A later load of the unchanged
 file reads that back instead of parsing the YAML again; `load_brief_cached` gives
@@ -34,7 +36,7 @@ from briefing_tui.core.library_index import WORDS_TABLE, IndexRows, drop_rows, f
 from briefing_tui.core.model import FORMAT_VERSION, Location, paused_gc
 from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
 
-LAYOUT = 3
+LAYOUT = 4
 """The version of the tables below; another value drops and recreates them all."""
 DATABASE_NAME = "briefs.sqlite3"
 RACY_NS = 2_000_000_000
@@ -70,10 +72,14 @@ def cache_directory() -> Path:
 
 
 class Stamp(NamedTuple):
-    """What identifies one version of a file: size and modification time."""
+    """What identifies one version of a file: size and modification time, and what an
+    edit keeping those cannot keep: the inode's change time, and the inode itself (a
+    file copied or unpacked in its place is a new one)."""
 
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
 
 
 def file_stamp(path: str) -> Stamp | None:
@@ -84,7 +90,18 @@ def file_stamp(path: str) -> Stamp | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return Stamp(info.st_size, info.st_mtime_ns)
+    return Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+_stamps_before_load: dict[str, Stamp | None] = {}
+
+
+def stamp_before_load(path: str) -> Stamp | None:
+    """The stamp the file had just before `load_brief_cached` last read it here (its
+    stamp now, if it has not): what a later look compares with, so that an edit made
+    while the file was being read, or just after, is never taken for the version read."""
+    key = cache_key(path)
+    return _stamps_before_load[key] if key in _stamps_before_load else file_stamp(path)
 
 
 def cache_key(path: str) -> str:
@@ -100,6 +117,8 @@ _TABLES = (
         path TEXT NOT NULL UNIQUE,
         size INTEGER NOT NULL,
         mtime_ns INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL,
+        inode INTEGER NOT NULL,
         stored_ns INTEGER NOT NULL,
         version TEXT NOT NULL,
         brief_id TEXT,
@@ -294,8 +313,9 @@ class BriefCache:
                 return None
             row = db.execute(
                 "SELECT b.id, m.parts, m.findings FROM briefs b JOIN models m ON m.id = b.id "
-                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
-                (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.ctime_ns = ? AND b.inode = ? AND b.version = ? "
+                "AND b.stored_ns - b.mtime_ns >= ?",
+                (cache_key(path), *stamp, CODE_VERSION, RACY_NS),
             ).fetchone()
             if row is None:
                 return None
@@ -370,17 +390,17 @@ class BriefCache:
         found = db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),)).fetchone()
         if found is None:
             cursor = db.execute(
-                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version, brief_id, title, date, tags, follows, "
-                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary),
+                "INSERT INTO briefs (path, size, mtime_ns, ctime_ns, inode, stored_ns, version, brief_id, title, date, tags, follows, "
+                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cache_key(path), *stamp, now, CODE_VERSION, *summary),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
         key = int(found[0])
         db.execute(
-            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, date = ?, "
-            "tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
-            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary, key),
+            "UPDATE briefs SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, "
+            "date = ?, tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
+            (*stamp, now, CODE_VERSION, *summary, key),
         )
         db.execute("DELETE FROM models WHERE id = ?", (key,))
         db.execute("DELETE FROM model_parts WHERE id = ?", (key,))
@@ -395,11 +415,11 @@ class BriefCache:
         wanted = {cache_key(p): p for p in paths}
         found: dict[str, Summary] = {}
         rows = self.select(
-            "SELECT id, path, size, mtime_ns, brief_id, title, date, tags, follows, actors, quotes, issues, "
+            "SELECT id, path, size, mtime_ns, ctime_ns, inode, brief_id, title, date, tags, follows, actors, quotes, issues, "
             "errors, first_error, indexed FROM briefs WHERE version = ? AND stored_ns - mtime_ns >= ?",
             (CODE_VERSION, RACY_NS),
         )
-        for key, path, size, mtime, bid, title, date, tags, follows, actors, quotes, issues, errors, first, indexed in rows:
+        for key, path, size, mtime, ctime, inode, bid, title, date, tags, follows, actors, quotes, issues, errors, first, indexed in rows:
             given = wanted.get(path)
             if given is None:
                 continue
@@ -408,7 +428,7 @@ class BriefCache:
                 line, column, severity, message = json.loads(first)
                 error = Finding(given, None if line is None else Location(line, column), severity, message)
             found[given] = Summary(
-                key, given, Stamp(size, mtime), bid, title, None if date is None else dt.date.fromordinal(date),
+                key, given, Stamp(size, mtime, ctime, inode), bid, title, None if date is None else dt.date.fromordinal(date),
                 tuple(json.loads(tags)), follows, actors, quotes, issues, errors, error, bool(indexed),
             )  # fmt: skip
         return found
@@ -457,6 +477,7 @@ def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = N
     """
     name = os.fspath(path)
     stamp = file_stamp(name)
+    _stamps_before_load[cache_key(name)] = stamp
     if stamp is not None:
         cache = cache if cache is not None else default_cache()
         found = cache.lookup(name, stamp)

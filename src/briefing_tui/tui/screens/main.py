@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -27,7 +26,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from briefing_tui.core.cache import load_brief_cached
+from briefing_tui.core.cache import Stamp, file_stamp, load_brief_cached, stamp_before_load
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.links import WEB_PREFIX, LinkIndex
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
@@ -176,7 +175,7 @@ class MainScreen(Screen[None]):
             start = place_of(start, self.index)
         self.history = History(start or Place("summary"))
         self._filled: set[str] = set()
-        self._stamp = self._file_stamp()
+        self._stamp = stamp_before_load(path)  # not now: an edit made since the load is to be seen
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
         self._search_origin: Place | None = None
@@ -625,12 +624,8 @@ class MainScreen(Screen[None]):
 
     # -- live reload ---------------------------------------------------------------------
 
-    def _file_stamp(self) -> tuple[int, int] | None:
-        try:
-            info = os.stat(self.path)
-        except OSError:
-            return None
-        return (info.st_mtime_ns, info.st_size)
+    def _file_stamp(self) -> Stamp | None:
+        return file_stamp(self.path)
 
     def _poll_file(self) -> None:
         stamp = self._file_stamp()

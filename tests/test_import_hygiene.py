@@ -26,6 +26,10 @@ CORE_MODULES = [
     "briefing_tui.core.export",
     "briefing_tui.core.findings",
     "briefing_tui.core.yamlsource",
+    "briefing_tui.core.similar",
+    "briefing_tui.core.stamp",
+    "briefing_tui.core.cache_file",
+    "briefing_tui.core.cache_rows",
 ]
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefing_tui import __version__
+from briefing_tui import __version__, cli_cache
 from briefing_tui.core.files import brief_files, same_ids
 from briefing_tui.core.printable import json_safe, visible
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from briefing_tui.core.findings import Finding, LoadResult
     from briefing_tui.tui.app import BriefingApp
 
-COMMANDS = ("check", "show", "find", "diff", "schema")
+COMMANDS = ("check", "show", "find", "diff", "schema", "cache")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the brief format",
         description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
     )
+    cli_cache.add_parser(commands)
     return parser
 
 
@@ -156,6 +157,7 @@ def run_find(query: str, paths: Sequence[str]) -> int:
     from briefing_tui.core.library import Library
 
     files, problems = brief_files(paths)
+    cli_cache.forget_gone(paths, files)
     library = Library(files)
     for _ in library.read():
         pass
@@ -224,6 +226,7 @@ def run_reader(paths: Sequence[str]) -> int:
     from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
+    cli_cache.forget_gone(paths or ["."], files)
     return _run_app(BriefingApp(library=Library(files)))
 
 
@@ -251,6 +254,8 @@ def _dispatch(argv: list[str]) -> int:
             return run_find(args.query, args.paths)
         if args.command == "diff":
             return run_diff(args.old, args.new)
+        if args.command == "cache":
+            return cli_cache.run(args)
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser
@@ -268,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     try:
         code = _dispatch(list(sys.argv[1:] if argv is None else argv))
+        cli_cache.warn_if_left_alone()
         sys.stdout.flush()  # here, so that a write that fails is reported below
         return code
     except UsageError as error:

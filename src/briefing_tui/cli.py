@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing_tui import __version__, cli_cache
 from briefing_tui.core.files import brief_files, same_ids
-from briefing_tui.core.printable import json_safe, visible
+from briefing_tui.core.printable import clipboard_text, json_safe, visible
 
 if TYPE_CHECKING:
     import argparse
@@ -137,15 +137,16 @@ def run_show(path: str, section: str | None, output: str) -> int:
     brief = results[0].brief
     assert brief is not None
     index = LinkIndex(brief)
-    # Brief text goes out with its control characters shown, never sent.
+    # Brief text goes out as text only: control characters shown, never sent (JSON
+    # escapes them instead, so that it reads back to the same values).
     if output == "json":
         import json
 
         print(json_safe(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2)))
     elif output == "markdown":
-        sys.stdout.write(visible(brief_markdown(brief, index, section)))
+        sys.stdout.write(clipboard_text(brief_markdown(brief, index, section)) + "\n")
     else:
-        sys.stdout.write(visible(brief_text(brief, index, section)))
+        sys.stdout.write(clipboard_text(brief_text(brief, index, section)) + "\n")
     return EXIT_OK
 
 
@@ -182,7 +183,7 @@ def run_diff(old: str, new: str) -> int:
         return EXIT_PROBLEM
     before, after = (r.brief for r in results)
     assert before is not None and after is not None
-    sys.stdout.write(visible(changes_text(compare(before, after))))
+    sys.stdout.write(clipboard_text(changes_text(compare(before, after))) + "\n")
     return EXIT_OK
 
 

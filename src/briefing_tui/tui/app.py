@@ -3,7 +3,6 @@ the library's list, and opens briefs from it on top."""
 
 from __future__ import annotations
 
-import base64
 import gc
 import os
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
+from briefing_tui.tui.clipboard import copy_out
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -134,16 +134,6 @@ class BriefingApp(App[None]):
 
     # -- copying -----------------------------------------------------------------------
 
-    def copy_to_clipboard(self, text: str) -> None:
-        """Copy through the terminal (OSC 52), which works over SSH; wrapped for tmux."""
-        self._clipboard = text
-        if self._driver is None:
-            return
-        payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        sequence = f"\x1b]52;c;{payload}\a"
-        if os.environ.get("TMUX"):
-            # tmux takes the plain sequence when its set-clipboard is on, and passes
-            # the wrapped one (every ESC doubled) to the outer terminal when
-            # allow-passthrough is on. Either setting is common: send both.
-            sequence += "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
-        self._driver.write(sequence)
+    def copy_to_clipboard(self, text: str, what: str = "the text") -> None:
+        """Copy `text` (a local clipboard command, or the terminal) and say truly what happened."""
+        self._clipboard = copy_out(self, text, what)

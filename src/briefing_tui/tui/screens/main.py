@@ -519,9 +519,7 @@ class MainScreen(Screen[None]):
             text, what = copy_text(item, self.index), item.noun
         else:
             text, what = copy_text(None, self.index), "summary"
-        self.app.copy_to_clipboard(text)
-        # Brief text is shown as written: never read as markup.
-        self.notify(visible(text if len(text) < 160 else text[:159] + "\u2026"), title=f"Copied {what} to the clipboard", markup=False)
+        self.briefing_app.copy_to_clipboard(text, what)  # says what became of it
 
     # -- search ----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ Addresses that are not plain http(s) are never opened; the screen says why.
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -86,25 +85,24 @@ class OpenLinkScreen(ModalScreen[None]):
     def action_open(self) -> None:
         """Open the address in the browser: only a plain http(s) one, only from here,
         and only when the question shows all of it."""
-        if self.problem is None and not self.shown_whole():
-            self.app.bell()
-            self.notify("The address does not fit on the screen whole: make the window larger, or press y to copy it.", severity="warning")
-            return
-        self._use(self._browse, "Opened in your browser")
-
-    def action_copy(self) -> None:
-        """Copy the address rather than open it (a browser on another machine, say)."""
-        self._use(self._copy, "Copied the address")
-
-    def _use(self, use: Callable[[str], bool], done: str) -> None:
         if self.problem is not None:
             self.app.bell()
             return
-
-        if not use(self.url):
+        if not self.shown_whole():
+            self.app.bell()
+            self.notify("The address does not fit on the screen whole: make the window larger, or press y to copy it.", severity="warning")
             return
-        self.app.notify(visible(self.url), title=done, markup=False, timeout=3)
+        if self._browse(self.url):
+            self.app.notify(visible(self.url), title="Opened in your browser", markup=False, timeout=3)
+            self.dismiss()
+
+    def action_copy(self) -> None:
+        """Copy the address rather than open it (a browser on another machine, say)."""
+        if self.problem is not None:
+            self.app.bell()
+            return
         self.dismiss()
+        self.app.copy_to_clipboard(self.url)  # and says what became of it
 
     def _browse(self, url: str) -> bool:
         # Python's own browser launcher: it says whether a browser started, which

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 ASK_SECONDS = 1.0
 """How long tmux, or a clipboard command, may take to answer."""
-TMUX_HELP = "set -g set-clipboard on (or allow-passthrough on) in ~/.tmux.conf"
+TMUX_HELP = "set -g set-clipboard on, or allow-passthrough on, in ~/.tmux.conf"
 
 
 class Route(NamedTuple):

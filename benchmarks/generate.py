@@ -196,10 +196,31 @@ def write_series(folder: Path, briefs: int, **options: int) -> list[Path]:
     return paths
 
 
+def main(argv: list[str] | None = None) -> int:
+    """The command line: a brief of some size to stdout, or a series to a folder."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate",
+        description="Write generated briefs (not real content) for tests and benchmarks.",
+        epilog="Example: python -m benchmarks.generate 1000 200 50 > big.yaml; python -m benchmarks.generate --series 30 /tmp/briefs",
+    )
+    parser.add_argument("--series", nargs=2, metavar=("BRIEFS", "FOLDER"), help="write a series of BRIEFS small briefs to FOLDER instead")
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N", help="QUOTES ACTORS ISSUES: the size of one brief, written to stdout")
+    args = parser.parse_args(argv)
+    if args.series:
+        count, folder = args.series
+        if not count.isdigit():
+            parser.error(f"BRIEFS must be a number, not {count!r}")
+        written = write_series(Path(folder), int(count))
+        print(f"{len(written)} generated briefs in {folder}")
+        return 0
+    if len(args.sizes) != 3:
+        parser.error("give QUOTES ACTORS ISSUES, or --series BRIEFS FOLDER")
+    quotes, actors, issues = args.sizes
+    sys.stdout.write(generate_brief(quotes, actors, issues))
+    return 0
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--series"]:
-        written = write_series(Path(sys.argv[3]), int(sys.argv[2]))
-        print(f"{len(written)} generated briefs in {sys.argv[3]}")
-    else:
-        quotes, actors, issues = (int(a) for a in sys.argv[1:4])
-        sys.stdout.write(generate_brief(quotes, actors, issues))
+    raise SystemExit(main())

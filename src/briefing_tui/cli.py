@@ -6,22 +6,24 @@ the briefs (or nothing found), 2 a usage error. No user error prints a traceback
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefing_tui import __version__
-from briefing_tui.core.files import brief_files
-from briefing_tui.core.printable import json_safe, visible
+from briefing_tui import __version__, cli_cache
+from briefing_tui.core.files import brief_files, same_ids
+from briefing_tui.core.printable import clipboard_text, json_safe, visible
 
 if TYPE_CHECKING:
     import argparse
 
     from briefing_tui.core.findings import Finding, LoadResult
+    from briefing_tui.tui.app import BriefingApp
 
-COMMANDS = ("check", "show", "find", "diff", "schema", "new", "draft", "serve")
+COMMANDS = ("check", "show", "find", "diff", "schema", "new", "draft", "serve", "cache")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -73,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     from briefing_tui import cli_serve
 
     cli_serve.add_parser(commands)
+    cli_cache.add_parser(commands)
     return parser
 
 
@@ -103,7 +106,10 @@ def _plural(count: int, word: str) -> str:
 def run_check(paths: Sequence[str]) -> int:
     """`briefing check`: every finding, then a summary; 1 when there is any error."""
     results, problems = _load_all(paths)
-    findings = problems + [f for r in results for f in r.findings]
+    shared: dict[str, list[Finding]] = {}
+    for warning in same_ids((r.path, r.brief.id) for r in results if r.brief is not None):
+        shared.setdefault(warning.path, []).append(warning)
+    findings = problems + [f for r in results for f in (*r.findings, *shared.get(r.path, ()))]
     for finding in findings:
         print(finding)
     errors = sum(f.is_error for f in findings)
@@ -121,7 +127,7 @@ def _report(results: Sequence[LoadResult], problems: Sequence[Finding]) -> bool:
         for finding in result.findings:
             if finding.is_error or not result.ok:
                 print(finding, file=sys.stderr)
-    return not problems and all(r.ok for r in results)
+    return not any(p.is_error for p in problems) and all(r.ok for r in results)
 
 
 def run_show(path: str, section: str | None, output: str) -> int:
@@ -137,15 +143,16 @@ def run_show(path: str, section: str | None, output: str) -> int:
     brief = results[0].brief
     assert brief is not None
     index = LinkIndex(brief)
-    # Brief text goes out with its control characters shown, never sent.
+    # Brief text goes out as text only: control characters shown, never sent (JSON
+    # escapes them instead, so that it reads back to the same values).
     if output == "json":
         import json
 
         print(json_safe(json.dumps(brief_data(brief, index, section), ensure_ascii=False, indent=2)))
     elif output == "markdown":
-        sys.stdout.write(visible(brief_markdown(brief, index, section)))
+        sys.stdout.write(clipboard_text(brief_markdown(brief, index, section)) + "\n")
     else:
-        sys.stdout.write(visible(brief_text(brief, index, section)))
+        sys.stdout.write(clipboard_text(brief_text(brief, index, section)) + "\n")
     return EXIT_OK
 
 
@@ -157,6 +164,7 @@ def run_find(query: str, paths: Sequence[str]) -> int:
     from briefing_tui.core.library import Library
 
     files, problems = brief_files(paths)
+    cli_cache.forget_gone(paths, files)
     library = Library(files)
     for _ in library.read():
         pass
@@ -181,7 +189,7 @@ def run_diff(old: str, new: str) -> int:
         return EXIT_PROBLEM
     before, after = (r.brief for r in results)
     assert before is not None and after is not None
-    sys.stdout.write(visible(changes_text(compare(before, after))))
+    sys.stdout.write(clipboard_text(changes_text(compare(before, after))) + "\n")
     return EXIT_OK
 
 
@@ -210,8 +218,7 @@ def run_reader(paths: Sequence[str]) -> int:
     # frames, the first among them, from waiting behind the work that follows them.
     sys.setswitchinterval(0.001)
     files, problems = brief_files(paths or ["."])
-    if problems:
-        _report([], problems)
+    if not _report([], problems):
         return EXIT_PROBLEM
     if len(files) == 1:
         from briefing_tui.core.cache import load_brief_cached
@@ -222,13 +229,25 @@ def run_reader(paths: Sequence[str]) -> int:
         assert result.brief is not None
         from briefing_tui.tui.app import BriefingApp
 
-        BriefingApp(result.brief).run()
-        return EXIT_OK
+        return _run_app(BriefingApp(result.brief))
     from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
-    BriefingApp(library=Library(files)).run()
-    return EXIT_OK
+    cli_cache.forget_gone(paths or ["."], files)
+    return _run_app(BriefingApp(library=Library(files)))
+
+
+def _run_app(app: BriefingApp) -> int:
+    """Run the reader until it ends; 1, with one line saying why, when it died of an error."""
+    app.run()
+    if not app.return_code:
+        return EXIT_OK
+    # Textual ends the app on an exception of its own handlers (and prints where);
+    # the exit code and the last line say so, not the quiet exit of a `q`.
+    error = getattr(app, "_exception", None)
+    why = f"{type(error).__name__}: {error}" if error is not None else f"exit code {app.return_code}"
+    print(visible(f"briefing: internal error: the reader stopped on {why}"), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -250,6 +269,8 @@ def _dispatch(argv: list[str]) -> int:
             from briefing_tui import cli_serve
 
             return cli_serve.run(args)
+        if args.command == "cache":
+            return cli_cache.run(args)
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser
@@ -266,7 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+        code = _dispatch(list(sys.argv[1:] if argv is None else argv))
+        cli_cache.warn_if_left_alone()
+        sys.stdout.flush()  # here, so that a write that fails is reported below
+        return code
     except UsageError as error:
         print(visible(f"briefing: error: {error}"), file=sys.stderr)
         return EXIT_USAGE
@@ -274,14 +298,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`briefing find … | head`): not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return EXIT_OK
-    except Exception as error:  # a bug of ours: say so in one line, never a traceback
-        if os.environ.get("BRIEFING_DEBUG"):
-            raise
-        print(visible(f"briefing: internal error: {type(error).__name__}: {error} (set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
+    except OSError as error:
+        if error.errno not in _CANNOT_WRITE:
+            return _internal_error(error)
+        # A full disk (`briefing show … > /dev/full`) or quota: the output is not whole.
+        print(visible(f"briefing: error: cannot write the output: {error.strerror or error}"), file=sys.stderr)
+        _drop_output()
         return EXIT_PROBLEM
+    except Exception as error:
+        return _internal_error(error)
+
+
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_output() -> None:
+    # What is left in the buffer goes nowhere at exit, instead of failing again there.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug of ours: said in one line, never a traceback (BRIEFING_DEBUG shows it)."""
+    if os.environ.get("BRIEFING_DEBUG"):
+        raise error
+    print(visible(f"briefing: internal error: {type(error).__name__}: {error} (set BRIEFING_DEBUG=1 to see where)"), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 if __name__ == "__main__":

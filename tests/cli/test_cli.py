@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
 from briefing_tui import __version__
-from tests.conftest import MINIMAL, REAL_BRIEF, REPO, run_briefing
+from tests.conftest import BRIEFING, MINIMAL, REAL_BRIEF, REPO, run_briefing
 
 FIND_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<kind>brief|source|actor|quote|issue) (?P<id>[a-z0-9-]+): (?P<snippet>.+)$")
 
@@ -178,3 +181,32 @@ def test_find_with_a_broken_brief_reports_it_and_searches_the_rest(write_brief, 
     assert result.returncode == 0
     assert result.stdout.startswith(f"{good}:2: brief good: A small brief")
     assert result.stderr.startswith(f"{tmp_path / 'bad.yaml'}:")
+
+
+def test_check_warns_of_two_briefs_with_one_id(write_brief, tmp_path):
+    first = write_brief(MINIMAL.replace("brief: 1", "brief: 1\nid: day-one"), "a.yaml")
+    second = write_brief(MINIMAL.replace("brief: 1", "brief: 1\nid: day-one"), "b.yaml")
+    write_brief(MINIMAL.replace("brief: 1", "brief: 1\nid: day-two"), "c.yaml")
+    result = run_briefing("check", tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"{first}: warning: another brief has the same id 'day-one' ({second}): give each brief an id of its own",
+        f"{second}: warning: another brief has the same id 'day-one' ({first}): give each brief an id of its own",
+        "3 briefs checked: 0 errors, 2 warnings",
+    ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args", [["show", str(REAL_BRIEF)], ["show", "--format", "json", str(REAL_BRIEF)], ["check", "briefs"], ["find", "talks", "briefs"]]
+)
+def test_a_full_disk_is_reported_as_such(args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(BRIEFING), *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=60)
+    assert (result.returncode, result.stderr) == (1, "briefing: error: cannot write the output: No space left on device\n")
+
+
+def test_the_brief_generator_prints_its_usage():
+    result = subprocess.run([sys.executable, "-m", "benchmarks.generate", "--help"], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: python -m benchmarks.generate") and "--series BRIEFS FOLDER" in result.stdout

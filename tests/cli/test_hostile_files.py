@@ -149,6 +149,20 @@ def _many_aliases() -> bytes:
     return (MINIMAL + "tags: [&t x]\nkey_points: [" + ", ".join(["*t"] * 50_000) + "]\n").encode()
 
 
+def _actors_aliasing_one_text() -> bytes:
+    # 1 MB: 4,000 actors whose role and notes alias one 800 KB text (6 GB if expanded).
+    big = "word " * 160_000
+    lines = [MINIMAL + "actors:", f'  - {{id: a0, name: Actor 0, role: &big "{big}", notes: *big}}']
+    lines += [f"  - {{id: a{n}, name: Actor {n}, role: *big, notes: *big}}" for n in range(1, 4000)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _key_points_aliasing_the_summary() -> bytes:
+    # 1 MB: 9,000 key points, each an alias of a 1 MB summary (9 GB if expanded).
+    head = 'brief: 1\ntitle: T\ndate: 2026-01-29\nsummary: &s "' + "words " * 170_000 + '"\nkey_points:\n'
+    return (head + "  - *s\n" * 9000).encode()
+
+
 def _flow_nesting(depth: int) -> bytes:
     return b"brief: 1\ntitle: " + b"[" * depth + b"]" * depth + b"\ndate: 2026-01-29\nsummary: s\n"
 
@@ -180,6 +194,13 @@ LIMITS: dict[str, Case] = {
     "150-levels-block": Case(_write("deep-block.yaml", _block_nesting(150)), True, "nested too deeply to read (more than 100 levels)"),
     "50000-alias-uses": Case(_write("many.yaml", _many_aliases()), True, "too many aliases (more than 10,000)"),
 }
+REPEATS: dict[str, Case] = {
+    "4000-actors-aliasing-one-text": Case(_write("actors.yaml", _actors_aliasing_one_text()), True, "aliases repeat too much text from here on"),
+    "9000-key-points-aliasing-the-summary": Case(
+        _write("points.yaml", _key_points_aliasing_the_summary()), True, "aliases repeat too much text from here on"
+    ),
+}
+LIMITS.update(REPEATS)
 ALL = {**CASES, **LIMITS}
 
 
@@ -252,3 +273,44 @@ def test_a_symlink_loop_inside_a_folder_is_not_followed(tmp_path):
     assert "Traceback" not in run.stdout + run.stderr
     assert "symbolic links" in run.stdout and "3 briefs checked" in run.stdout
     assert run.cpu_seconds < CPU_SECONDS
+
+
+@pytest.mark.parametrize("command", ["show", "find", "diff"])
+@pytest.mark.parametrize("case", list(REPEATS.values()), ids=list(REPEATS))
+def test_text_repeated_by_aliases_gets_the_same_verdict_from_every_command(tmp_path, case, command):
+    # `check` and the reader are held to it above, with every other hostile file.
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    path = case.make(folder)
+    args = {"show": ["show", str(path)], "find": ["find", "word", str(folder)], "diff": ["diff", str(path), str(path)]}[command]
+    run = run_limited(args, tmp_path)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: error: {case.message}", run.stderr), run.stderr
+    assert run.cpu_seconds < CPU_SECONDS, f"{run.cpu_seconds:.2f} s of CPU"
+    assert run.peak_bytes < MEMORY_BYTES, f"{run.peak_bytes / 1e6:.0f} MB"
+
+
+def test_folders_that_cannot_be_read_are_named(tmp_path):
+    # A folder inside the one named is left out with a warning; a folder named is an error.
+    folder = tmp_path / "briefs"
+    (folder / "secret").mkdir(parents=True)
+    (folder / "good.yaml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "secret" / "hidden.yaml").write_text(MINIMAL, encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "other.yaml").write_text(MINIMAL, encoding="utf-8")
+    preexec = _preexec_for("unreadable", _unreadable(tmp_path))
+    (folder / "secret").chmod(0)
+    closed.chmod(0)
+    try:
+        run = run_limited(["check", str(folder), str(closed)], tmp_path, preexec)
+    finally:
+        (folder / "secret").chmod(0o755)
+        closed.chmod(0o755)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        f"{folder / 'secret'}: warning: cannot read this folder (permission denied): its briefs are left out",
+        f"{closed}: error: cannot read this folder: permission denied",
+        "1 brief checked: 1 error, 1 warning",
+    ]

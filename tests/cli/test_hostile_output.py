@@ -86,3 +86,21 @@ def test_diff_prints_hostile_changes_visibly(hostile_path, tmp_path):
     assert result.stdout.strip()
     assert_terminal_safe(result.stdout, result.stderr)
     assert "\u241b]52;c;SGk=\u2407" in result.stdout
+
+
+@pytest.mark.parametrize("output", ["text", "markdown"])
+def test_exports_are_text_only_with_plain_line_breaks(write_brief, output):
+    # What is pasted from an export must not end a bracketed paste (ESC [201~) or
+    # hide a line behind a carriage return: the same text as a copy from the reader.
+    title = "Talks resume\x1b[201~; touch x\n"
+    summary = "one\r\ntwo\rthree\u2028four\u2029five\x85six \u202eevil"
+    path = write_brief(
+        MINIMAL.replace("title: A small brief", f"title: {quoted(title)}").replace("summary: Nothing happened.", f"summary: {quoted(summary)}")
+    )
+    result = run_briefing("show", path, "--format", output)
+    assert result.returncode == 0, result.stderr
+    assert_terminal_safe(result.stdout)
+    assert "Talks resume\u241b[201~; touch x" in result.stdout and "\x1b" not in result.stdout
+    # Markdown keeps the lines as written; text wraps the paragraph anew.
+    lines = "one\ntwo\nthree\nfour\nfive\nsix \ufffdevil" if output == "markdown" else "one two three four five six \ufffdevil"
+    assert lines in result.stdout

@@ -148,9 +148,27 @@ def test_a_file_rewritten_within_the_same_tick_is_not_trusted(tmp_path):
     # Same size, same modification time: only the time it was cached gives it away.
     path.write_text(MINIMAL.replace("A small brief", "A SMALL BRIEF"), encoding="utf-8")
     os.utime(path, ns=(stamp.mtime_ns, stamp.mtime_ns))
-    assert file_stamp(str(path)) == stamp
+    assert file_stamp(str(path))[:2] == stamp[:2]  # the same size and modification time
     brief = load_brief_cached(path).brief
     assert brief is not None and brief.title == "A SMALL BRIEF"
+
+
+@pytest.mark.parametrize("how", ["in place, like cp -p", "replaced, like rsync -t"])
+def test_an_edit_that_keeps_size_and_modification_time_is_read_again(real, how):
+    # cp -p, rsync -t, tar and unzip put back the modification time of what they copy.
+    load_brief_cached(real)
+    before = real.stat()
+    edited = real.read_bytes().replace(b"title: Russia renews", b"title: Russia RENEWS")
+    if how.startswith("in place"):
+        real.write_bytes(edited)
+    else:
+        copy = real.with_name("copy.tmp")
+        copy.write_bytes(edited)
+        copy.replace(real)
+    os.utime(real, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (real.stat().st_size, real.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    brief = load_brief_cached(real).brief
+    assert brief is not None and brief.title.startswith("Russia RENEWS")
 
 
 def test_entries_of_another_version_are_not_used(real, monkeypatch):
@@ -261,3 +279,141 @@ def test_where_the_cache_lives(monkeypatch, tmp_path):
 def test_paths_that_are_not_files_are_left_to_the_loader(tmp_path):
     assert load_brief_cached(tmp_path / "missing.yaml") == load_brief(tmp_path / "missing.yaml")
     assert load_brief_cached(tmp_path) == load_brief(tmp_path)
+
+
+# -- privacy, ownership, forgetting, damage ----------------------------------------------
+
+
+def test_the_cache_is_readable_by_its_owner_alone(real, private_cache):
+    # A cache an earlier version left readable by all is closed up too.
+    private_cache.chmod(0o755)
+    cache = BriefCache()
+    cache.close()
+    (private_cache / DATABASE_NAME).chmod(0o644)
+    cache = BriefCache()
+    load_brief_cached(real, cache)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in private_cache.iterdir()}
+    assert private_cache.stat().st_mode & 0o777 == 0o700
+    assert modes == {DATABASE_NAME: 0o600, DATABASE_NAME + "-wal": 0o600, DATABASE_NAME + "-shm": 0o600}  # held open: log and memory too
+
+
+def _someone_elses(path: Path) -> bytes:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE precious (x)")
+        db.execute("INSERT INTO precious VALUES ('keep me')")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["a link to it", "a copy of it", "ours in name only"])
+def test_a_database_that_is_not_ours_is_left_alone(real, private_cache, tmp_path, how):
+    other = tmp_path / "other.sqlite3"
+    before = _someone_elses(other)
+    place = private_cache / DATABASE_NAME
+    if how == "a link to it":
+        place.symlink_to(other)
+    else:
+        place.write_bytes(before)
+        if how == "ours in name only":  # our tables' names, and another's beside them
+            with sqlite3.connect(place) as db:
+                db.execute("CREATE TABLE briefs (x)")
+                db.execute("PRAGMA user_version = 3")
+            before = place.read_bytes()
+    cache = BriefCache()
+    assert not cache.persistent and cache.left_alone is not None
+    assert load_brief_cached(real, cache) == load_brief(real)
+    assert (other if how == "a link to it" else place).read_bytes() == before
+    result = subprocess.run([sys.executable, "-m", "briefing_tui", "show", str(real)], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout
+    assert result.stderr.splitlines() == [f"briefing: warning: {cache.left_alone}; briefs are not cached this time"]
+    assert (other if how == "a link to it" else place).read_bytes() == before
+
+
+def test_a_cache_of_an_earlier_layout_without_our_mark_is_ours_to_rebuild(real, private_cache):
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        db.execute("CREATE TABLE briefs (path TEXT)")
+        db.execute("CREATE TABLE models (x)")
+        db.execute("PRAGMA user_version = 3")
+    cache = BriefCache()
+    assert cache.persistent and load_brief_cached(real, cache).ok
+    assert cache.connection.execute("PRAGMA application_id").fetchone()[0] != 0
+
+
+def test_briefs_gone_from_a_folder_are_forgotten_when_it_is_opened_again(tmp_path, private_cache):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    kept, gone = folder / "kept.yaml", folder / "gone.yaml"
+    kept.write_text(MINIMAL, encoding="utf-8")
+    gone.write_text(MINIMAL.replace("Nothing happened.", "A secret only this brief holds."), encoding="utf-8")
+    for path in (kept, gone):
+        settled(path)
+    subprocess.run([sys.executable, "-m", "briefing_tui", "find", "nothing", str(folder)], check=True, capture_output=True)
+    assert sorted(BriefCache().paths()) == [str(gone), str(kept)]
+    gone.unlink()
+    subprocess.run([sys.executable, "-m", "briefing_tui", "find", "nothing", str(folder)], check=True, capture_output=True)
+    assert BriefCache().paths() == [str(kept)]
+    # Not only unlisted: its text is gone from the database's files.
+    assert not any(b"secret only this brief" in path.read_bytes() for path in private_cache.iterdir())
+
+
+def test_cache_prune_and_clear(real, generated, private_cache):
+    load_brief_cached(real)
+    load_brief_cached(generated)
+    generated.unlink()
+    prune = subprocess.run([sys.executable, "-m", "briefing_tui", "cache", "prune"], capture_output=True, text=True)
+    database = private_cache / DATABASE_NAME
+    assert (prune.returncode, prune.stdout) == (0, f"Forgot the briefs whose files are gone: 1 brief forgotten, 1 brief kept ({database})\n")
+    assert BriefCache().paths() == [str(real)]
+    clear = subprocess.run([sys.executable, "-m", "briefing_tui", "cache", "clear"], capture_output=True, text=True)
+    assert (clear.returncode, clear.stdout) == (0, f"Forgot every brief: 1 brief forgotten, 0 briefs kept ({database})\n")
+    assert BriefCache().paths() == []
+    assert b"Russia renews" not in database.read_bytes()
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+HUGE_NUMBER = "1" + "0" * 5000
+DAMAGES = {
+    # JSON columns: nested past any parser's depth, a number of 5,000 digits, not JSON at all.
+    **{f"{table}.{column}={name}": (table, column, value) for table, column in [
+        ("briefs", "tags"), ("briefs", "first_error"), ("models", "findings"), ("model_parts", "data")
+    ] for name, value in [("deep", DEEP), ("huge", f"[{HUGE_NUMBER}]"), ("malformed", '{"')]},
+    # Number columns: text, and the largest number SQLite keeps.
+    **{f"briefs.{column}={name}": ("briefs", column, value) for column in [
+        "size", "mtime_ns", "ctime_ns", "inode", "stored_ns", "date", "actors", "quotes", "issues", "errors", "indexed"
+    ] for name, value in [("text", "x"), ("huge", 2**63 - 1)]},
+    # Text columns: bytes that are not text, and nothing.
+    **{f"briefs.{column}={name}": ("briefs", column, value) for column in [
+        "path", "version", "brief_id", "title", "follows"
+    ] for name, value in [("bytes", b"\xff\xfe"), ("null", None)] if column not in ("path", "version") or name == "bytes"},
+    **{f"models.{column}=huge": ("models", column, 2**63 - 1) for column in ("id", "parts")},
+    "models.digest=other": ("models", "digest", "0" * 32),
+    "model_parts.part=text": ("model_parts", "part", "x"),
+    "model_parts.id=other": ("model_parts", "id", 99),
+    "models.parts=none": ("models", "parts", 0),  # a model with no parts
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES.values()), ids=list(DAMAGES))
+def test_a_damaged_entry_is_dropped_and_stored_again_from_the_file(real, private_cache, monkeypatch, damage):
+    from briefing_tui.core.library import Library
+
+    table, column, value = damage
+    expected = load_brief(real)
+    assert load_brief_cached(real) == expected
+    for _ in Library([str(real)]).read():  # indexed for the library too
+        pass
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {'part = 1' if table == 'model_parts' else 'true'}", (value,))
+        if (table, column, value) == ("models", "parts", 0):
+            db.execute("DELETE FROM model_parts")
+    library = Library([str(real)])
+    for _ in library.read():
+        pass
+    entry = library.entries[str(real)]
+    assert (entry.ok, entry.title, entry.date) == (True, expected.brief.title, expected.brief.date)  # type: ignore[union-attr]
+    assert load_brief_cached(real) == expected
+    no_parsing(monkeypatch)  # stored again: the next start is warm
+    assert load_brief_cached(real) == expected
+    again = Library([str(real)])
+    for _ in again.read():
+        pass
+    assert again.entries[str(real)].title == expected.brief.title  # type: ignore[union-attr]

@@ -44,9 +44,9 @@ def test_plain_text_title_headings_items_and_wrapped_paragraphs():
     ],
 )
 def test_the_date_the_text_gives_in_the_latest_year_that_fits(text, date):
-    from briefing_tui.core.draft.article import Block
+    from briefing_tui.core.draft.article import ArticleBlock
 
-    assert date_in([Block("paragraph", text)], today=dt.date(2026, 12, 1)) == date
+    assert date_in([ArticleBlock("paragraph", text)], today=dt.date(2026, 12, 1)) == date
 
 
 def test_markdown_front_matter_headings_and_marks_taken_off():

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing_tui.core.draft import draft_brief, library_actors
-from briefing_tui.core.draft.article import Article, Block
+from briefing_tui.core.draft.article import Article, ArticleBlock
 from briefing_tui.core.loader import load_text
 from tests.conftest import REAL_BRIEF
 from tests.draft_support import ARTICLES, draft_of, drafted, said
@@ -32,7 +32,7 @@ def test_yaml_syntax_control_characters_and_links_in_an_article_read_back_as_tex
     article = Article(
         "a.txt",
         title,
-        [Block("paragraph", f"Lead {HOSTILE} ends."), Block("paragraph", f'Kremlin spokesman Dmitry Peskov said: "{HOSTILE} ok".')],
+        [ArticleBlock("paragraph", f"Lead {HOSTILE} ends."), ArticleBlock("paragraph", f'Kremlin spokesman Dmitry Peskov said: "{HOSTILE} ok".')],
     )
     brief = loaded(article)
     assert brief.title == " ".join(title.split())
@@ -45,7 +45,7 @@ def test_yaml_syntax_control_characters_and_links_in_an_article_read_back_as_tex
 @given(st.text(min_size=1, max_size=40).filter(lambda t: not set(t) & set('"\u201c\u201d\r\n')))
 def test_any_words_between_quotation_marks_come_back_exactly(middle):
     words = f"a{middle}z"
-    article = Article("a.txt", "Title", [Block("paragraph", f'Kremlin spokesman Dmitry Peskov said: "{words}".')])
+    article = Article("a.txt", "Title", [ArticleBlock("paragraph", f'Kremlin spokesman Dmitry Peskov said: "{words}".')])
     assert said(loaded(article)) == [(words, "Dmitry Peskov")]
 
 

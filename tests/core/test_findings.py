@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,6 +91,20 @@ def test_missing_format_version(write_brief):
 def test_unsupported_format_version(write_brief):
     found = findings_of(write_brief, BASE.replace("brief: 1", "brief: 2"))
     assert found == ["1:8: error: unsupported format version 2: this reader knows version 1"]
+
+
+@pytest.mark.parametrize("written", ["01", "+1", "0_1", "0x1"])
+def test_the_format_version_is_written_plainly(write_brief, written):
+    # YAML reads each of these as the number 1; a version is written as 1.
+    found = findings_of(write_brief, BASE.replace("brief: 1", f"brief: {written}"))
+    assert found == [f"1:8: error: the format version is written '{written}': write it as 1"]
+
+
+def test_a_value_holding_a_colon_gets_a_hint_to_quote_it(write_brief):
+    found = findings_of(write_brief, BASE.replace("title: A brief", "title: Day two: Kyiv answers"))
+    assert found == [
+        '2:15: error: YAML syntax: mapping values are not allowed in this context; a value holding ": " must be in quotes: title: "Day two: Kyiv answers"'
+    ]
 
 
 def test_bad_id(write_brief):
@@ -191,6 +208,22 @@ def test_duplicate_key(write_brief):
 def test_name_shared_by_two_actors(write_brief):
     found = findings_of(write_brief, BASE.replace("name: Vladimir Putin", "name: Vladimir Putin\n    aliases: [Zelensky]"))
     assert found == ["11:15: error: 'Zelensky' already names the actor 'zelensky' (at 8:15); mentions of it would be ambiguous"]
+
+
+@pytest.mark.parametrize(
+    ("name", "odd"),
+    [
+        ("\u0420utin", "U+0420 CYRILLIC CAPITAL LETTER ER"),
+        ("Pu\u200btin", "U+200B ZERO WIDTH SPACE"),
+        ("\uff30utin", "U+FF30 FULLWIDTH LATIN CAPITAL LETTER P"),
+    ],
+)
+def test_look_alike_names_of_two_actors_get_a_warning(write_brief, name, odd):
+    text = BASE.replace("name: Vladimir Putin", f'name: Putin\n  - id: other\n    name: "{name}"')
+    shown = name.replace("\u200b", "\\u200b")
+    assert findings_of(write_brief, text) == [
+        f"12:11: warning: '{shown}' looks like 'Putin', a name of the actor 'putin' (at 10:11), but is other text ({odd})"
+    ]
 
 
 def test_two_positions_by_one_actor(write_brief):
@@ -329,6 +362,20 @@ def test_aliases_beyond_the_limit(write_brief):
     assert load_brief(path, Limits(max_aliases=6)).brief is not None
 
 
+def test_aliases_that_repeat_more_text_than_the_file_holds(write_brief):
+    # The summary (200 characters and a value) repeated by aliases: the third use goes
+    # past the file's own size, and is where the error points; what follows is not read.
+    text = BASE.replace("summary: See [[zelensky]].", "summary: &s " + "x" * 200) + "key_points: [*s, *s, *s, *s]\ntags: [*s]\n"
+    path = write_brief(text)
+    result = load_brief(path, Limits(max_repeated_text=10))
+    size = path.stat().st_size
+    assert [str(f).removeprefix(f"{path}:") for f in result.findings] == [
+        f"17:22: error: aliases repeat too much text from here on (1,005 characters and values in all; "
+        f"the limit is {size:,}, the file's size or 10 if more): write long text once, and alias only short values"
+    ]
+    assert load_brief(path, Limits(max_repeated_text=1005)).brief is not None
+
+
 def test_a_list_beyond_the_limit_is_counted_whole(write_brief):
     quotes = "quotes:\n" + "".join(f"  - {{id: q{n}, by: putin, text: Words {n}.}}\n" for n in range(7))
     path = write_brief(BASE + quotes)
@@ -360,3 +407,23 @@ def test_a_syntax_error_at_the_end_of_a_file_without_a_final_line_break_is_insid
     text = BASE + "timeline: [oops"
     found = findings_of(write_brief, text)
     assert len(found) == 1 and found[0].startswith("17:16: error: YAML syntax:"), found
+
+
+# As if the file were replaced by a FIFO between the look at it (os.stat still sees
+# the file that was there) and its opening.
+SWAPPED = """
+import os, sys
+fifo, regular = sys.argv[1:3]
+real = os.stat
+os.stat = lambda path, *a, **k: real(regular) if os.fspath(path) == fifo else real(path, *a, **k)
+from briefing_tui.core import load_brief
+print([str(f) for f in load_brief(fifo).findings])
+"""
+
+
+def test_a_fifo_swapped_in_after_the_look_is_never_waited_on(tmp_path: Path):
+    fifo, regular = tmp_path / "brief.yaml", tmp_path / "was.yaml"
+    os.mkfifo(fifo)
+    regular.write_text(BASE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", SWAPPED, str(fifo), str(regular)], capture_output=True, text=True, timeout=30)
+    assert result.stdout.strip() == repr([f"{fifo}: error: not a regular file"]), result.stderr

@@ -87,7 +87,8 @@ async def test_a_served_reader_changes_nothing_on_the_server_but_its_cache(serve
                 ("/", "a phrase"),
                 ("peskov", "2 matches"),
                 ("\r", "Peskov"),
-                ("y", "to the clipboard"),
+                ("y", "select the text"),  # a browser's page takes no clipboard request
+                ("q", "Peskov"),  # closes the text to select
                 ("?", "Search everything in the brief"),
                 ("?", "Peskov"),  # `?` again closes it (an escape typed just before a key reads as alt+key)
                 ("L", "Library \u203a 2 briefs"),

@@ -20,7 +20,8 @@ from tests.conftest import BRIEFING, REPO
 class Terminal:
     """A pseudo-terminal running `briefing ARGS`; what it draws lands on `screen`."""
 
-    def __init__(self, *args: str, size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None) -> None:
+    def __init__(self, *args: str, size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None, program: list[str] | None = None) -> None:
+        """`program`: what runs in place of `briefing` (ARGS follow it)."""
         columns, rows = size
         self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -40,7 +41,7 @@ class Terminal:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.process = subprocess.Popen(
-            [str(BRIEFING), *args],
+            [*(program or [str(BRIEFING)]), *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -9,7 +9,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.tui.support import QUIT_KEYS, close_overlays, key_table, main, make_app, shown_page
+from tests.tui.support import QUIT_KEYS, close_overlays, key_table, main, make_app, shown_page, type_ahead
 
 KEYS = key_table()
 TYPED = st.sampled_from([*"abcdefghijklmnoprstuvwxyz0123456789", "\u00e9", "\u4e2d"])
@@ -44,3 +44,36 @@ def test_random_keys_never_break_the_reader(keys):
     with mock.patch("webbrowser.open", return_value=True) as browser:
         asyncio.run(drive(keys))
     assert not browser.called  # the real brief links to no web page
+
+
+# Keys typed before the reader has drawn what the key before asked for: a pane,
+# then keys that move through its list, before the list is laid out.
+PANE_KEYS = st.sampled_from(["2", "3", "4", "5", "1", "tab", "enter", "backspace"])
+MOVE_KEYS = st.one_of(st.sampled_from(["pagedown", "pageup"]), st.sampled_from(["j", "k", "down", "up", "home", "end", "G", "g", "space"]))
+BURSTS = st.lists(st.tuples(PANE_KEYS, st.lists(MOVE_KEYS, max_size=3)), min_size=1, max_size=4).map(
+    lambda groups: [key for pane, moves in groups for key in (pane, *moves)]
+)
+
+
+async def drive_ahead(keys: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, *keys)
+        await pilot.pause()
+        await close_overlays(pilot, app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.is_running
+        assert "Thursday 29 January 2026" in shown_page(app).text
+
+
+async def test_a_pane_and_a_page_key_in_one_burst():
+    # `tmux send-keys 2 NPage`: the Actors list takes PageDown before it is laid out.
+    for page in ("pagedown", "pageup"):
+        await drive_ahead(["2", page])
+
+
+@settings(max_examples=max(4, EXAMPLES // 2))
+@given(BURSTS)
+def test_keys_typed_ahead_never_break_the_reader(keys):
+    asyncio.run(drive_ahead(keys))

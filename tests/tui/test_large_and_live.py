@@ -10,6 +10,7 @@ from benchmarks.generate import generate_brief
 from benchmarks.terminal import first_paint
 
 from briefing_tui.core import load_brief
+from briefing_tui.core.cache import load_brief_cached
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.tui import live_reload
 from briefing_tui.tui.app import BriefingApp
@@ -116,6 +117,21 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         path.write_text(original, encoding="utf-8")
         await _wait_for(pilot, lambda: not problems.has_class("-shown"))
         assert [a.name for a in screen.brief.actors].count("Dmitry Peskov") == 1
+
+
+async def test_an_edit_made_just_after_the_brief_was_read_is_picked_up(tmp_path, fast_reload):
+    # The edit lands after the file was read and before the reader's first screen:
+    # the version on screen is the one read, so the edit is news.
+    path = tmp_path / "brief.yaml"
+    original = REAL_BRIEF.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    result = load_brief_cached(path)
+    path.write_text(original.replace("title: Russia renews", "title: Russia again renews"), encoding="utf-8")
+    app = BriefingApp(str(path), result.brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await _wait_for(pilot, lambda: screen.brief.title.startswith("Russia again renews"))
 
 
 async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_reload):

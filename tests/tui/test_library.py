@@ -411,3 +411,19 @@ async def test_the_palette_opens_a_brief_by_its_title(folder):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert reader(app).path == str(folder / "series-000-day-004.yaml")
+
+
+async def test_two_briefs_with_one_id_are_flagged_in_the_list(tmp_path):
+    folder = tmp_path / "briefs"
+    write_series(folder, 2)
+    first = sorted(folder.iterdir())[0]
+    twin = folder / "twin.yaml"
+    twin.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_library_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bodies = {row.key: row.body for row in listing(app).rows}
+        brief_id = first.stem
+        assert f"another brief has the same id '{brief_id}' ({twin})" in bodies[str(first)]
+        assert f"another brief has the same id '{brief_id}' ({first})" in bodies[str(twin)]
+        assert sum("same id" in body for body in bodies.values()) == 2

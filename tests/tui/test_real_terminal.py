@@ -4,6 +4,7 @@ terminal that stops reading while keys arrive. It starts, draws, recovers and qu
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Iterator
 
@@ -129,3 +130,29 @@ def test_no_color_sends_no_colour_and_a_search_match_stays_marked(terminal):
     assert colours <= {("default", "default")}, colours
     sent = [part for code in sgr_codes(bytes(term.raw)) for part in code.decode().split(";")]
     assert sent and not [part for part in sent if COLOUR.match(part)], sorted({p for p in sent if COLOUR.match(p)})
+
+
+# The reader with an error forced into one of its keys, as a bug would be.
+CRASHING = """
+import sys
+from briefing_tui.tui.screens.main import MainScreen
+
+def copy(self):
+    raise RuntimeError("forced")
+
+MainScreen.action_copy = copy
+from briefing_tui.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_reader_that_dies_exits_non_zero_and_says_why(terminal):
+    term = Terminal(str(REAL_BRIEF), program=[sys.executable, "-c", CRASHING])
+    terminal.append(term)
+    term.wait_for(first_screen)
+    term.send(b"y")
+    assert term.wait_for_exit() == 1
+    time.sleep(0.2)  # the last output, read on
+    lines = bytes(term.raw).decode("utf-8", "replace").splitlines()
+    assert lines[-1].strip() == "briefing: internal error: the reader stopped on RuntimeError: forced"

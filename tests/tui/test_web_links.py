@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.core.links import web_address_problem
+from briefing_tui.core.links import browser_host, web_address_problem
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.screens.main import MainScreen
@@ -187,3 +187,58 @@ async def test_without_a_browser_it_says_so_and_stays(tmp_path, monkeypatch):
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == GOOD and isinstance(app.screen, MainScreen)
+
+
+# Each address, and the host a browser opens for it (not the one it seems to name).
+HOSTS = {
+    "https://evil.example\\@good.example/": "evil.example",
+    "https://good.example@evil.example/": "evil.example",
+    "https:/\\evil.example/": "evil.example",
+    "https://%65vil.example/": "evil.example",
+    "https://0x7f.1/": "127.0.0.1",
+    "https://EXAMPLE.org:8080/a": "example.org",
+    "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/": "xn--e1afmkfd.xn--p1ai",
+}
+
+
+def test_the_host_is_the_one_a_browser_opens():
+    assert {url: browser_host(url) for url in HOSTS} == HOSTS
+    for url in ("https://good.example@evil.example/", "https://evil.example\\@good.example/", "https://a:b@evil.example/"):
+        assert web_address_problem(url), url
+    assert web_address_problem("https://" + "x" * 1990 + ".example/")  # too long to read whole
+    assert web_address_problem("https://0x7f.1/") is None
+
+
+@pytest.mark.parametrize(
+    "url", ["https://evil.example\\@good.example/", "https://good.example@evil.example/", "https://" + "good.example." * 250 + "@evil.example/"]
+)
+async def test_an_address_that_hides_its_host_shows_it_and_never_opens(tmp_path, opened, url):
+    app = make_app(brief_with_links(tmp_path, url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await select_first_link(pilot, app)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_lines(app)
+        assert any("host: evil.example" in line for line in shown), shown
+        assert "This link will not open" in "\n".join(shown)
+        await pilot.press("o", "y")
+        await pilot.pause()
+        assert_screen_is_safe(app)
+    assert opened == []
+
+
+async def test_an_address_the_question_cannot_show_whole_is_not_opened(tmp_path, opened):
+    url = "https://example.org/" + "long-path/" * 150
+    app = make_app(brief_with_links(tmp_path, url))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await select_first_link(pilot, app)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        assert opened == [] and not isinstance(app.screen, MainScreen)
+        assert any("does not fit on the screen whole" in str(n.message) for n in app._notifications)
+    app = make_app(brief_with_links(tmp_path, url))
+    async with app.run_test(size=(200, 60)) as pilot:  # room for all of it
+        await select_first_link(pilot, app)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        assert opened == [url]

@@ -1,6 +1,8 @@
 """A cache of loaded briefs in an embedded SQLite database, for warm starts.
 
-Each brief file is keyed by its path, size and modification time. The cache holds
+Each brief file is keyed by its path and its stamp: size, modification time, and the
+inode's change time and number, which an edit that keeps the first two (`cp -p`,
+`rsync -t`, `tar`, `unzip`) cannot keep. The cache holds
 what loading it gave: the validated `Brief` (every item with its locations) and its
 warnings, or, for a file with errors, its findings. A later load of the unchanged
 file reads that back instead of parsing the YAML again; `load_brief_cached` gives
@@ -8,35 +10,42 @@ exactly what `load_brief` gives.
 
 Briefs are written as JSON, never pickled: reading the cache must not be a way to
 run code. The database lives in `$BRIEFING_CACHE_DIR`, else
-`$XDG_CACHE_HOME/briefing-tui`, else `~/.cache/briefing-tui`. It is rebuilt without
-a word when it is stale (another version of the program wrote it) or corrupt; when
-it cannot be written or is locked, the program works on without it.
+`$XDG_CACHE_HOME/briefing-tui`, else `~/.cache/briefing-tui`, readable by its owner
+alone (`cache_file`). It is rebuilt without a word when it is stale (another version
+of the program wrote it) or corrupt, and an entry that is not what was stored is
+dropped and stored again from its file (`cache_rows`); when it cannot be written or is
+locked, the program works on without it; a database that is not ours is left alone.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sqlite3
-import stat
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from briefing_tui import __version__
-from briefing_tui.core.findings import Finding, LoadResult
+from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, NotOurs, cache_directory, check_ours, make_private, prepare, remove_database
+from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
+from briefing_tui.core.cache_rows import Summary as Summary
+from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
 from briefing_tui.core.library_index import WORDS_TABLE, IndexRows, drop_rows, fts5_available, write_rows
-from briefing_tui.core.model import FORMAT_VERSION, Location, paused_gc
+from briefing_tui.core.model import FORMAT_VERSION, paused_gc
+from briefing_tui.core.stamp import Stamp as Stamp
+from briefing_tui.core.stamp import cache_key as cache_key
+from briefing_tui.core.stamp import file_stamp as file_stamp
+from briefing_tui.core.stamp import remember_stamp
+from briefing_tui.core.stamp import stamp_before_load as stamp_before_load
 from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
 
-LAYOUT = 3
+LAYOUT = 4
 """The version of the tables below; another value drops and recreates them all."""
-DATABASE_NAME = "briefs.sqlite3"
 RACY_NS = 2_000_000_000
 """A file changed this close to being cached may change again within the same
 modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
@@ -48,7 +57,18 @@ def _code_version() -> str:
     edited loader never meets entries its older self wrote)."""
     here = Path(__file__).resolve().parent
     parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
-    for name in ("cache.py", "stored.py", "library_index.py", "loader.py", "yamlsource.py", "model.py", "findings.py", "links.py"):
+    for name in (
+        "cache.py",
+        "cache_rows.py",
+        "stamp.py",
+        "stored.py",
+        "library_index.py",
+        "loader.py",
+        "yamlsource.py",
+        "model.py",
+        "findings.py",
+        "links.py",
+    ):
         try:
             info = (here / name).stat()
             parts.append(f"{info.st_size}.{info.st_mtime_ns}")
@@ -60,94 +80,7 @@ def _code_version() -> str:
 CODE_VERSION = _code_version()
 
 
-def cache_directory() -> Path:
-    """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "briefing-tui"
-    return Path.home() / ".cache" / "briefing-tui"
-
-
-class Stamp(NamedTuple):
-    """What identifies one version of a file: size and modification time."""
-
-    size: int
-    mtime_ns: int
-
-
-def file_stamp(path: str) -> Stamp | None:
-    """The stamp of a regular file, or None (missing, a folder, a device...)."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return Stamp(info.st_size, info.st_mtime_ns)
-
-
-def cache_key(path: str) -> str:
-    """The path as the cache knows it: absolute, so that `a.yaml` and `./a.yaml` agree."""
-    return os.path.abspath(path)
-
-
 # -- the database ----------------------------------------------------------------------
-
-_TABLES = (
-    """CREATE TABLE briefs (
-        id INTEGER PRIMARY KEY,
-        path TEXT NOT NULL UNIQUE,
-        size INTEGER NOT NULL,
-        mtime_ns INTEGER NOT NULL,
-        stored_ns INTEGER NOT NULL,
-        version TEXT NOT NULL,
-        brief_id TEXT,
-        title TEXT,
-        date INTEGER,
-        tags TEXT NOT NULL,
-        follows TEXT,
-        actors INTEGER NOT NULL,
-        quotes INTEGER NOT NULL,
-        issues INTEGER NOT NULL,
-        errors INTEGER NOT NULL,
-        first_error TEXT,
-        indexed INTEGER NOT NULL
-    )""",
-    """CREATE TABLE models (
-        id INTEGER PRIMARY KEY,
-        parts INTEGER NOT NULL,
-        findings TEXT NOT NULL
-    )""",
-    # The brief itself, as `encode_brief` gives it: a part to a row.
-    """CREATE TABLE model_parts (
-        id INTEGER NOT NULL,
-        part INTEGER NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (id, part)
-    ) WITHOUT ROWID""",
-)
-
-
-class Summary(NamedTuple):
-    """What the library lists of one cached file, without reading its brief."""
-
-    key: int
-    """The brief's number in the cache."""
-    path: str
-    stamp: Stamp
-    brief_id: str | None
-    title: str | None
-    date: dt.date | None
-    tags: tuple[str, ...]
-    follows: str | None
-    actors: int
-    quotes: int
-    issues: int
-    errors: int
-    first_error: Finding | None
-    indexed: bool
-    """True when its items are in the search and actor tables."""
 
 
 class BriefCache:
@@ -163,6 +96,8 @@ class BriefCache:
         self._fts: bool | None = None
         self._lock = threading.RLock()
         self.file: Path | None = None
+        self.left_alone: str | None = None
+        """Why the database in the cache's place was not used, when it is not ours."""
         self.connection = self._open()
 
     @property
@@ -180,14 +115,17 @@ class BriefCache:
     # -- opening ------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        file = self.directory / DATABASE_NAME
         for attempt in (1, 2):
             try:
-                self.directory.mkdir(parents=True, exist_ok=True)
+                file = prepare(self.directory)
                 connection = self._connect(str(file))
+            except NotOurs as refusal:
+                # Someone else's database, or a link to one: never changed, not even read.
+                self.left_alone = f"the cache at {self.directory / DATABASE_NAME} is left alone ({refusal})"
+                break
             except sqlite3.DatabaseError as error:
                 if attempt == 1 and _is_corrupt(error):
-                    _remove_database(file)  # a garbage file in its place: start afresh
+                    remove_database(self.directory / DATABASE_NAME)  # a garbage file in its place: start afresh
                     continue
                 break  # locked, read-only, unopenable: go on without it
             except OSError:
@@ -200,7 +138,9 @@ class BriefCache:
         # Autocommit: transactions are begun and ended explicitly, a batch at a time.
         connection = sqlite3.connect(name, timeout=1.0, isolation_level=None, check_same_thread=False)
         try:
+            ours = name == ":memory:" or check_ours(connection)  # before anything is changed
             if name != ":memory:":
+                make_private(Path(name))
                 # Readers never wait for a writer, so two programs can read at once.
                 if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     connection.execute("PRAGMA journal_mode=WAL")
@@ -208,7 +148,7 @@ class BriefCache:
                 # A brief is read and written once, front to back: a big page
                 # cache would only hold memory (the default is 2 MiB).
                 connection.execute("PRAGMA cache_size=-256")
-            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
+            if not ours or connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
                 self._create(connection)
         except BaseException:
             connection.close()
@@ -220,6 +160,7 @@ class BriefCache:
         connection.execute("BEGIN IMMEDIATE")
         try:
             if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:  # unless another program just did
+                check_ours(connection)  # still: nothing else came in its place meanwhile
                 names = connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'"
                 ).fetchall()
@@ -227,6 +168,7 @@ class BriefCache:
                     connection.execute(f'DROP TABLE IF EXISTS "{name}"')
                 for statement in self._tables():
                     connection.execute(statement)
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {LAYOUT}")
             connection.execute("COMMIT")
         except BaseException:
@@ -234,7 +176,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return (*_TABLES, *INDEX_TABLES, WORDS_TABLE) if self.fts else (*_TABLES, *INDEX_TABLES)
+        return (*TABLES, *INDEX_TABLES, WORDS_TABLE) if self.fts else (*TABLES, *INDEX_TABLES)
 
     def close(self) -> None:
         """Close the database."""
@@ -278,7 +220,7 @@ class BriefCache:
                     self.connection.close()
                 except sqlite3.Error:
                     pass
-                _remove_database(self.file)
+                remove_database(self.file)
                 self.file = None
                 self.connection = self._connect(":memory:")
             return
@@ -288,28 +230,51 @@ class BriefCache:
     # -- briefs --------------------------------------------------------------------
 
     def lookup(self, path: str, stamp: Stamp) -> LoadResult | None:
-        """What loading the file gave last time, if it has not changed since; else None."""
+        """What loading the file gave last time, if it has not changed since; else None.
+
+        An entry that is not what was stored (its digest differs, it does not decode,
+        it has no brief and no error) is dropped, to be stored again from the file."""
+        damaged = None
         with self.using() as db:
             if db is None:
                 return None
             row = db.execute(
-                "SELECT b.id, m.parts, m.findings FROM briefs b JOIN models m ON m.id = b.id "
-                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.version = ? AND b.stored_ns - b.mtime_ns >= ?",
-                (cache_key(path), stamp.size, stamp.mtime_ns, CODE_VERSION, RACY_NS),
+                "SELECT b.id, m.parts, m.findings, m.digest FROM briefs b JOIN models m ON m.id = b.id "
+                "WHERE b.path = ? AND b.size = ? AND b.mtime_ns = ? AND b.ctime_ns = ? AND b.inode = ? AND b.version = ? "
+                "AND b.stored_ns - b.mtime_ns >= ?",
+                (cache_key(path), *stamp, CODE_VERSION, RACY_NS),
             ).fetchone()
             if row is None:
                 return None
-            key, parts, findings = row
+            key, parts, findings, digest = row
             try:
                 with paused_gc():  # a big brief is a million objects and no cycles
+                    check = Checksum(findings)
                     brief = None
                     if parts:
                         cursor = db.execute("SELECT data FROM model_parts WHERE id = ? ORDER BY part", (key,))
-                        brief = decode_brief((json.loads(data) for (data,) in cursor), path)
-                    return LoadResult(path, brief, decode_findings(json.loads(findings), path))
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration):
-                return None  # not what this version writes: load the file instead
+                        brief = decode_brief(checked_parts(cursor, parts, check), path)
+                    result = LoadResult(path, brief, decode_findings(json.loads(findings), path))
+                    if check.hexdigest() != digest or (brief is None and not result.errors):
+                        raise Damaged("not what was stored")
+                    return result
+            except DAMAGE:
+                damaged = key
+        if damaged is not None:
+            self._drop(damaged)
         return None
+
+    def _drop(self, key: int) -> None:
+        """Forget the entry numbered `key`, and whatever of it is indexed."""
+        with self.using(writing=True) as db:
+            if db is not None:
+                self._drop_keys(db, [key])
+
+    def _drop_keys(self, db: sqlite3.Connection, keys: Iterable[int]) -> None:
+        for key in keys:
+            for table in ("briefs", "models", "model_parts"):
+                db.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+            drop_rows(db, key, self.fts)
 
     def store(self, path: str, stamp: Stamp, result: LoadResult, rows: IndexRows | None = None) -> None:
         """Remember what loading the file (as it was at `stamp`) gave; `rows` also
@@ -343,15 +308,15 @@ class BriefCache:
                 key = self._claim(db, path, stamp, summary)
                 if findings is not None:
                     parts = 0
+                    check = Checksum(findings)
                     if brief is not None:
                         # Encoded and written a part at a time: never all at once.
                         with paused_gc():
                             for parts, part in enumerate(encode_brief(brief), 1):
-                                db.execute(
-                                    "INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)",
-                                    (key, parts, dumps(part)),
-                                )
-                    db.execute("INSERT INTO models (id, parts, findings) VALUES (?, ?, ?)", (key, parts, findings))
+                                data = dumps(part)
+                                check.update(data)
+                                db.execute("INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)", (key, parts, data))
+                    db.execute("INSERT INTO models (id, parts, findings, digest) VALUES (?, ?, ?, ?)", (key, parts, findings, check.hexdigest()))
                 if rows is not None:
                     write_rows(db, key, rows, self.fts)
                 keys[path] = key
@@ -370,17 +335,17 @@ class BriefCache:
         found = db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),)).fetchone()
         if found is None:
             cursor = db.execute(
-                "INSERT INTO briefs (path, size, mtime_ns, stored_ns, version, brief_id, title, date, tags, follows, "
-                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (cache_key(path), stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary),
+                "INSERT INTO briefs (path, size, mtime_ns, ctime_ns, inode, stored_ns, version, brief_id, title, date, tags, follows, "
+                "actors, quotes, issues, errors, first_error, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cache_key(path), *stamp, now, CODE_VERSION, *summary),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
         key = int(found[0])
         db.execute(
-            "UPDATE briefs SET size = ?, mtime_ns = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, date = ?, "
-            "tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
-            (stamp.size, stamp.mtime_ns, now, CODE_VERSION, *summary, key),
+            "UPDATE briefs SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, stored_ns = ?, version = ?, brief_id = ?, title = ?, "
+            "date = ?, tags = ?, follows = ?, actors = ?, quotes = ?, issues = ?, errors = ?, first_error = ?, indexed = ? WHERE id = ?",
+            (*stamp, now, CODE_VERSION, *summary, key),
         )
         db.execute("DELETE FROM models WHERE id = ?", (key,))
         db.execute("DELETE FROM model_parts WHERE id = ?", (key,))
@@ -395,23 +360,63 @@ class BriefCache:
         wanted = {cache_key(p): p for p in paths}
         found: dict[str, Summary] = {}
         rows = self.select(
-            "SELECT id, path, size, mtime_ns, brief_id, title, date, tags, follows, actors, quotes, issues, "
+            "SELECT id, path, size, mtime_ns, ctime_ns, inode, brief_id, title, date, tags, follows, actors, quotes, issues, "
             "errors, first_error, indexed FROM briefs WHERE version = ? AND stored_ns - mtime_ns >= ?",
             (CODE_VERSION, RACY_NS),
         )
-        for key, path, size, mtime, bid, title, date, tags, follows, actors, quotes, issues, errors, first, indexed in rows:
-            given = wanted.get(path)
+        damaged = []
+        for row in rows:
+            given = wanted.get(row[1])
             if given is None:
                 continue
-            error = None
-            if first is not None:
-                line, column, severity, message = json.loads(first)
-                error = Finding(given, None if line is None else Location(line, column), severity, message)
-            found[given] = Summary(
-                key, given, Stamp(size, mtime), bid, title, None if date is None else dt.date.fromordinal(date),
-                tuple(json.loads(tags)), follows, actors, quotes, issues, errors, error, bool(indexed),
-            )  # fmt: skip
+            try:
+                found[given] = summary_of_row(given, row)
+            except DAMAGE:
+                damaged.append(row[0])  # read again from the file, and stored anew
+        for key in damaged:
+            self._drop(key)
         return found
+
+    # -- upkeep ----------------------------------------------------------------------
+
+    def paths(self, folder: str | None = None) -> list[str]:
+        """The files the cache holds an entry of (those inside `folder`, when given)."""
+        if folder is None:
+            return [path for (path,) in self.select("SELECT path FROM briefs")]
+        inside = os.path.join(cache_key(folder), "")
+        # Every path that starts with `inside`, by the index on paths: the next string
+        # after them all ends in the character after the separator.
+        after = inside[:-1] + chr(ord(inside[-1]) + 1)
+        return [path for (path,) in self.select("SELECT path FROM briefs WHERE path >= ? AND path < ?", (inside, after))]
+
+    def forget(self, paths: Iterable[str]) -> int:
+        """Drop the entries of these files, their text wiped from the database file (and
+        its log) too; how many there were."""
+        with self.using(writing=True) as db:
+            if db is None:
+                return 0
+            keys = [row[0] for path in paths for row in db.execute("SELECT id FROM briefs WHERE path = ?", (cache_key(path),))]
+            if keys:
+                db.execute("PRAGMA secure_delete = ON")  # freed pages are overwritten, not left to be read
+                self._drop_keys(db, keys)
+            db.execute("COMMIT")
+            db.execute("PRAGMA secure_delete = OFF")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return len(keys)
+        return 0
+
+    def forget_gone(self, folder: str, listed: Iterable[str]) -> int:
+        """Drop the entries of files inside `folder` that are gone: neither among the
+        files just `listed` there nor on disk. How many there were."""
+        found = {cache_key(path) for path in listed}
+        return self.forget([path for path in self.paths(folder) if path not in found and file_stamp(path) is None])
+
+    def compact(self) -> None:
+        """Give the room of forgotten entries back to the disk."""
+        with self.using() as db:
+            if db is not None and self.persistent:
+                db.execute("VACUUM")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def select(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """The rows a query gives, or none when the database cannot answer."""
@@ -428,14 +433,6 @@ def _is_corrupt(error: sqlite3.Error) -> bool:
     return type(error) is sqlite3.DatabaseError or "malformed" in str(error)
 
 
-def _remove_database(file: Path) -> None:
-    for name in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
-        try:
-            name.unlink()
-        except OSError:
-            pass
-
-
 _default: BriefCache | None = None
 _default_lock = threading.Lock()
 
@@ -449,6 +446,13 @@ def default_cache() -> BriefCache:
         return _default
 
 
+def opened_cache_warning() -> str | None:
+    """Why the user's cache, if it was opened, went on in memory, when it is something to tell."""
+    if _default is None or _default.left_alone is None:
+        return None
+    return f"{_default.left_alone}; briefs are not cached this time"
+
+
 def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = None) -> LoadResult:
     """What `load_brief(path)` gives, read from the cache when the file has not changed.
 
@@ -457,6 +461,7 @@ def load_brief_cached(path: str | os.PathLike[str], cache: BriefCache | None = N
     """
     name = os.fspath(path)
     stamp = file_stamp(name)
+    remember_stamp(name, stamp)
     if stamp is not None:
         cache = cache if cache is not None else default_cache()
         found = cache.lookup(name, stamp)

@@ -55,6 +55,11 @@ class Limits(NamedTuple):
     max_depth: int = 100
     # Aliases are never expanded, but each use is work for the checker: cap them.
     max_aliases: int = 10_000
+    # What all alias uses together may repeat, in characters of text (and one for each
+    # value): the file's own size, or this much if more. Past it, 9,000 key points
+    # aliasing a 1 MB summary would be 9 GB of text for the search index, the links
+    # and every export.
+    max_repeated_text: int = 4 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()

@@ -17,7 +17,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Literal, NamedTuple, TypeAlias
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Text, paused_gc
 from briefing_tui.core.printable import visible
@@ -31,6 +31,8 @@ WEB_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\((?P<url>(?:[^\s()]|\([^\s()
 WEB_SCHEMES = ("http", "https")
 
 Via: TypeAlias = Literal["reference", "link", "mention", "web"]
+_FEW_REFERENCES = 16
+"""Reference links of one item read afresh whenever asked; more are grouped once."""
 
 
 class Link(NamedTuple):
@@ -172,27 +174,92 @@ def web_links(text: str) -> Iterator[ProseLink]:
         yield ProseLink(match.start(), match.end(), match.group("url"), match.group("text"), "web")
 
 
+MAX_WEB_ADDRESS = 2000
+"""Longer addresses are not opened: too long to read whole before saying yes."""
+
+
 def web_address_problem(url: str) -> str | None:
     """Why the reader will not open `url` in a browser, or None when it will.
 
     Only plain http(s) addresses with a host open: never `javascript:`, `file:`,
-    `data:` or any other scheme, and never an address holding control characters,
-    which could hide what it really is.
+    `data:` or any other scheme, never an address holding control characters, which
+    could hide what it really is, nor one with a user name or password before its
+    host (`https://good.example@evil.example/`) or a backslash (which browsers read as
+    a slash), nor one too long to read whole.
     """
     if visible(url) != url:
         return "the address holds control characters, which could hide where it leads"
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
-        return "it is not a valid web address"
-    scheme = parts.scheme.lower()
-    if scheme not in WEB_SCHEMES:
-        what = f"a {scheme}: address" if scheme else "not a full address (it has no http:// or https://)"
+    if len(url) > MAX_WEB_ADDRESS:
+        return f"the address is {len(url):,} characters long, too long to read whole (the limit is {MAX_WEB_ADDRESS:,})"
+    scheme, colon, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not colon or scheme not in WEB_SCHEMES:
+        what = f"a {scheme}: address" if colon and _SCHEME.match(scheme) else "not a full address (it has no http:// or https://)"
         return f"only http and https addresses open from a brief; this is {what}"
-    if not host:
+    if "\\" in rest:
+        # Browsers read it as a slash: `https://evil.example\\@good.example/` opens evil.example.
+        return "the address holds a backslash, which browsers read as a slash: it may lead elsewhere than it seems"
+    authority = _authority(rest)
+    if "@" in authority:
+        return "the address has a user name or password before its host, a common way to disguise where it leads"
+    if not authority:
         return "the address names no host"
+    if browser_host(url) is None:
+        return "the address's host is not a valid name or number"
     return None
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*\Z")
+_AUTHORITY_END = re.compile(r"[/\\?#]")
+_NOT_IN_HOST = re.compile(r"[\s<>^|%/\\@\[\]:#?]")
+
+
+def _authority(rest: str) -> str:
+    """What follows `http:` up to the path, as browsers read it: any slashes or
+    backslashes first are skipped, and a backslash ends it as a slash does."""
+    start = len(rest) - len(rest.lstrip("/\\"))
+    end = _AUTHORITY_END.search(rest, start)
+    return rest[start : end.start() if end else len(rest)]
+
+
+def browser_host(url: str) -> str | None:
+    """The host a web browser opens for an http(s) address, or None when it names
+    no valid one. Read as the URL standard (WHATWG) says, not as Python's
+    `urlsplit`: a backslash is a slash, the last `@` ends any user name, percent
+    escapes are decoded, letters lowered, a name in other scripts given in its ASCII
+    (punycode) form, and a number in any form browsers take (`0x7f.1`) given as
+    the IPv4 address it is."""
+    authority = _authority(url.partition(":")[2]).rpartition("@")[2]
+    if authority.startswith("["):  # an IPv6 address, and perhaps a port
+        end = authority.find("]")
+        return authority[: end + 1].lower() if end > 1 else None
+    host = unquote(authority.partition(":")[0]).lower().rstrip(".")
+    if not host or _NOT_IN_HOST.search(host):
+        return None
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    last = host.rpartition(".")[2]
+    return _ipv4(host) if _NUMBER.match(last) else host
+
+
+def _ipv4(host: str) -> str | None:
+    """The dotted IPv4 address a browser reads in `host`, whose last part is a number
+    (decimal, 0x hex or 0 octal, and fewer than four parts, as the URL standard
+    allows); None when it is no address."""
+    try:
+        numbers = [int(p, 16) if p[:2] == "0x" else int(p, 8) if len(p) > 1 and p[0] == "0" else int(p) for p in host.split(".")]
+    except ValueError:
+        return None
+    if len(numbers) > 4 or any(n > 255 for n in numbers[:-1]) or numbers[-1] >= 256 ** (5 - len(numbers)):
+        return None
+    value = numbers[-1] + sum(n << (8 * (3 - i)) for i, n in enumerate(numbers[:-1]))
+    return ".".join(str((value >> shift) & 255) for shift in (24, 16, 8, 0))
+
+
+_NUMBER = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)\Z")
 
 
 def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None) -> list[ProseLink]:
@@ -244,6 +311,7 @@ class LinkIndex:
         # big brief has too many links to keep them all.
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         self._item_order: dict[str | None, int] | None = None
+        self._references: dict[str, dict[str, list[tuple[int, Link]]]] = {}
         self._built = False
         self._lock = threading.Lock()
 
@@ -325,15 +393,27 @@ class LinkIndex:
             *self._issues_of.get(item_id, ()),
         ]
         order = self._order()
-        found = [
-            (order[item.id], 0, n, link)
-            for item in dict.fromkeys(referring)
-            for n, link in enumerate(_reference_links(item))
-            if link.target == item_id
-        ]
+        # Each item once, known by its id: hashing an item hashes all of it (5,000 positions).
+        unique = {item.id: item for item in referring}.values()
+        found = [(order[item.id], 0, n, link) for item in unique for n, link in self._references_to(item, item_id)]
         found += [(order.get(link.source, -1), 1, n, link) for n, link in enumerate(self._incoming.get(item_id, ()))]
         found.sort(key=lambda entry: entry[:3])
         return [link for *_, link in found]
+
+    def _references_to(self, item: Item, target: str) -> list[tuple[int, Link]]:
+        """The reference links of `item` to `target`, each with its place among them."""
+        by_target = self._references.get(item.id)
+        if by_target is None:
+            links = list(_reference_links(item))
+            if len(links) <= _FEW_REFERENCES:
+                return [(n, link) for n, link in enumerate(links) if link.target == target]
+            # An issue with 5,000 positions is asked this for each of its 5,000
+            # actors: its links are grouped by target once, not read 25 million times.
+            by_target = {}
+            for n, link in enumerate(links):
+                by_target.setdefault(link.target, []).append((n, link))
+            self._references[item.id] = by_target
+        return by_target.get(target, [])
 
     def _order(self) -> dict[str | None, int]:
         # Items in file order (the brief's own texts, None, come before them all).

@@ -34,6 +34,7 @@ from briefing_tui.core.model import (
     Source,
     paused_gc,
 )
+from briefing_tui.core.similar import Suggestions, did_you_mean, look_alike_difference, quoted, skeleton
 from briefing_tui.core.yamlsource import (
     MappingNode,
     Node,
@@ -116,19 +117,17 @@ def _build(document: YamlDocument, limits: Limits) -> LoadResult:
         return LoadResult(document.path, None, (Finding(document.path, NOWHERE, "error", "the brief is too large or deep to read"),))
     finally:
         document.close()
+    if document.too_much_repeated is not None:
+        builder.error(
+            document.too_much_repeated,
+            f"aliases repeat too much text from here on ({document.repeated:,} characters and values in all; "
+            f"the limit is {document.repeat_limit:,}, the file's size or {limits.max_repeated_text:,} if more): "
+            "write long text once, and alias only short values",
+        )
     findings = tuple(sorted(builder.findings, key=Finding.sort_key))
     if any(f.is_error for f in findings):
         brief = None
     return LoadResult(document.path, brief, findings)
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A '; did you mean …?' suffix naming the closest candidate, or ''."""
-    pool = {c.lower(): c for c in candidates}
-    import difflib  # only when something is wrong: not paid for by every start
-
-    close = difflib.get_close_matches(word.lower(), list(pool), n=1, cutoff=0.6)
-    return f"; did you mean {quoted(pool[close[0]])}?" if close else ""
 
 
 def default_id(path: str) -> str:
@@ -138,12 +137,17 @@ def default_id(path: str) -> str:
     return slug or "brief"
 
 
-def quoted(value: str, limit: int = 60) -> str:
-    """A value from the file, fit to stand in a one-line message: quoted, control
-    characters escaped, and cut short when long."""
-    cut = value if len(value) <= limit else value[: limit - 1] + "\u2026"
-    escaped = "".join(c if c.isprintable() or c == " " else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in cut)
-    return f"'{escaped}'"
+def _yaml_int(text: str) -> int | None:
+    """The number a YAML 1.1 integer stands for (0x1f, 017 octal, 1_000, +1), or None."""
+    digits = text.replace("_", "").lower()
+    sign = -1 if digits.startswith("-") else 1
+    digits = digits.lstrip("+-")
+    try:
+        if digits.startswith(("0x", "0b")):
+            return sign * int(digits, 0)
+        return sign * int(digits, 8 if len(digits) > 1 and digits.startswith("0") else 10)
+    except ValueError:
+        return None
 
 
 def _article(noun: str) -> str:
@@ -176,6 +180,7 @@ class _Builder:
         self.dates: dict[str, dt.date] = {}
         self.links: list[tuple[str, Location]] = []
         self.actor_names: dict[str, tuple[str, Location]] = {}
+        self.look_alikes: dict[str, tuple[str, str, Location]] = {}
 
     # -- reporting ---------------------------------------------------------------
 
@@ -261,6 +266,8 @@ class _Builder:
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list, not {_describe(node)}")
             return []
+        if self.document.too_much_repeated is not None:
+            return []  # refused already: what aliases repeat is not read again
         if type(node.value) is not list:
             return self._counted(node, what)
         if len(node.value) > self.limits.max_list_items:
@@ -284,6 +291,8 @@ class _Builder:
     def text(self, node: Node, what: str, *, required: bool = False) -> str | None:
         """A text value; numbers, dates and yes/no that YAML read from bare words are errors."""
         if node.tag == _STR and type(node) is ScalarNode:
+            if self.document.too_much_repeated is not None:
+                return None  # refused already: what aliases repeat is not read again
             # The common case, kept short: a big brief has hundreds of thousands.
             value: str = node.value
             if len(value) <= self.limits.max_text_chars and (value.strip() or not required):
@@ -403,12 +412,12 @@ class _Builder:
 
     def references_list(self, node: Node, noun: str, what: str) -> tuple[str, ...]:
         """A list of ids of kind `noun`, in order, without repeats."""
-        values: list[str] = []
+        values: dict[str, None] = {}  # in order, each once: a list of 20,000 is checked in one pass
         entry = f"an entry of {what}"  # one string for the whole list: a big brief has many
         for element in self.sequence(node, what):
             value = self.reference(element, noun, entry)
-            if value is not None and value not in values:
-                values.append(value)
+            if value is not None:
+                values[value] = None
         return tuple(values)
 
     def texts_list(self, node: Node, what: str, *, markdown: bool = False) -> list[tuple[str, Location]]:
@@ -543,12 +552,12 @@ class _Builder:
         if not (isinstance(node, ScalarNode) and node.tag == _TAG + "int"):
             self.error(node, f"'brief' is the format version and must be the number {FORMAT_VERSION}")
             return
-        try:
-            version = int(node.value)
-        except ValueError:
-            version = None
-        if version != FORMAT_VERSION:
-            self.error(node, f"unsupported format version {quoted(node.value)[1:-1]}: this reader knows version {FORMAT_VERSION}")
+        if node.value != str(FORMAT_VERSION):
+            # YAML reads 01, +1 and 0_1 as the number 1 too; a version is written plainly.
+            if _yaml_int(node.value) == FORMAT_VERSION:
+                self.error(node, f"the format version is written {quoted(node.value)}: write it as {FORMAT_VERSION}")
+            else:
+                self.error(node, f"unsupported format version {quoted(node.value)[1:-1]}: this reader knows version {FORMAT_VERSION}")
 
     def _items(self, node: Node | None, what: str, build: Any) -> list[Any]:
         if node is None:
@@ -635,6 +644,17 @@ class _Builder:
             self.error(where, f"{quoted(word)} already names the actor '{other}' (at {first}); mentions of it would be ambiguous")
             return
         self.actor_names.setdefault(word, (actor_id, where))
+        # Two names a reader cannot tell apart (a Cyrillic Р for a Latin P, a
+        # zero-width space) for two actors: one of them is likely a trap.
+        shape = skeleton(word)
+        seen = self.look_alikes.setdefault(shape, (word, actor_id, where))
+        if seen[1] != actor_id and seen[0] != word:
+            other_word, other, first = seen
+            self.warning(
+                where,
+                f"{quoted(word)} looks like {quoted(other_word)}, a name of the actor '{other}' (at {first}), "
+                f"but is other text ({look_alike_difference(word, other_word)})",
+            )
 
     def _quote(self, node: Node, what: str) -> Quote | None:
         fields = self.mapping(node, what, QUOTE_KEYS)
@@ -733,6 +753,21 @@ class _Builder:
     def _resolve(self) -> None:
         """Check every reference and [[link]] now that every id is known."""
         names = {word.lower(): actor_id for word, (actor_id, _) in self.actor_names.items()}
+        # Each kind's ids, and their did-you-mean, prepared once for every broken reference.
+        by_noun: dict[str, list[str]] = {}
+        for item_id, entry in self.ids.items():
+            by_noun.setdefault(entry[1], []).append(item_id)
+        suggestions: dict[str | None, Suggestions] = {}
+
+        def hint(target: str, noun: str | None) -> str:
+            # An actor's name or alias given where its id belongs: that actor.
+            actor = names.get(target.lower()) if noun in (None, "actor") else None
+            if actor is not None and actor in self.ids:
+                return f"; did you mean '{actor}'?"
+            if noun not in suggestions:
+                suggestions[noun] = Suggestions(by_noun.get(noun, []) if noun is not None else self.ids)
+            return suggestions[noun].hint(target)
+
         for target, noun, line, column, what in self.references:
             where = Location(line, column)
             if target in self.ids:
@@ -740,16 +775,7 @@ class _Builder:
                 if found != noun:
                     self.error(where, f"{what} {quoted(target)} is {_article(found)}, not {_article(noun)}")
                 continue
-            same_kind = [i for i, entry in self.ids.items() if entry[1] == noun]
-            hint = self._hint(target, same_kind, names if noun == "actor" else {})
-            self.error(where, f"{what} {quoted(target)} is not the id of any {noun}{hint}")
+            self.error(where, f"{what} {quoted(target)} is not the id of any {noun}{hint(target, noun)}")
         for target, where in self.links:
             if target not in self.ids:
-                hint = self._hint(target, list(self.ids), names)
-                self.error(where, f"link [[{quoted(target)[1:-1]}]] points to no item{hint}")
-
-    @staticmethod
-    def _hint(target: str, ids: list[str], names: dict[str, str]) -> str:
-        if target.lower() in names and names[target.lower()] in ids:
-            return f"; did you mean '{names[target.lower()]}'?"
-        return did_you_mean(target, ids)
+                self.error(where, f"link [[{quoted(target)[1:-1]}]] points to no item{hint(target, None)}")

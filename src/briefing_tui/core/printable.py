@@ -5,6 +5,11 @@ clear a terminal, set its title or clipboard (OSC 52) or draw hyperlinks (OSC 8)
 backspaces and carriage returns that hide text, right-to-left overrides that
 reorder it. Everything the reader and `briefing` print goes through `visible`
 (or `json_safe` for JSON), so these arrive as symbols, not as commands.
+
+What leaves the reader as text to be pasted elsewhere (a copy, an export) goes
+through `clipboard_text`: a paste is typed into whatever has the focus, a shell
+among them, and ESC [201~ inside it ends a terminal's bracketed paste early, so
+what follows runs as typed.
 """
 
 from __future__ import annotations
@@ -46,3 +51,17 @@ def json_safe(text: str) -> str:
     back to exactly the same values.
     """
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
+
+
+def clipboard_text(text: str) -> str:
+    """Text fit to leave the reader for the clipboard or an export: text only.
+
+    Line breaks are made plain newlines (CRLF, CR, NEL, the Unicode line and paragraph
+    separators), every other control character is made visible as `visible` does
+    (ESC, so no escape sequence, no end of a bracketed paste; bidi overrides), and
+    trailing line breaks are dropped, so that a paste never ends by pressing enter.
+    """
+    return visible(_LINE_BREAK.sub("\n", text)).rstrip("\n")

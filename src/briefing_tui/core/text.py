@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,26 +73,69 @@ def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int,
     return head + match + tail, len(head), len(head) + len(match)
 
 
+def _first_words(text: str, width: int) -> str:
+    """The words of `text` on one line, only as many as reach past `width`: what is
+    cut off later is never read (a page shortens thousands of long sentences)."""
+    reach = 2 * width + 16
+    while reach < len(text):
+        # Whole words only: how the last one is cut (at a hyphen, say) depends on all of it.
+        flat = " ".join(text[: reach if text[reach].isspace() else text.rfind(" ", 0, reach) + 1].split())
+        if len(flat) > width + 1:
+            return flat
+        reach *= 4
+    return " ".join(text.split())
+
+
 def short(text: str, width: int = 48) -> str:
     """Text on one line, cut to `width` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    cut = textwrap.shorten(flat, width, placeholder="\u2026")
+    flat = _first_words(text, width)
+    if len(flat) <= width:
+        return flat
+    if "-" in flat:
+        # textwrap may break at hyphens: let it.
+        cut = textwrap.shorten(flat, width, placeholder="\u2026")
+    else:
+        # What textwrap.shorten gives, without its cost (a page may shorten
+        # thousands of sentences): the words that fit beside the ellipsis.
+        room = flat[:width]
+        cut = room[: room.rfind(" ")] + "\u2026" if " " in room else "\u2026"
     if cut.strip("\u2026"):
         return cut
     # A first word longer than the width: cut inside it rather than show only "…".
-    return flat[: width - 1] + "\u2026" if len(flat) > width else flat
+    return flat[: width - 1] + "\u2026"
+
+
+SENTENCE_REACH = 600
+"""How far the sentence around a span reaches on either side, in characters: a
+'sentence' of 100 KB without a full stop is cut there, with an ellipsis."""
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence end of `text` starts and stops, found once per text (a
+    text with thousands of links asks for the sentence around each)."""
+    starts, stops = [], []
+    for match in _SENTENCE_END.finditer(text):
+        starts.append(match.start())
+        stops.append(match.end())
+    return starts, stops
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds the span start:end, on one line."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
+    starts, stops = _sentence_ends(text)
+    before = bisect_right(stops, start)  # the sentence ends wholly before the span
+    begin = stops[before - 1] if before else 0
+    after = bisect_left(starts, end, lo=max(0, before - 1))  # the first one after it
     stop = len(text)
-    found = _SENTENCE_END.search(text, end)
-    if found:
-        stop = found.start() + (1 if text[found.start()] in ".!?" else 0)
-    return " ".join(text[begin:stop].split())
+    if after < len(starts):
+        stop = starts[after] + (1 if text[starts[after]] in ".!?" else 0)
+    lead = tail = ""
+    if start - begin > SENTENCE_REACH:
+        begin, lead = start - SENTENCE_REACH, "\u2026"
+    if stop - end > SENTENCE_REACH:
+        stop, tail = end + SENTENCE_REACH, "\u2026"
+    return lead + " ".join(text[begin:stop].split()) + tail
 
 
 def counted(number: int, noun: str) -> str:

@@ -118,6 +118,14 @@ class YamlDocument:
         self._aliases = 0
         self._depth = 0
         self._root: Node | None = None
+        # What alias uses repeat: the weight of each anchored collection (its text
+        # and values), and the sum of every use so far.
+        self._weights: dict[Node, int] = {}  # by identity; keeps them alive
+        self.repeated = 0
+        self.repeat_limit = max(limits.max_repeated_text, len(data))
+        self.too_much_repeated: Location | None = None
+        """Where aliases went over `repeat_limit`, if they did: what follows is not
+        to be read closely (the brief is refused)."""
 
     # -- reading -----------------------------------------------------------------
 
@@ -234,9 +242,13 @@ class YamlDocument:
             if self._aliases > self.limits.max_aliases:
                 raise self._error(event, f"too many aliases (more than {self.limits.max_aliases:,})")
             try:
-                return self._anchors[event.anchor]
+                node = self._anchors[event.anchor]
             except KeyError:
                 raise self._syntax(yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)) from None
+            self.repeated += self._weight(node)
+            if self.repeated > self.repeat_limit and self.too_much_repeated is None:
+                self.too_much_repeated = Location(mark.line + 1, mark.column + 1)
+            return node
         self._depth += 1
         if self._depth > self.limits.max_depth:
             raise self._error(event, _too_deep(self.limits))
@@ -246,6 +258,7 @@ class YamlDocument:
             node = SequenceNode(SEQ_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
             if anchor is not None:
                 self._anchors[anchor] = node
+                self._weights[node] = 0  # until it is complete
             elif streamed:
                 # Handed out one element at a time; an anchored list is kept whole,
                 # since an alias may need it again.
@@ -260,6 +273,7 @@ class YamlDocument:
             node = MappingNode(MAP_TAG if tag is None or tag == "!" else tag, [], mark.line + 1, mark.column + 1)
             if anchor is not None:
                 self._anchors[anchor] = node
+                self._weights[node] = 0  # until it is complete
             if streamed_root and anchor is None:
                 node.value = self._pairs()
                 return node
@@ -272,7 +286,26 @@ class YamlDocument:
         else:  # pragma: no cover - the parser gives nothing else here
             raise self._error(event, f"unexpected YAML event {kind.__name__}")
         self._depth -= 1
+        if anchor is not None:
+            self._weights[node] = self._weight(node, whole=True)
         return node
+
+    def _weight(self, node: Node, whole: bool = False) -> int:
+        """What a use of `node` repeats: its characters of text, and one for each value.
+
+        An anchored collection's weight is worked out once, when it is complete (one
+        still being read, as in `&a [*a]`, weighs nothing yet); `whole` works it out."""
+        if type(node) is ScalarNode:
+            return len(node.value) + 1
+        if not whole:
+            return self._weights.get(node, 1)
+        total = 1
+        for child in node.value:
+            if type(child) is tuple:  # a mapping's pair
+                total += self._weight(child[0]) + self._weight(child[1], child[1] not in self._weights)
+            else:
+                total += self._weight(child, child not in self._weights)
+        return total
 
     def _elements(self) -> Iterator[Node]:
         event = self._next()
@@ -324,27 +357,38 @@ def text_document(text: str, path: str, limits: Limits = DEFAULT_LIMITS, streame
     return YamlDocument(path, text.encode("utf-8", "surrogatepass"), limits, streamed)
 
 
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _read_bytes(path: str, limits: Limits) -> bytes:
     def fail(message: str) -> SourceError:
         return SourceError(Finding(path, None, "error", message))
 
+    def judge(info: os.stat_result) -> None:
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a directory, not a brief file")
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO or a device could block forever or never end.
+            raise fail("not a regular file")
+        if info.st_size > limits.max_file_bytes:
+            raise fail(f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})")
+
     try:
-        info = os.stat(path)
+        judge(os.stat(path))  # a FIFO or a device is not even opened
+        # Without blocking, and judged again by what was opened: a FIFO put in the
+        # file's place since would otherwise hold the open (and the reader) forever.
+        descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise fail("no such file") from None
     except PermissionError:
         raise fail("cannot read: permission denied") from None
     except OSError as error:
         raise fail(f"cannot open: {error.strerror or error}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise fail("is a directory, not a brief file")
-    if not stat.S_ISREG(info.st_mode):
-        # Opening a FIFO or a device could block forever or never end.
-        raise fail("not a regular file")
-    if info.st_size > limits.max_file_bytes:
-        raise fail(f"file too large ({info.st_size:,} bytes; the limit is {limits.max_file_bytes:,})")
     try:
-        with open(path, "rb") as handle:
+        info = os.fstat(descriptor)
+        judge(info)
+        os.set_blocking(descriptor, True)
+        with open(descriptor, "rb", closefd=False) as handle:
             # Sized to the file: read(limit) would reserve the whole limit first.
             data = handle.read(min(info.st_size, limits.max_file_bytes) + 1)
             if len(data) > info.st_size:  # it grew after stat
@@ -353,6 +397,8 @@ def _read_bytes(path: str, limits: Limits) -> bytes:
         raise fail("cannot read: permission denied") from None
     except OSError as error:
         raise fail(f"cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
     if len(data) > limits.max_file_bytes:  # it grew after stat
         raise fail(f"file too large (more than {limits.max_file_bytes:,} bytes)")
     return data
@@ -441,4 +487,15 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str, data: bytes, limits:
         at_mark = lines[mark.line].decode("utf-8", "replace")[mark.column : mark.column + 1]
     if at_mark == "\t" or "\\t" in problem:
         message += "; this is a tab: indent with spaces"
+    elif problem.startswith("mapping values are not allowed") and mark is not None and mark.line < len(lines):
+        message += _quote_hint(lines[mark.line].decode("utf-8", "replace"))
     return Finding(path, where, "error", message)
+
+
+def _quote_hint(line: str) -> str:
+    """The usual cause of 'mapping values are not allowed': a value holding ': '."""
+    key, _, value = line.strip().removeprefix("- ").partition(": ")
+    value = value.strip()
+    if value and '"' not in value and len(line) <= 100:
+        return f'; a value holding ": " must be in quotes: {key}: "{value}"'
+    return '; a value holding ": " must be in quotes'

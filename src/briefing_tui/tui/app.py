@@ -3,7 +3,6 @@ library's list. Where the reader goes from there is the navigator's to say."""
 
 from __future__ import annotations
 
-import base64
 import gc
 import io
 import os
@@ -15,7 +14,9 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
+from briefing_tui.tui.clipboard import copy_out
 from briefing_tui.tui.contrast import reader_colours
+from briefing_tui.tui.messages import CopyText
 from briefing_tui.tui.navigator import Navigator
 
 if TYPE_CHECKING:
@@ -99,19 +100,13 @@ class BriefingApp(App[None]):
 
     # -- copying -----------------------------------------------------------------------
 
-    def copy_to_clipboard(self, text: str) -> None:
-        """Copy through the terminal (OSC 52), which works over SSH; wrapped for tmux."""
-        self._clipboard = text
-        if self._driver is None:
-            return
-        payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        sequence = f"\x1b]52;c;{payload}\a"
-        if os.environ.get("TMUX"):
-            # tmux takes the plain sequence when its set-clipboard is on, and passes
-            # the wrapped one (every ESC doubled) to the outer terminal when
-            # allow-passthrough is on. Either setting is common: send both.
-            sequence += "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
-        self._driver.write(sequence)
+    def on_copy_text(self, message: CopyText) -> None:
+        """A screen asks for a copy."""
+        self.copy_to_clipboard(message.text, message.what)
+
+    def copy_to_clipboard(self, text: str, what: str = "the text") -> None:
+        """Copy `text` (a local clipboard command, or the terminal) and say truly what happened."""
+        self._clipboard = copy_out(self, text, what)
 
     # -- exports -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -92,17 +92,41 @@ def _wrap_paragraph(plain: str, start: int, end: int, width: int, measure, lines
             lines.append((line_start, word_start))
             line_start, used = word_start, 0
         if shown > width:  # a word longer than a line: cut it
-            cut = word_start
-            while measure(plain[cut:word_end].rstrip()) > width:
-                step = cut + 1
-                while step < word_end and measure(plain[cut : step + 1]) <= width:
-                    step += 1
-                lines.append((cut, step))
-                cut = step
-            line_start, used = cut, measure(plain[cut:word_end])
+            line_start, used = _cut_word(plain, word_start, word_end, width, lines)
             continue
         used += measure(word)
     lines.append((line_start, end))
+
+
+def _cut_word(plain: str, start: int, end: int, width: int, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut the word plain[start:end] into lines of `width` cells; the start of what is
+    left on the last line, and its width.
+
+    Each piece between two places a cut may fall is measured once: measuring the rest
+    of the word at every cut took 29 s for 100,000 CJK characters without a space."""
+    shown_end = start + len(plain[start:end].rstrip())
+    line_from, used = start, 0
+    piece = start
+    for index in range(start + 1, shown_end + 1):
+        if index < shown_end and not _may_cut(plain, index):
+            continue
+        cells = cell_len(plain[piece:index])
+        if used and used + cells > width:
+            lines.append((line_from, piece))
+            line_from, used = piece, 0
+        used += cells
+        piece = index
+    return line_from, used + (end - shown_end)
+
+
+# Never cut inside a character sequence drawn as one: before a joiner, a variation
+# selector or a mark that combines with the letter before it, nor after a joiner.
+_JOINED = frozenset("\u200d\ufe0e\ufe0f")
+
+
+def _may_cut(plain: str, index: int) -> bool:
+    char = plain[index]
+    return char not in _JOINED and plain[index - 1] != "\u200d" and (char.isascii() or get_character_cell_size(char) > 0)
 
 
 def wrap(text: Text, width: int) -> list[Text]:

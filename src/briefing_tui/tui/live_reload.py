@@ -8,9 +8,10 @@ read of an old version never lands over a newer one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+
+from briefing_tui.core.stamp import file_stamp, stamp_before_load
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -20,17 +21,6 @@ if TYPE_CHECKING:
 RELOAD_SECONDS = 1.0
 """How often the file is looked at."""
 
-Stamp = tuple[int, int]
-
-
-def stamp_of(path: str) -> Stamp | None:
-    """What changes when the file does: its modification time and size."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
-
 
 class LiveReload:
     """Watches one brief's file for `screen`, and calls `loaded` with each new reading."""
@@ -39,7 +29,9 @@ class LiveReload:
         self.screen = screen
         self.path = path
         self._loaded = loaded
-        self._stamp = stamp_of(path)
+        # The file as it was before it was read, not as it is now: an edit made while
+        # it was read, or since, is to be seen.
+        self._stamp = stamp_before_load(path)
         self._generation = 0
 
     def start(self) -> None:
@@ -48,7 +40,7 @@ class LiveReload:
 
     def poll(self) -> None:
         """Read the file again if it changed since it was last read."""
-        stamp = stamp_of(self.path)
+        stamp = file_stamp(self.path)
         if stamp is not None and stamp != self._stamp:
             self._stamp = stamp
             self._generation += 1

@@ -62,6 +62,15 @@ class OpenBrief(Message):
     hit: int = 0
 
 
+@dataclass
+class CopyText(Message):
+    """Copy `text` to the clipboard; `what` it is (a quote, a position) for the message
+    that says what became of it."""
+
+    text: str
+    what: str = "the text"
+
+
 class Settle(Message):
     """Sent up behind whatever a widget asked for; `settled` is set once the screen
     has done all of it."""

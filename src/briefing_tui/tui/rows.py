@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefing_tui.core.files import same_ids
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import counted
@@ -66,6 +67,9 @@ def issue_rows(index: LinkIndex) -> list[Row]:
 def library_rows(entries: Iterable[Entry]) -> list[Row]:
     """One row per file: title and date, then tags, counts and the file's name; a
     file that is not a brief shows its first error instead."""
+    entries = list(entries)
+    # Two briefs with one id: links and `follows` between briefs cannot tell them apart.
+    shared = {w.path: w.message for w in same_ids((e.path, e.id) for e in entries if e.ok and e.id is not None)}
     rows = []
     for entry in entries:
         name = os.path.basename(entry.path)
@@ -77,5 +81,8 @@ def library_rows(entries: Iterable[Entry]) -> list[Row]:
             assert entry.date is not None and entry.title is not None
             tags = " ".join(f"#{tag}" for tag in entry.tags)
             counts = [counted(entry.actors, "actor"), counted(entry.quotes, "quote"), counted(entry.issues, "open issue"), name]
-            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), " \u00b7 ".join([tags, *counts] if tags else counts)))
+            body = " \u00b7 ".join([tags, *counts] if tags else counts)
+            if entry.path in shared:
+                body += f"\n\u26a0 {shared[entry.path]}"
+            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), body))
     return rows

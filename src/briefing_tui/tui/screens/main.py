@@ -27,7 +27,7 @@ from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
 from briefing_tui.tui.documents import item_document, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
-from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChanges
+from briefing_tui.tui.messages import CopyText, HitChosen, OpenRef, SearchClosed, ShowChanges
 from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.masthead import Masthead
@@ -376,9 +376,7 @@ class MainScreen(ReaderScreen):
             text, what = copy_text(item, self.index), item.noun
         else:
             text, what = copy_text(None, self.index), "summary"
-        self.app.copy_to_clipboard(text)
-        # Brief text is shown as written: never read as markup.
-        self.notify(visible(text if len(text) < 160 else text[:159] + "\u2026"), title=f"Copied {what} to the clipboard", markup=False)
+        self.post_message(CopyText(text, what))  # the app copies it, and says what became of it
 
     # -- search ----------------------------------------------------------------------------
 

@@ -1,17 +1,16 @@
 """The question asked before a link leaves the reader for a web browser.
 
 A brief's Markdown link shows one text and may lead anywhere, so following it never
-opens it at once: this screen shows the whole address (control characters made
-visible) and its host, and opens it only on `o`, with Python's `webbrowser` (in the
-viewer's own browser when the reader is served to one). Addresses that are not plain
-http(s) are never opened; the screen says why.
+opens it at once: this screen shows the host a browser would open (read as browsers
+read addresses) and the whole address (control characters made visible), and opens
+it only on `o`, with Python's `webbrowser` (in the viewer's own browser when the
+reader is served to one), and only when all of it is on screen. Addresses that are
+not plain http(s) are never opened; the screen says why.
 """
 
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing_tui.core.links import web_address_problem
+from briefing_tui.core.links import browser_host, web_address_problem
 from briefing_tui.core.printable import visible
 
 
@@ -41,7 +40,8 @@ class OpenLinkScreen(ModalScreen[None]):
     }
     OpenLinkScreen #link-question { text-style: bold; }
     OpenLinkScreen #link-address { color: $text; margin: 1 0 0 0; }
-    OpenLinkScreen #link-host, OpenLinkScreen #link-keys { color: $text-muted; }
+    OpenLinkScreen #link-host { text-style: bold; }
+    OpenLinkScreen #link-keys { color: $text-muted; }
     OpenLinkScreen #link-refusal { color: $text-error; margin: 1 0 0 0; }
     OpenLinkScreen.-refused > Vertical { border: round $error; }
     """
@@ -53,41 +53,57 @@ class OpenLinkScreen(ModalScreen[None]):
         self.problem = web_address_problem(url)
 
     def compose(self) -> ComposeResult:
-        # Content, never markup: the address and its text come from the brief.
+        # Content, never markup: the address and its text come from the brief. The
+        # host a browser would open comes first, where a long address cannot push it
+        # out of the box.
+        host = browser_host(self.url)
         with Vertical():
             if self.problem is None:
                 yield Static(Content("Open this link in your web browser?"), id="link-question")
             else:
                 yield Static(Content("This link will not open"), id="link-question")
+            if host is not None:
+                yield Static(Content(f"host: {visible(host)}"), id="link-host")
             yield Static(Content(f"\u201c{visible(' '.join(self.shown.split()))}\u201d leads to:"), id="link-text")
             yield Static(Content(visible(self.url)), id="link-address")
             if self.problem is None:
-                yield Static(Content(f"host: {visible(urlsplit(self.url).hostname or '')}"), id="link-host")
                 yield Static(Content("o open it   y copy the address   esc cancel"), id="link-keys")
             else:
                 yield Static(Content(f"It will not open: {self.problem}."), id="link-refusal")
                 yield Static(Content("esc close"), id="link-keys")
+
+    def shown_whole(self) -> bool:
+        """True when the whole question (the host, every line of the address, the keys)
+        is on screen: what is cut off could not be checked before saying yes."""
+        box = self.query_one(Vertical)
+        inside = box.content_region.intersection(self.region)
+        return all(inside.contains_region(part.region) for part in self.query(Static))
 
     def on_mount(self) -> None:
         if self.problem is not None:
             self.add_class("-refused")
 
     def action_open(self) -> None:
-        """Open the address in the browser: only a plain http(s) one, only from here."""
-        self._use(self._browse, "Opened in your browser")
-
-    def action_copy(self) -> None:
-        """Copy the address rather than open it (a browser on another machine, say)."""
-        self._use(self._copy, "Copied the address")
-
-    def _use(self, use: Callable[[str], bool], done: str) -> None:
+        """Open the address in the browser: only a plain http(s) one, only from here,
+        and only when the question shows all of it."""
         if self.problem is not None:
             self.app.bell()
             return
-        if not use(self.url):
+        if not self.shown_whole():
+            self.app.bell()
+            self.notify("The address does not fit on the screen whole: make the window larger, or press y to copy it.", severity="warning")
             return
-        self.app.notify(visible(self.url), title=done, markup=False, timeout=3)
+        if self._browse(self.url):
+            self.app.notify(visible(self.url), title="Opened in your browser", markup=False, timeout=3)
+            self.dismiss()
+
+    def action_copy(self) -> None:
+        """Copy the address rather than open it (a browser on another machine, say)."""
+        if self.problem is not None:
+            self.app.bell()
+            return
         self.dismiss()
+        self.app.copy_to_clipboard(self.url)  # and says what became of it
 
     def _browse(self, url: str) -> bool:
         if self.app.is_web:

@@ -290,6 +290,12 @@ class ItemList(LineView):
     def _move_by_lines(self, lines: int) -> None:
         if not self.rows or self.cursor < 0:
             return
+        self._relayout()
+        if len(self._starts) != len(self.rows) + 1:
+            # Keys typed before the list was first laid out (`2` and PageDown in one
+            # burst): no row has a height yet, so a page is one row.
+            self.cursor = self._step(self.cursor, 1 if lines > 0 else -1)
+            return
         target_y = min(max(self._starts[self.cursor] + lines, 0), self._starts[-1] - 1)
         index = self._row_at(target_y)
         if self.rows[index].heading:

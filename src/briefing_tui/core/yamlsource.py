@@ -299,13 +299,8 @@ class YamlDocument:
             return len(node.value) + 1
         if not whole:
             return self._weights.get(node, 1)
-        total = 1
-        for child in node.value:
-            if type(child) is tuple:  # a mapping's pair
-                total += self._weight(child[0]) + self._weight(child[1], child[1] not in self._weights)
-            else:
-                total += self._weight(child, child not in self._weights)
-        return total
+        children = (part for child in node.value for part in (child if type(child) is tuple else (child,)))  # pairs, in a mapping
+        return 1 + sum(self._weight(child, child not in self._weights) for child in children)
 
     def _elements(self) -> Iterator[Node]:
         event = self._next()

@@ -107,7 +107,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         # 2. A broken edit: the last good brief stays, the errors show.
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
         # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
         problems = screen.query_one("#problems", Page)
         shown = problems.text
         assert "still showing the last good version" in shown and "brief.yaml changed but has 1 error;" in shown
@@ -127,7 +127,7 @@ async def test_an_edit_made_just_after_the_brief_was_read_is_picked_up(tmp_path,
     path.write_text(original, encoding="utf-8")
     result = load_brief_cached(path)
     path.write_text(original.replace("title: Russia renews", "title: Russia again renews"), encoding="utf-8")
-    app = BriefingApp(str(path), result.brief)  # type: ignore[arg-type]
+    app = BriefingApp(result.brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -173,7 +173,7 @@ async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_re
         before = screen.brief
         path.write_bytes(data[:at])
         # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
         problems = screen.query_one("#problems", Page)
         assert screen.brief is before
         assert screen.current_pane.page.document.ref.id == shown
@@ -192,7 +192,7 @@ async def test_the_bar_of_problems_wraps_each_error_under_itself_and_counts_the_
         assert isinstance(screen, MainScreen)
         broken = MINIMAL + "actors:\n" + "".join(f"  - id: a{n}\n    name: A{n}\n    kind: alien\n" for n in range(6))
         path.write_text(broken, encoding="utf-8")
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
         lines = screen.query_one("#problems", Page).text.splitlines()
         assert lines[0].startswith("brief.yaml changed but has 6 errors;")
         bullets = [n for n, line in enumerate(lines) if line.startswith("\u2022 ")]

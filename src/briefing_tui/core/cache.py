@@ -64,6 +64,8 @@ def _code_version() -> str:
         "stored.py",
         "library_index.py",
         "loader.py",
+        "values.py",
+        "similar.py",
         "yamlsource.py",
         "model.py",
         "findings.py",

@@ -10,6 +10,7 @@ from benchmarks.generate import generate_brief
 from benchmarks.terminal import first_paint
 
 from briefing_tui.core import load_brief
+from briefing_tui.core.model import Brief
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.tui import live_reload
 from briefing_tui.tui.app import BriefingApp
@@ -26,11 +27,30 @@ def big_brief(tmp_path_factory) -> Path:
     return path
 
 
-async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
+@pytest.fixture(scope="module")
+def big(big_brief) -> Brief:
+    """The big brief as the real loader reads it: loaded once, as it takes seconds, and
+    shared, as a Brief is never changed."""
     result = load_brief(big_brief)
-    assert result.brief is not None and len(result.brief.quotes) == 20_000
-    app = BriefingApp(result.brief)
+    assert result.brief is not None
+    return result.brief
+
+
+async def test_a_brief_with_20000_quotes_opens_scrolls_and_draws_its_matrix_cell_by_cell(big):
+    # One launch for both: the app on a big brief indexes it for search as it starts.
+    assert len(big.quotes) == 20_000
+    app = BriefingApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
+        # The matrix of more than 500 actors, drawn cell by cell.
+        await pilot.press("5", "G", "end")
+        matrix = app.focused
+        assert isinstance(matrix, PositionMatrix)
+        assert matrix.row == len(matrix._grid.actors) - 1 > 500
+        for _ in range(3):
+            await pilot.press("l")
+        assert matrix.column == 3
+        assert matrix.render_line(matrix.size.height - 1).text.strip()
+        # The 20,000 quotes, opened and scrolled to the end.
         await pilot.press("3", "G")
         listing = app.focused
         assert isinstance(listing, ItemList)
@@ -45,27 +65,10 @@ async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_the_matrix_of_a_big_brief_is_drawn_cell_by_cell(big_brief):
-    result = load_brief(big_brief)
-    assert result.brief is not None
-    app = BriefingApp(result.brief)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("5", "G", "end")
-        matrix = app.focused
-        assert isinstance(matrix, PositionMatrix)
-        assert matrix.row == len(matrix._grid.actors) - 1 > 500
-        for _ in range(3):
-            await pilot.press("l")
-        assert matrix.column == 3
-        assert matrix.render_line(matrix.size.height - 1).text.strip()
-
-
-def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief):
+def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief, big):
     # In a real terminal, `/talks` typed in one go while the brief is still being
     # indexed: the box takes every key at once, and the results follow the index.
-    brief = load_brief(big_brief).brief
-    assert brief is not None
-    _, total = SearchIndex(brief).find("talks", 1)
+    _, total = SearchIndex(big).find("talks", 1)
     briefing = str(Path(sys.executable).parent / "briefing")
     # Only the whole word typed gives this count: a lost key would give another.
     first_paint([briefing, str(big_brief)], "Generated brief", then=[("/talks", f"{total} matches")], timeout=30)
@@ -134,33 +137,35 @@ async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_re
         assert not screen.current_pane.showing_detail
 
 
-@pytest.mark.parametrize("cut", ["empty", "mid-line", "mid-quote", "mid-character"])
-async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_reload, cut):
+async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_reload):
     # An editor that writes in place truncates the file, then writes it out in
     # pieces: every state in between must leave the last good brief on screen.
+    # Each cut in turn, in one reader: each ends with the whole file back on disk
+    # and the bar of problems gone, as it began.
     path = tmp_path / "brief.yaml"
     data = REAL_BRIEF.read_bytes()
     path.write_bytes(data)
-    at = {
+    cuts = {
         "empty": 0,
         "mid-line": data.index(b"name: Dmitry Peskov") + 8,
         "mid-quote": data.index(b"so far there has been") + 4,
         "mid-character": data.index("\u2013".encode()) + 1,  # inside a UTF-8 sequence
-    }[cut]
+    }
     app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("3", "enter")
         shown = screen.current_pane.page.document.ref.id
-        before = screen.brief
-        path.write_bytes(data[:at])
-        # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
-        problems = screen.query_one("#problems")
-        assert screen.brief is before
-        assert screen.current_pane.page.document.ref.id == shown
-        assert "still showing the last good version" in str(problems.render())
-        path.write_bytes(data)  # the write completes
-        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
-        assert screen.current_pane.page.document.ref.id == shown
+        for cut, at in cuts.items():
+            before = screen.brief
+            path.write_bytes(data[:at])
+            # The bar of problems is mounted when there are some.
+            await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+            problems = screen.query_one("#problems")
+            assert screen.brief is before, cut
+            assert screen.current_pane.page.document.ref.id == shown, cut
+            assert "still showing the last good version" in str(problems.render()), cut
+            path.write_bytes(data)  # the write completes
+            await _wait_for(pilot, lambda bar=problems: not bar.has_class("-shown"))
+            assert screen.current_pane.page.document.ref.id == shown, cut

@@ -18,6 +18,7 @@ from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.conftest import MINIMAL, REAL_BRIEF
+from tests.tui.support import until
 
 
 @pytest.fixture(scope="module")
@@ -79,14 +80,6 @@ def fast_reload(monkeypatch):
     monkeypatch.setattr(live_reload, "RELOAD_SECONDS", 0.05)
 
 
-async def _wait_for(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("the screen did not change")
-
-
 async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast_reload):
     path = tmp_path / "brief.yaml"
     original = REAL_BRIEF.read_text(encoding="utf-8")
@@ -102,13 +95,13 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         await pilot.press("enter")
         # 1. A good edit: the new text shows, the pane and the item stay.
         path.write_text(original.replace("name: Dmitry Peskov", "name: Dmitry S. Peskov"), encoding="utf-8")
-        await _wait_for(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
+        await until(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
         assert screen.current_pane.pane_name == "actors"
         assert screen.current_pane.page.document.ref == selected
         # 2. A broken edit: the last good brief stays, the errors show.
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
         # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+        await until(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
         problems = screen.query_one("#problems")
         shown = str(problems.render())
         assert "still showing the last good version" in shown and "brief.yaml:" in shown
@@ -116,7 +109,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         assert screen.current_pane.page.document.ref == selected
         # 3. Fixing the file clears the errors.
         path.write_text(original, encoding="utf-8")
-        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
+        await until(pilot, lambda: not problems.has_class("-shown"))
         assert [a.name for a in screen.brief.actors].count("Dmitry Peskov") == 1
 
 
@@ -131,7 +124,7 @@ async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_re
         await pilot.press("4", "j", "enter")
         assert screen.current_pane.page.document.ref.id == "second"
         path.write_text(two[: two.index("  - id: second")], encoding="utf-8")
-        await _wait_for(pilot, lambda: len(screen.brief.issues) == 1)
+        await until(pilot, lambda: len(screen.brief.issues) == 1)
         await pilot.pause()
         assert screen.current_pane.pane_name == "issues"
         assert not screen.current_pane.showing_detail
@@ -161,11 +154,11 @@ async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_re
             before = screen.brief
             path.write_bytes(data[:at])
             # The bar of problems is mounted when there are some.
-            await _wait_for(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
+            await until(pilot, lambda: any(bar.has_class("-shown") for bar in screen.query("#problems")))
             problems = screen.query_one("#problems")
             assert screen.brief is before, cut
             assert screen.current_pane.page.document.ref.id == shown, cut
             assert "still showing the last good version" in str(problems.render()), cut
             path.write_bytes(data)  # the write completes
-            await _wait_for(pilot, lambda bar=problems: not bar.has_class("-shown"))
+            await until(pilot, lambda bar=problems: not bar.has_class("-shown"))
             assert screen.current_pane.page.document.ref.id == shown, cut

@@ -14,7 +14,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, open_item, shown_page, started, type_ahead
+from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -431,9 +431,9 @@ async def test_command_palette_jumps_to_an_actor():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Actor: Lavrov")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and shown_page(app).document.ref.id == "lavrov")
         assert isinstance(app.screen, MainScreen)
         assert shown_page(app).document.ref.id == "lavrov"
 
@@ -443,9 +443,9 @@ async def test_command_palette_runs_a_key_action():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Positions pane")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and focused_pane(app) == "positions")
         assert focused_pane(app) == "positions"
 
 

@@ -62,7 +62,7 @@ def test_no_color_sends_only_greys(terminal):
     term = start(terminal, env={"NO_COLOR": "1"})
     term.wait_for(first_screen)
     term.send(b"2", b"\r")
-    time.sleep(0.5)
+    term.wait_for(lambda shown: "Actors \u203a " in shown.splitlines()[2])  # an actor's page, drawn
     term.send(b"q")
     assert term.wait_for_exit() == 0
     for code in sgr_codes(bytes(term.raw)):

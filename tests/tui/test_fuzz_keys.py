@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -43,6 +44,7 @@ def test_key_table_covers_the_reader():
     assert not QUIT_KEYS & set(KEYS)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES)
 @given(RUNS)
 def test_random_keys_never_break_the_reader(runs):

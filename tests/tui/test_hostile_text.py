@@ -83,6 +83,7 @@ async def test_summary_shows_every_attack_as_written(hostile_path):
         check(app)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pane_key", ["2", "3", "4"], ids=["actors", "quotes", "issues"])
 async def test_every_row_and_page_of_a_list_pane(hostile_path, pane_key):
     app = make_app(hostile_path)

@@ -37,6 +37,7 @@ def big(big_brief) -> Brief:
     return result.brief
 
 
+@pytest.mark.slow
 async def test_a_brief_with_20000_quotes_opens_scrolls_and_draws_its_matrix_cell_by_cell(big):
     # One launch for both: the app on a big brief indexes it for search as it starts.
     assert len(big.quotes) == 20_000
@@ -66,6 +67,7 @@ async def test_a_brief_with_20000_quotes_opens_scrolls_and_draws_its_matrix_cell
         assert isinstance(app.screen, MainScreen)
 
 
+@pytest.mark.slow
 def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief, big):
     # In a real terminal, `/talks` typed in one go while the brief is still being
     # indexed: the box takes every key at once, and the results follow the index.

@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.loader import load_brief
 from briefing_tui.tui import live_reload
 from briefing_tui.tui.screens.main import MainScreen
@@ -22,6 +24,7 @@ def snapshot(path: Path) -> tuple[bytes, int, int, int, list[str]]:
     return path.read_bytes(), info.st_mtime_ns, info.st_ctime_ns, info.st_mode, sorted(os.listdir(path.parent))
 
 
+@pytest.mark.slow
 async def test_every_key_on_every_pane_leaves_the_brief_untouched(tmp_path, monkeypatch):
     calls: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: calls.append(url) or True)

@@ -462,6 +462,7 @@ async def test_tab_moves_focus_and_quit_quits():
     assert app.return_code == 0
 
 
+@pytest.mark.slow
 async def test_resizing_never_crashes():
     # Every size after every step, in one reader: each resize returns to 80x24.
     sizes = [(20, 6), (40, 10), (200, 60), (80, 24)]

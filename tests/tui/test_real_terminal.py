@@ -71,6 +71,7 @@ def test_no_color_sends_only_greys(terminal):
             assert max(levels) - min(levels) <= 8, code
 
 
+@pytest.mark.slow
 def test_a_slow_terminal_catches_up_and_the_screen_recovers(terminal):
     term = start(terminal)
     term.wait_for(first_screen)

@@ -114,6 +114,7 @@ async def test_keys_typed_ahead_land_in_order(keys, pane, detail, visited):
         assert app.navigator.history.position[1] == visited
 
 
+@pytest.mark.slow
 async def test_a_resize_storm_with_keys_between_sizes():
     from tests.tui.screen import assert_screen_is_safe, screen_lines
     from tests.tui.support import close_overlays

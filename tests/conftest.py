@@ -18,6 +18,13 @@ settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True
 settings.register_profile("dev", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` (seconds each) run first: in a parallel run they start at
+    once, while the many quick ones fill in around them, rather than end it alone."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 REPO = Path(__file__).resolve().parent.parent
 REAL_BRIEF = REPO / "briefs" / "moscow-invitation-2026-01-29.yaml"
 SHARED = REPO.parent / "shared"

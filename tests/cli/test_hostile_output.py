@@ -4,6 +4,7 @@ with control characters made visible, so nothing from a brief reaches the termin
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,14 +47,27 @@ def test_find_prints_hostile_snippets_visibly(hostile_path, query):
     assert_terminal_safe(result.stdout, result.stderr)
 
 
+@pytest.fixture(scope="module")
+def checked_kinds(tmp_path_factory) -> tuple[dict[str, Path], subprocess.CompletedProcess[str]]:
+    """A brief for each kind of attack, with it where a word is expected, all checked
+    by one real `briefing check` (one process for them all, as a folder is checked)."""
+    folder = tmp_path_factory.mktemp("kinds")
+    paths = {}
+    for number, kind in enumerate(sorted(HOSTILE_TEXT)):
+        paths[kind] = folder / f"kind-{number:02d}.yaml"
+        paths[kind].write_text(MINIMAL + f"actors:\n  - id: x\n    name: X\n    kind: {quoted(HOSTILE_TEXT[kind])}\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as env:  # set up before each test's own cache is
+        env.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return paths, run_briefing("check", *paths.values())
+
+
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXT))
-def test_check_quotes_hostile_values_visibly(write_brief, kind):
+def test_check_quotes_hostile_values_visibly(checked_kinds, kind):
     # A hostile value where a word is expected comes back in the message.
-    path = write_brief(MINIMAL + f"actors:\n  - id: x\n    name: X\n    kind: {quoted(HOSTILE_TEXT[kind])}\n")
-    result = run_briefing("check", path)
+    paths, result = checked_kinds
     assert result.returncode == 1
     assert_terminal_safe(result.stdout, result.stderr)
-    assert f"{path}:8:11: error: the kind of actors[0]" in result.stdout
+    assert f"{paths[kind]}:8:11: error: the kind of actors[0]" in result.stdout
 
 
 def test_check_a_file_whose_name_holds_control_characters(tmp_path):

@@ -221,13 +221,12 @@ def test_the_same_actor_is_found_in_other_briefs_by_id_or_by_name(tmp_path):
 QUERIES = ["Adler", "reco", "Generated issue", "kalomi", "Greta Adlar", '"border corridor"', "summit envoy", "mission", "adler kalo", "nope-nothing"]
 
 
-def per_brief(files: list[str], query: str) -> list[tuple[object, ...]]:
-    """What searching each brief on its own and merging gives, best first, and among
-    equals the newest brief first."""
+def per_brief(indexes: list[SearchIndex], query: str) -> list[tuple[object, ...]]:
+    """What searching each brief on its own (`indexes`, the newest brief first) and
+    merging gives, best first, and among equals the newest brief first."""
     hits = []
-    briefs = [r.brief for r in map(load_brief, files) if r.brief is not None]
-    for brief in sorted(briefs, key=lambda b: (-b.date.toordinal(), b.title)):
-        hits += SearchIndex(brief).find(query)[0]
+    for index in indexes:
+        hits += index.find(query)[0]
     hits.sort(key=lambda hit: -hit.score)
     return [(h.path, h.kind, h.item_id, h.field, h.location, h.start, h.end, h.score) for h in hits]
 
@@ -240,9 +239,17 @@ def series(tmp_path_factory) -> list[str]:
     return brief_files([str(folder)])[0]
 
 
+@pytest.fixture(scope="module")
+def series_indexes(series) -> list[SearchIndex]:
+    """Each brief of the series indexed on its own, the newest first: what the library
+    must agree with, made once for every query (a search never changes an index)."""
+    briefs = [r.brief for r in map(load_brief, series) if r.brief is not None]
+    return [SearchIndex(brief) for brief in sorted(briefs, key=lambda b: (-b.date.toordinal(), b.title))]
+
+
 @pytest.mark.parametrize("fts", [True, False], ids=["fts5", "in-memory"])
 @pytest.mark.parametrize("query", QUERIES)
-def test_search_across_briefs_finds_what_each_brief_finds(series, query, fts, monkeypatch):
+def test_search_across_briefs_finds_what_each_brief_finds(series, series_indexes, query, fts, monkeypatch):
     if not fts:
         monkeypatch.setattr(cache_module, "fts5_available", lambda: False)
     library = Library(series, BriefCache())
@@ -250,19 +257,19 @@ def test_search_across_briefs_finds_what_each_brief_finds(series, query, fts, mo
     for _ in library.read():
         pass
     hits, total = library.find(query)
-    expected = per_brief(series, query)
+    expected = per_brief(series_indexes, query)
     assert [(h.path, h.kind, h.item_id, h.field, h.location, h.start, h.end, h.score) for h in hits] == expected
     assert total == len(expected)
     assert (total > 0) == (query != "nope-nothing")
 
 
-def test_as_you_type_only_the_best_ranked_candidates_are_placed(series, monkeypatch):
+def test_as_you_type_only_the_best_ranked_candidates_are_placed(series, series_indexes, monkeypatch):
     monkeypatch.setattr(library_module, "CANDIDATES", 20)
     library = Library(series)
     for _ in library.read():
         pass
     hits, total = library.find("Adler", limit=10)
-    assert total == len(per_brief(series, "Adler")) > 20
+    assert total == len(per_brief(series_indexes, "Adler")) > 20
     assert len(hits) == 10
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 

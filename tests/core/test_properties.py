@@ -12,6 +12,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -164,6 +165,7 @@ def generated_briefs(draw: st.DrawFn) -> str:
     return yaml.safe_dump(brief, allow_unicode=True, sort_keys=False, width=draw(st.sampled_from([40, 80, 10**6])))
 
 
+@pytest.mark.slow
 @given(generated_briefs())
 def test_briefs_from_the_format_load_soundly(text):
     assert_sound(load_text(text, "generated.yaml"), text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -94,3 +96,24 @@ def crumbs_of(app: BriefingApp) -> str:
 
     masthead = app.screen.query_one(Masthead)
     return masthead.render_line(masthead.size.height - 1).text.strip()
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until `condition()` holds, looking again every 20 ms: as long as a busy
+    machine needs, and no longer."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the screen did not change")
+        await pilot.pause(0.02)
+
+
+def palette_settled(app: BriefingApp) -> bool:
+    """The command palette is open and lists all its query finds (it gathers them in a worker)."""
+    from textual.command import CommandList, CommandPalette
+
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    gathering = any(worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished for worker in app.workers)
+    return not gathering and screen.query_one(CommandList).option_count > 0

@@ -19,7 +19,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.hostile import HOSTILE_TEXT, write_hostile_brief
 from tests.tui.screen import assert_screen_is_safe, screen_lines
-from tests.tui.support import main, make_app, open_item, shown_page, started
+from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, until
 
 SIZE = (80, 24)
 
@@ -83,6 +83,7 @@ async def test_summary_shows_every_attack_as_written(hostile_path):
         check(app)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pane_key", ["2", "3", "4"], ids=["actors", "quotes", "issues"])
 async def test_every_row_and_page_of_a_list_pane(hostile_path, pane_key):
     app = make_app(hostile_path)
@@ -140,21 +141,24 @@ async def test_palette_lists_brief_text_as_written(hostile_path):
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot, app)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_settled(app))
+        await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         check(app)
         for query in ("actor", "click", "red"):
             await pilot.press(*query)
-            await pilot.pause(0.4)
+            await until(pilot, lambda: palette_settled(app))
+            await pilot.pause()
             check(app)
             shown = "\n".join(screen_lines(app))
             if query == "click":
                 assert "[@click=app.quit]quit?[/]" in shown
             await pilot.press(*["backspace"] * len(query))
         await pilot.press(*"quit?")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("down", "enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.pause()
         assert app.is_running  # the text named an action; choosing it opened an item
         assert isinstance(app.screen, MainScreen)
 

@@ -11,6 +11,7 @@ from benchmarks.terminal import first_paint
 
 from briefing_tui.core import load_brief
 from briefing_tui.core.cache import load_brief_cached
+from briefing_tui.core.model import Brief
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.tui import live_reload
 from briefing_tui.tui.app import BriefingApp
@@ -19,6 +20,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.conftest import MINIMAL, REAL_BRIEF
+from tests.tui.support import until
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +30,31 @@ def big_brief(tmp_path_factory) -> Path:
     return path
 
 
-async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
+@pytest.fixture(scope="module")
+def big(big_brief) -> Brief:
+    """The big brief as the real loader reads it: loaded once, as it takes seconds, and
+    shared, as a Brief is never changed."""
     result = load_brief(big_brief)
-    assert result.brief is not None and len(result.brief.quotes) == 20_000
-    app = BriefingApp(result.brief)
+    assert result.brief is not None
+    return result.brief
+
+
+@pytest.mark.slow
+async def test_a_brief_with_20000_quotes_opens_scrolls_and_draws_its_matrix_cell_by_cell(big):
+    # One launch for both: the app on a big brief indexes it for search as it starts.
+    assert len(big.quotes) == 20_000
+    app = BriefingApp(big)
     async with app.run_test(size=(80, 24)) as pilot:
+        # The matrix of more than 500 actors, drawn cell by cell.
+        await pilot.press("5", "G", "end")
+        matrix = app.focused
+        assert isinstance(matrix, PositionMatrix)
+        assert matrix.row == len(matrix._grid.actors) - 1 > 500
+        for _ in range(3):
+            await pilot.press("l")
+        assert matrix.column == 3
+        assert matrix.render_line(matrix.size.height - 1).text.strip()
+        # The 20,000 quotes, opened and scrolled to the end.
         await pilot.press("3", "G")
         listing = app.focused
         assert isinstance(listing, ItemList)
@@ -47,27 +69,11 @@ async def test_a_brief_with_20000_quotes_opens_and_scrolls(big_brief):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_the_matrix_of_a_big_brief_is_drawn_cell_by_cell(big_brief):
-    result = load_brief(big_brief)
-    assert result.brief is not None
-    app = BriefingApp(result.brief)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("5", "G", "end")
-        matrix = app.focused
-        assert isinstance(matrix, PositionMatrix)
-        assert matrix.row == len(matrix._grid.actors) - 1 > 500
-        for _ in range(3):
-            await pilot.press("l")
-        assert matrix.column == 3
-        assert matrix.render_line(matrix.size.height - 1).text.strip()
-
-
-def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief):
+@pytest.mark.slow
+def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief, big):
     # In a real terminal, `/talks` typed in one go while the brief is still being
     # indexed: the box takes every key at once, and the results follow the index.
-    brief = load_brief(big_brief).brief
-    assert brief is not None
-    _, total = SearchIndex(brief).find("talks", 1)
+    _, total = SearchIndex(big).find("talks", 1)
     briefing = str(Path(sys.executable).parent / "briefing")
     # Only the whole word typed gives this count: a lost key would give another.
     first_paint([briefing, str(big_brief)], "Generated brief", then=[("/talks", f"{total} matches")], timeout=30)
@@ -76,14 +82,6 @@ def test_typing_a_search_before_a_big_brief_is_indexed_keeps_every_key(big_brief
 @pytest.fixture
 def fast_reload(monkeypatch):
     monkeypatch.setattr(live_reload, "RELOAD_SECONDS", 0.05)
-
-
-async def _wait_for(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if condition():
-            return
-    raise AssertionError("the screen did not change")
 
 
 async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast_reload):
@@ -101,13 +99,13 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         await pilot.press("enter")
         # 1. A good edit: the new text shows, the pane and the item stay.
         path.write_text(original.replace("name: Dmitry Peskov", "name: Dmitry S. Peskov"), encoding="utf-8")
-        await _wait_for(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
+        await until(pilot, lambda: "Dmitry S. Peskov" in [a.name for a in screen.brief.actors])
         assert screen.current_pane.pane_name == "actors"
         assert screen.current_pane.page.document.ref == selected
         # 2. A broken edit: the last good brief stays, the errors show.
         path.write_text(original.replace("title: Russia renews", "title: [Russia renews"), encoding="utf-8")
         # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
+        await until(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
         problems = screen.query_one("#problems", Page)
         shown = problems.text
         assert "still showing the last good version" in shown and "brief.yaml changed but has 1 error;" in shown
@@ -115,7 +113,7 @@ async def test_live_reload_keeps_place_and_survives_a_broken_edit(tmp_path, fast
         assert screen.current_pane.page.document.ref == selected
         # 3. Fixing the file clears the errors.
         path.write_text(original, encoding="utf-8")
-        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
+        await until(pilot, lambda: not problems.has_class("-shown"))
         assert [a.name for a in screen.brief.actors].count("Dmitry Peskov") == 1
 
 
@@ -131,7 +129,7 @@ async def test_an_edit_made_just_after_the_brief_was_read_is_picked_up(tmp_path,
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await _wait_for(pilot, lambda: screen.brief.title.startswith("Russia again renews"))
+        await until(pilot, lambda: screen.brief.title.startswith("Russia again renews"))
 
 
 async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_reload):
@@ -145,42 +143,44 @@ async def test_reload_of_a_deleted_item_falls_back_to_its_pane(tmp_path, fast_re
         await pilot.press("4", "j", "enter")
         assert screen.current_pane.page.document.ref.id == "second"
         path.write_text(two[: two.index("  - id: second")], encoding="utf-8")
-        await _wait_for(pilot, lambda: len(screen.brief.issues) == 1)
+        await until(pilot, lambda: len(screen.brief.issues) == 1)
         await pilot.pause()
         assert screen.current_pane.pane_name == "issues"
         assert not screen.current_pane.showing_detail
 
 
-@pytest.mark.parametrize("cut", ["empty", "mid-line", "mid-quote", "mid-character"])
-async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_reload, cut):
+async def test_a_half_written_file_keeps_the_last_good_version(tmp_path, fast_reload):
     # An editor that writes in place truncates the file, then writes it out in
     # pieces: every state in between must leave the last good brief on screen.
+    # Each cut in turn, in one reader: each ends with the whole file back on disk
+    # and the bar of problems gone, as it began.
     path = tmp_path / "brief.yaml"
     data = REAL_BRIEF.read_bytes()
     path.write_bytes(data)
-    at = {
+    cuts = {
         "empty": 0,
         "mid-line": data.index(b"name: Dmitry Peskov") + 8,
         "mid-quote": data.index(b"so far there has been") + 4,
         "mid-character": data.index("\u2013".encode()) + 1,  # inside a UTF-8 sequence
-    }[cut]
+    }
     app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press("3", "enter")
         shown = screen.current_pane.page.document.ref.id
-        before = screen.brief
-        path.write_bytes(data[:at])
-        # The bar of problems is mounted when there are some.
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
-        problems = screen.query_one("#problems", Page)
-        assert screen.brief is before
-        assert screen.current_pane.page.document.ref.id == shown
-        assert "still showing the last good version" in problems.text
-        path.write_bytes(data)  # the write completes
-        await _wait_for(pilot, lambda: not problems.has_class("-shown"))
-        assert screen.current_pane.page.document.ref.id == shown
+        for cut, at in cuts.items():
+            before = screen.brief
+            path.write_bytes(data[:at])
+            # The bar of problems is mounted when there are some.
+            await until(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
+            problems = screen.query_one("#problems", Page)
+            assert screen.brief is before, cut
+            assert screen.current_pane.page.document.ref.id == shown, cut
+            assert "still showing the last good version" in problems.text, cut
+            path.write_bytes(data)  # the write completes
+            await until(pilot, lambda bar=problems: not bar.has_class("-shown"))
+            assert screen.current_pane.page.document.ref.id == shown, cut
 
 
 async def test_the_bar_of_problems_wraps_each_error_under_itself_and_counts_the_rest(tmp_path, fast_reload):
@@ -192,7 +192,7 @@ async def test_the_bar_of_problems_wraps_each_error_under_itself_and_counts_the_
         assert isinstance(screen, MainScreen)
         broken = MINIMAL + "actors:\n" + "".join(f"  - id: a{n}\n    name: A{n}\n    kind: alien\n" for n in range(6))
         path.write_text(broken, encoding="utf-8")
-        await _wait_for(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
+        await until(pilot, lambda: any(bar.has_class("-shown") and bar.text for bar in screen.query("#problems")))
         lines = screen.query_one("#problems", Page).text.splitlines()
         assert lines[0].startswith("brief.yaml changed but has 6 errors;")
         bullets = [n for n, line in enumerate(lines) if line.startswith("\u2022 ")]

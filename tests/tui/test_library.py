@@ -22,7 +22,7 @@ from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.page import Page
 from briefing_tui.tui.widgets.search_panel import SearchInput
-from tests.tui.support import crumbs_of, make_app, shown_page
+from tests.tui.support import crumbs_of, make_app, palette_settled, shown_page, until
 
 HOUR_AGO = time.time() - 3600
 
@@ -64,14 +64,6 @@ def reader(app: BriefingApp) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
     return screen
-
-
-async def until(pilot, condition, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the screen did not change")
 
 
 async def select_link(pilot, app: BriefingApp, wanted) -> Ref:  # type: ignore[no-untyped-def]
@@ -407,7 +399,7 @@ async def test_the_palette_opens_a_brief_by_its_title(folder):
     app = make_library_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"day 4")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert reader(app).path == str(folder / "series-000-day-004.yaml")

@@ -7,10 +7,13 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.loader import load_brief
+from briefing_tui.tui import live_reload
 from briefing_tui.tui.screens.main import MainScreen
 from tests.conftest import REAL_BRIEF
-from tests.tui.support import close_overlays, key_table, make_app, type_ahead
+from tests.tui.support import close_overlays, key_table, make_app, palette_settled, type_ahead, until
 
 PANES = ["1", "2", "3", "4", "5"]
 OVERLAYS = ["ctrl+p", "question_mark", "slash"]  # open something that takes the keys after them
@@ -21,9 +24,14 @@ def snapshot(path: Path) -> tuple[bytes, int, int, int, list[str]]:
     return path.read_bytes(), info.st_mtime_ns, info.st_ctime_ns, info.st_mode, sorted(os.listdir(path.parent))
 
 
+@pytest.mark.slow
 async def test_every_key_on_every_pane_leaves_the_brief_untouched(tmp_path, monkeypatch):
     calls: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: calls.append(url) or True)
+    # The file is looked at twenty times a second, and each look counted.
+    polls: list[None] = []
+    monkeypatch.setattr(live_reload, "RELOAD_SECONDS", 0.05)
+    monkeypatch.setattr(live_reload.LiveReload, "poll", lambda self, poll=live_reload.LiveReload.poll: polls.append(None) or poll(self))
     path = tmp_path / "brief.yaml"
     shutil.copy2(REAL_BRIEF, path)
     before = snapshot(path)
@@ -43,9 +51,10 @@ async def test_every_key_on_every_pane_leaves_the_brief_untouched(tmp_path, monk
             await pilot.pause()
         # The palette, help, search and copy, used as a reader would.
         await pilot.press("ctrl+p", *"peskov")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter", "y", "question_mark", "G", "escape", "slash", *"zelensky", "enter", "n", "N", "y")
-        await pilot.pause(1.2)  # a live-reload poll or two
+        looked = len(polls)
+        await until(pilot, lambda: len(polls) >= looked + 2)  # a live-reload poll or two
         screen = app.screen
         assert isinstance(screen, MainScreen)
         shown = screen.brief

@@ -14,7 +14,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, open_item, shown_page, started, type_ahead
+from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -448,9 +448,9 @@ async def test_command_palette_jumps_to_an_actor():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Actor: Lavrov")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and shown_page(app).document.ref.id == "lavrov")
         assert isinstance(app.screen, MainScreen)
         assert shown_page(app).document.ref.id == "lavrov"
 
@@ -460,9 +460,9 @@ async def test_command_palette_runs_a_key_action():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Positions pane")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_settled(app))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and focused_pane(app) == "positions")
         assert focused_pane(app) == "positions"
 
 
@@ -479,19 +479,23 @@ async def test_tab_moves_focus_and_quit_quits():
     assert app.return_code == 0
 
 
-@pytest.mark.parametrize("size", [(20, 6), (40, 10), (200, 60), (80, 24)])
-async def test_resizing_never_crashes(size):
+@pytest.mark.slow
+async def test_resizing_never_crashes():
+    # Every size after every step, in one reader: each resize returns to 80x24.
+    sizes = [(20, 6), (40, 10), (200, 60), (80, 24)]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("1", "2", "enter", "3", "enter", "5", "4", "enter"):
             await pilot.press(key)
+            for size in sizes:
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                await pilot.resize_terminal(80, 24)
+        for size in sizes:
             await pilot.resize_terminal(*size)
+            await pilot.press("right_square_bracket", "enter", "backspace", "j", "G")
             await pilot.pause()
-            await pilot.resize_terminal(80, 24)
-        await pilot.resize_terminal(*size)
-        await pilot.press("right_square_bracket", "enter", "backspace", "j", "G")
-        await pilot.pause()
-        assert app.is_running
+            assert app.is_running, size
 
 
 async def test_backlinks_show_their_sentence_as_the_reader_sees_it():

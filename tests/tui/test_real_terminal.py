@@ -63,7 +63,7 @@ def test_no_color_sends_only_greys(terminal):
     term = start(terminal, env={"NO_COLOR": "1"})
     term.wait_for(first_screen)
     term.send(b"2", b"\r")
-    time.sleep(0.5)
+    term.wait_for(lambda shown: "Actors \u203a " in shown.splitlines()[2])  # an actor's page, drawn
     term.send(b"q")
     assert term.wait_for_exit() == 0
     for code in sgr_codes(bytes(term.raw)):
@@ -72,6 +72,7 @@ def test_no_color_sends_only_greys(terminal):
             assert max(levels) - min(levels) <= 8, code
 
 
+@pytest.mark.slow
 def test_a_slow_terminal_catches_up_and_the_screen_recovers(terminal):
     term = start(terminal)
     term.wait_for(first_screen)

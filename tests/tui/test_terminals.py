@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
-from tests.tui.support import make_app
+from tests.tui.support import make_app, palette_settled, until
 
 
 async def test_no_color_draws_without_colour(monkeypatch):
@@ -46,11 +47,11 @@ async def test_theme_is_chosen_from_the_palette():
     async with app.run_test(size=(80, 24)) as pilot:
         before = app.theme
         await pilot.press("ctrl+p", *"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_settled(app))
+        await pilot.press("enter")  # the command that lists the themes, in a palette of its own
+        await until(pilot, lambda: palette_settled(app) and app.screen.query_one(Input).placeholder.startswith("Search for themes"))
         await pilot.press("down", "enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.theme != before)
         assert app.theme != before
 
 
@@ -113,6 +114,7 @@ async def test_keys_typed_ahead_land_in_order(keys, pane, detail, visited):
         assert app.navigator.history.position[1] == visited
 
 
+@pytest.mark.slow
 async def test_a_resize_storm_with_keys_between_sizes():
     from tests.tui.screen import assert_screen_is_safe, screen_lines
     from tests.tui.support import close_overlays

@@ -15,6 +15,8 @@ from tests.conftest import REAL_BRIEF, SHARED, run_briefing
 from tests.draft_support import ARTICLES
 
 SEED = SHARED / "seeds" / "000_fb9694a0a842588e.txt"
+"""The article the real brief was written from, beside the repository (as CI lays it)."""
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed article is not at {SEED}: put the shared/ folder beside the repository")
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +67,7 @@ def test_an_existing_file_is_written_over_only_with_force(tmp_path):
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
 
 
+@needs_seed
 def test_the_seed_draft_passes_check_warning_on_each_drafted_item(seed_draft):
     check = run_briefing("check", seed_draft)
     assert check.returncode == 0
@@ -79,6 +82,7 @@ def test_the_seed_draft_passes_check_warning_on_each_drafted_item(seed_draft):
         )
 
 
+@needs_seed
 def test_the_seed_draft_holds_every_quote_verbatim_with_the_right_speaker(seed_draft):
     article = SEED.read_text(encoding="utf-8")
     written = load_brief(REAL_BRIEF).brief
@@ -97,6 +101,7 @@ def test_the_seed_draft_holds_every_quote_verbatim_with_the_right_speaker(seed_d
     }
 
 
+@needs_seed
 def test_the_seed_draft_names_every_person_with_the_role_the_article_gives(seed_draft):
     article = " ".join(SEED.read_text(encoding="utf-8").split())
     written = load_brief(REAL_BRIEF).brief
@@ -111,6 +116,7 @@ def test_the_seed_draft_names_every_person_with_the_role_the_article_gives(seed_
     assert {a.name for a in draft.actors if a.kind != "person"} == {a.name for a in written.actors if a.kind != "person"}
 
 
+@needs_seed
 def test_show_json_gives_each_drafted_item_its_mark(seed_draft):
     import json
 
@@ -129,6 +135,7 @@ def test_draft_from_a_saved_page_to_stdout():
     assert "left out \u201cpriced in a collapse\u201d: no speaker found" in result.stderr
 
 
+@needs_seed
 def test_draft_with_a_library_reuses_its_actors(tmp_path):
     library = tmp_path / "library"
     library.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,29 @@ async def test_the_bar_of_problems_wraps_each_error_under_itself_and_counts_the_
         wrapped = [line for line in lines[bullets[0] + 1 : bullets[1]]]
         assert wrapped and all(line.startswith("  ") and not line.startswith("   ") for line in wrapped)
         assert "\u2026 and 2 more: briefing check brief.yaml lists them all" in " ".join(line.strip() for line in lines)
+
+
+async def test_a_slow_reload_overtaken_by_a_later_one_is_dropped(tmp_path, fast_reload, monkeypatch):
+    from briefing_tui.core import cache as cache_module
+
+    path = tmp_path / "brief.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    real = cache_module.load_brief_cached
+
+    def slow_for_the_old_version(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(name, *args, **kwargs)
+        if result.brief is not None and result.brief.title == "The slow, older version":
+            time.sleep(0.8)  # as a 50 MB brief read before a small one
+        return result
+
+    monkeypatch.setattr(cache_module, "load_brief_cached", slow_for_the_old_version)
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        path.write_text(MINIMAL.replace("A small brief", "The slow, older version"), encoding="utf-8")
+        await pilot.pause(0.3)  # looked at and being read: that takes 0.8 s
+        path.write_text(MINIMAL.replace("A small brief", "Newer"), encoding="utf-8")
+        await until(pilot, lambda: screen.brief.title == "Newer")
+        await pilot.pause(1.2)  # the slow reading has finished by now
+        assert screen.brief.title == "Newer"

@@ -173,6 +173,10 @@ def run_find(query: str, paths: Sequence[str]) -> int:
     hits, _ = library.find(query)
     for hit in hits:
         print(visible(f"{hit.path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
+    unsearched = library.unsearched
+    if unsearched:
+        # An answer from part of the library is never given as the whole.
+        print(visible(f"briefing: {len(unsearched)} brief(s) not searched: another program holds the cache; try again: " + ", ".join(unsearched)), file=sys.stderr)
     return EXIT_OK if hits else EXIT_PROBLEM
 
 

@@ -3,8 +3,10 @@ and `diff` between two briefs, run as the real `briefing` command."""
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import time
 
 import pytest
 from benchmarks.generate import write_series
@@ -121,3 +123,31 @@ def test_diff_of_a_broken_brief_prints_its_findings(write_brief, tmp_path):
     assert result.stderr == f"{bad}:3:7: error: the date '2026-02-30' is not a real date (day is out of range for month)\n"
     missing = run_briefing("diff", good, tmp_path / "missing.yaml")
     assert missing.returncode == 1 and missing.stderr == f"{tmp_path / 'missing.yaml'}: error: no such file\n"
+
+
+def test_find_says_which_briefs_it_could_not_search_while_the_cache_is_held(tmp_path, private_cache):
+    import sqlite3
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name, who in (("a.yaml", "Sergei Lavrov"), ("b.yaml", "Sergei Lavrov")):
+        (folder / name).write_text(
+            f"brief: 1\ntitle: Brief {name}\ndate: 2026-01-0{1 if name == 'a.yaml' else 2}\nsummary: About {who}.\n", encoding="utf-8"
+        )
+    hour_ago = time.time() - 3600
+    for path in folder.iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    first = run_briefing("find", "lavrov", folder)
+    assert first.returncode == 0 and first.stdout.count("lavrov") + first.stdout.count("Lavrov") >= 2
+    # b.yaml changes, and another program holds the cache while it is read again.
+    (folder / "b.yaml").write_text((folder / "b.yaml").read_text(encoding="utf-8").replace("About", "All about"), encoding="utf-8")
+    os.utime(folder / "b.yaml", (hour_ago + 60, hour_ago + 60))
+    holder = sqlite3.connect(private_cache / DATABASE_NAME, timeout=5, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        held = run_briefing("find", "lavrov", folder)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "1 brief(s) not searched" in held.stderr and str(folder / "b.yaml") in held.stderr
+    assert str(folder / "a.yaml") in held.stdout

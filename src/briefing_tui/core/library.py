@@ -229,6 +229,12 @@ class Library:
 
     # -- search ----------------------------------------------------------------------
 
+    @property
+    def unsearched(self) -> list[str]:
+        """Briefs that search cannot see: read, but not in the cache's index (another
+        program held the cache while they were read). Said, never left out silently."""
+        return [entry.path for entry in self.entries.values() if entry.ok and entry.key is None]
+
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
         many match in all. Ties keep the order of the list (newest brief first), then

@@ -147,6 +147,9 @@ class SearchPanel(Vertical):
         shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
             shown += f", the best {len(hits)} listed"
+        missing = getattr(self.index, "unsearched", ())
+        if missing:  # never an answer from part of the library given as the whole
+            shown += f" \u00b7 {len(missing)} brief(s) not searched: another program holds the cache"
         count.update(shown + ("  \u00b7  enter opens, \u2193 to the list, esc closes" if hits else ""))
 
     def _rows(self, hits: list[Hit]) -> list[Row]:

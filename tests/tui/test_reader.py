@@ -296,14 +296,19 @@ async def test_top_and_bottom_jump_even_with_animations_on():
         app.animation_level = "full"  # as in a real terminal (tests run without)
         await started(pilot, app)
         page = shown_page(app)
-        # Looked at 50 ms after the key, before a glide through the page would end
-        # (pilot.press waits for animations to finish).
+        # Every value the page's scroll takes: a glide through the page would pass
+        # through the lines between. (pilot.press waits for animations to finish:
+        # the keys go in as a terminal sends them.)
+        seen: list[float] = []
+        page.watch(page, "scroll_y", lambda value: seen.append(value), init=False)
         type_ahead(app, "G")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: page.scroll_y != 0)
         assert page.scroll_y == page.max_scroll_y > 0
+        assert seen == [page.max_scroll_y]
         type_ahead(app, "g")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: page.scroll_y != page.max_scroll_y)
         assert page.scroll_y == 0
+        assert seen == [page.max_scroll_y, 0]
 
 
 async def test_positions_matrix_opens_a_position_with_its_quotes():

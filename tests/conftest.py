@@ -25,6 +25,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: a worker per core, and one more. A test of the reader under Pilot
+    sleeps at least 40 ms after each key while it waits for the reader to settle; the
+    extra worker computes meanwhile. (PYTEST_XDIST_AUTO_NUM_WORKERS still decides.)"""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return len(os.sched_getaffinity(0)) + 1
+
+
 REPO = Path(__file__).resolve().parent.parent
 REAL_BRIEF = REPO / "briefs" / "moscow-invitation-2026-01-29.yaml"
 SHARED = REPO.parent / "shared"

@@ -176,7 +176,10 @@ def run_find(query: str, paths: Sequence[str]) -> int:
     unsearched = library.unsearched
     if unsearched:
         # An answer from part of the library is never given as the whole.
-        print(visible(f"briefing: {len(unsearched)} brief(s) not searched: another program holds the cache; try again: " + ", ".join(unsearched)), file=sys.stderr)
+        print(
+            visible(f"briefing: {len(unsearched)} brief(s) not searched: another program holds the cache; try again: " + ", ".join(unsearched)),
+            file=sys.stderr,
+        )
     return EXIT_OK if hits else EXIT_PROBLEM
 
 

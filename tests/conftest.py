@@ -52,6 +52,17 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return folder
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Every test keeps settings and what the user made (marks, what was read) in
+    folders of its own, never in the user's."""
+    config = tmp_path_factory.mktemp("config")
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(data))
+    return config, data
+
+
 @pytest.fixture
 def write_brief(tmp_path: Path) -> Callable[..., Path]:
     """Write YAML text (dedented) to a file in a temporary folder and return its path."""

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     import argparse
 
     from briefing_tui.core.findings import Finding, LoadResult
+    from briefing_tui.core.model import Brief
     from briefing_tui.tui.app import BriefingApp
 
-COMMANDS = ("check", "show", "find", "diff", "schema", "new", "draft", "serve", "cache")
+COMMANDS = ("check", "show", "find", "diff", "export", "schema", "new", "draft", "serve", "cache")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -69,8 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of the brief format",
         description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
     )
-    from briefing_tui import cli_draft
+    from briefing_tui import cli_draft, cli_export
 
+    cli_export.add_parser(commands)
     cli_draft.add_parsers(commands)
     from briefing_tui import cli_serve
 
@@ -130,18 +132,25 @@ def _report(results: Sequence[LoadResult], problems: Sequence[Finding]) -> bool:
     return not any(p.is_error for p in problems) and all(r.ok for r in results)
 
 
+def load_one(path: str, verb: str) -> Brief | None:
+    """The one brief at `path` (from the cache), or None when it is broken (its
+    findings printed); `verb` says what needs one brief, for the usage error."""
+    results, problems = _load_all([path], cached=True)
+    if len(results) > 1:
+        raise UsageError(f"{verb} one brief; {path} holds {len(results)}")
+    if not _report(results, problems):
+        return None
+    return results[0].brief
+
+
 def run_show(path: str, section: str | None, output: str) -> int:
     """`briefing show`: the brief as text, Markdown or JSON with links and backlinks."""
     from briefing_tui.core.export import brief_data, brief_markdown, brief_text
     from briefing_tui.core.links import LinkIndex
 
-    results, problems = _load_all([path], cached=True)
-    if len(results) > 1:
-        raise UsageError(f"show prints one brief; {path} holds {len(results)}")
-    if not _report(results, problems):
+    brief = load_one(path, "show prints")
+    if brief is None:
         return EXIT_PROBLEM
-    brief = results[0].brief
-    assert brief is not None
     index = LinkIndex(brief)
     # Brief text goes out as text only: control characters shown, never sent (JSON
     # escapes them instead, so that it reads back to the same values).
@@ -268,6 +277,10 @@ def _dispatch(argv: list[str]) -> int:
             return run_find(args.query, args.paths)
         if args.command == "diff":
             return run_diff(args.old, args.new)
+        if args.command == "export":
+            from briefing_tui import cli_export
+
+            return cli_export.run(args)
         if args.command in ("new", "draft"):
             from briefing_tui import cli_draft
 

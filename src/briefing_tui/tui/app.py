@@ -6,17 +6,20 @@ from __future__ import annotations
 import gc
 import io
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from briefing_tui.core.model import Brief
+from briefing_tui.core.printable import visible
 from briefing_tui.tui.clipboard import copy_out
 from briefing_tui.tui.contrast import reader_colours
-from briefing_tui.tui.messages import CopyText
+from briefing_tui.tui.messages import CopyText, DeliverExport
 from briefing_tui.tui.navigator import Navigator
 
 if TYPE_CHECKING:
@@ -110,6 +113,19 @@ class BriefingApp(App[None]):
 
     # -- exports -----------------------------------------------------------------------
 
+    def on_deliver_export(self, message: DeliverExport) -> None:
+        """A screen hands over an export."""
+        self.deliver_export(message.text, message.file_name, message.mime_type)
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Say where the export went (in a browser: that it is downloading)."""
+        where = f"Exported to {event.path}" if event.path and not self.is_web else f"Exported {event.name or 'the file'}: your browser downloads it"
+        self.notify(visible(where), timeout=6, markup=False)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """Say that the export could not be written, and why."""
+        self.notify(visible(f"The export could not be written: {event.exception}"), severity="error", timeout=8, markup=False)
+
     def deliver_export(self, text: str, file_name: str, mime_type: str = "text/plain") -> None:
         """Hand an export (text, Markdown, HTML) to the reader's user: a download in
         the viewer's browser when served, a file in the user's downloads folder in a
@@ -117,4 +133,27 @@ class BriefingApp(App[None]):
         if self.served and not self.is_web:
             self.notify("Exports from a served reader go only to a browser, and there is none here.", severity="warning", markup=False)
             return
-        self.deliver_text(io.StringIO(text), save_filename=file_name, open_method="download", mime_type=mime_type, encoding="utf-8")
+        self.deliver_text(
+            io.StringIO(text),
+            save_directory=None if self.is_web else export_folder(),
+            save_filename=file_name,
+            open_method="download",
+            mime_type=mime_type,
+            encoding="utf-8",
+            name=file_name,
+        )
+
+
+def export_folder() -> Path:
+    """Where an export is saved in a terminal: the user's downloads folder, else (a
+    server has none) `exports` in the reader's data folder."""
+    import platformdirs
+
+    from briefing_tui.core.user_folders import data_directory
+
+    downloads = platformdirs.user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    folder = data_directory() / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing_tui.core.links import Link, LinkIndex
+from briefing_tui.core.marks import key_point_ref, timeline_ref
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import counted, short
@@ -45,11 +46,13 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
     prose(doc, texts["summary"], index)
     if brief.key_points:
         doc.heading("Key points")
-        for i in range(len(brief.key_points)):
+        for i, point in enumerate(brief.key_points):
+            doc.anchors[len(doc.blocks)] = key_point_ref(point)
             prose(doc, texts[f"key_points[{i}]"], index, lead="\u2022 ")
     if brief.timeline:
         doc.heading("Timeline")
         for i, event in enumerate(brief.timeline):
+            doc.anchors[len(doc.blocks)] = timeline_ref(event.date.isoformat(), event.text)
             prose(doc, texts[f"timeline[{i}].text"], index, lead=f"{event.date.isoformat()}  ")
     if brief.sources:
         doc.heading("Sources")

@@ -71,6 +71,16 @@ class CopyText(Message):
     what: str = "the text"
 
 
+@dataclass
+class DeliverExport(Message):
+    """Hand `text` to the user as the file `file_name`: saved to their downloads folder
+    in a terminal, a download in a browser."""
+
+    text: str
+    file_name: str
+    mime_type: str = "text/plain"
+
+
 class Settle(Message):
     """Sent up behind whatever a widget asked for; `settled` is set once the screen
     has done all of it."""

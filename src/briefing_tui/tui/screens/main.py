@@ -27,6 +27,7 @@ from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
 from briefing_tui.tui.documents import item_document, summary_document
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
+from briefing_tui.tui.meeting import MEETING_BINDINGS, MeetingActions
 from briefing_tui.tui.messages import CopyText, HitChosen, OpenRef, SearchClosed, ShowChanges
 from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
 
 
-class MainScreen(ReaderScreen):
+class MainScreen(MeetingActions, ReaderScreen):
     """Reads one brief."""
 
     BINDINGS = [
@@ -57,6 +58,7 @@ class MainScreen(ReaderScreen):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="forward"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to where you were", id="escape"),
         Binding("y", "copy", "Copy", tooltip="Copy the item as text (works over SSH)", id="copy"),
+        *MEETING_BINDINGS,
         # A priority binding runs as the key arrives, before the keys typed after it
         # are handed to whatever has focus: `/talks` typed in one go all lands in the box.
         Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search", priority=True),
@@ -203,7 +205,8 @@ class MainScreen(ReaderScreen):
             rows.set_rows({"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index))
         else:
             assert isinstance(pane.home, Page)
-            pane.home.show(summary_document(self.brief, self.index))
+            pane.home.show(self.with_marks(summary_document(self.brief, self.index)))
+        self.show_marks_in(pane)
 
     # -- places ----------------------------------------------------------------------
 
@@ -246,7 +249,7 @@ class MainScreen(ReaderScreen):
         if document is not None:
             await pane.detail_page()
             pane.add_class("-detail")
-            pane.page.show(document, scroll_y=place.scroll, link=place.link, highlight=place.search)
+            pane.page.show(self.with_marks(document), scroll_y=place.scroll, link=place.link, highlight=place.search)
             self.set_focus(pane.page, scroll_visible=False)
         else:
             pane.remove_class("-detail")
@@ -303,7 +306,7 @@ class MainScreen(ReaderScreen):
         key = rows.current_key
         document = item_document(key, self.index, self._elsewhere if self.library else None) if isinstance(key, Ref) else None
         page = await pane.preview_page()
-        page.show(document or Document(""))
+        page.show(self.with_marks(document) if document else Document(""))
 
     # -- bars --------------------------------------------------------------------------
 

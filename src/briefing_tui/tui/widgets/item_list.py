@@ -54,7 +54,10 @@ class ItemList(LineView):
         Binding("enter", "choose", "Open", tooltip="Open the row under the cursor", id="open"),
     ]
 
-    COMPONENT_CLASSES = {"item-list--cursor", "item-list--heading", "item-list--note", "item-list--body", "item-list--title", "item-list--match"}
+    COMPONENT_CLASSES = {
+        "item-list--cursor", "item-list--heading", "item-list--note", "item-list--body",
+        "item-list--title", "item-list--match", "item-list--flag",
+    }  # fmt: skip
 
     DEFAULT_CSS = """
     ItemList { background: $surface; color: $reader-text; }
@@ -65,6 +68,8 @@ class ItemList(LineView):
     ItemList > .item-list--note { color: $reader-muted; }
     ItemList > .item-list--body { color: $reader-body; }
     ItemList > .item-list--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
+    /* A row's letters (M: marked) are read without colour too: a letter, in reverse. */
+    ItemList > .item-list--flag { color: $reader-heading; text-style: bold reverse; }
     /* Without colour (NO_COLOR) or in the terminal's own colours, the cursor and the
        matches are told apart by reverse, bold and underline alone. */
     ItemList:nocolor:focus > .item-list--cursor { text-style: reverse; }
@@ -107,6 +112,8 @@ class ItemList(LineView):
         self._cache: dict[int, list[Strip]] = {}
         self._pending_scroll: int | None = None
         self.empty = empty
+        self.flags: dict[Hashable, str] = {}
+        """Letters shown before a row's title, by key (`M`: marked)."""
 
     # -- content -------------------------------------------------------------------
 
@@ -121,6 +128,20 @@ class ItemList(LineView):
         target = self._index.get(previous) if previous is not None else None
         self.cursor = target if target is not None else self._first_selectable()
         self.refresh()
+
+    def set_flags(self, flags: dict[Hashable, str]) -> None:
+        """Show these letters before the titles of the rows with these keys (and none
+        before the others)."""
+        if flags != self.flags:
+            self.flags = flags
+            self._layout_width = -1
+            self._cache.clear()
+            self._relayout()
+            self.refresh()
+
+    def _flag(self, row: Row) -> str:
+        flag = self.flags.get(row.key) if self.flags and row.key is not None else None
+        return f"{flag} " if flag else ""
 
     @property
     def current_key(self) -> Hashable | None:
@@ -145,7 +166,7 @@ class ItemList(LineView):
     def _row_height(self, row: Row, width: int) -> int:
         if row.heading:
             return len(line_breaks(visible(row.title), width - TITLE_INDENT))
-        title = visible(row.title + ("  " + row.note if row.note else ""))
+        title = visible(self._flag(row) + row.title + ("  " + row.note if row.note else ""))
         height = len(line_breaks(title, width - TITLE_INDENT))
         if row.body:
             height += len(line_breaks(visible(row.body), width - BODY_INDENT))
@@ -204,6 +225,8 @@ class ItemList(LineView):
             lines = [to_strip(console, line, width, TITLE_INDENT, base) for line in wrap(Text(visible(row.title), style), width - TITLE_INDENT)]
         else:
             title = Text(visible(row.title), self.get_component_rich_style("item-list--title"))
+            if flag := self._flag(row):
+                title = Text.assemble((flag[:-1], self.get_component_rich_style("item-list--flag")), " ", title)
             if row.note:
                 title.append("  " + visible(row.note), self.get_component_rich_style("item-list--note"))
             lines = [to_strip(console, line, width, TITLE_INDENT, base) for line in wrap(title, width - TITLE_INDENT)]

@@ -36,6 +36,8 @@ DETAIL_MAX = 6
 """The most lines the cell in full takes below the rows (fewer on a short screen)."""
 NOT_INVOLVED = "\u00b7"
 INVOLVED = "involved"
+MARK = "M "
+"""Before a marked position or actor: a letter, so that it reads without colour."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,15 @@ class PositionMatrix(LineView):
         self._counts: dict[str, tuple[int, int]] = {}
         self._cells: dict[tuple[int, int], tuple[int, str]] = {}
         self._detail: tuple[tuple[int, int, int, int], list[Strip]] | None = None
+        self.marked: frozenset[Ref] = frozenset()
+        """The positions and actors the user marked: their cells start with the letter M."""
+
+    def set_marked(self, marked: frozenset[Ref]) -> None:
+        """Show `marked` (positions, actors) with the letter M."""
+        if marked != self.marked:
+            self.marked = marked
+            self._cells.clear()
+            self.refresh()
 
     def fill(self, index: LinkIndex) -> None:
         """Lay out the matrix: every actor involved in an issue not yet resolved (with a
@@ -196,7 +207,8 @@ class PositionMatrix(LineView):
         issue_id = self._grid.issues[column - 1][0]
         stance = self._grid.stances.get((issue_id, actor_id))
         if stance is not None:
-            text = short(self._index.plain(stance), max(1, width - 1))
+            flag = MARK if Ref.position(issue_id, actor_id) in self.marked else ""
+            text = flag + short(self._index.plain(stance), max(1, width - 1 - len(flag)))
         else:
             text = INVOLVED if (issue_id, actor_id) in self._grid.involved else NOT_INVOLVED
         if len(self._cells) > 20000:
@@ -231,7 +243,8 @@ class PositionMatrix(LineView):
         name_style = row_style + self.get_component_rich_style("matrix--name")
         cursor = row_style + self.get_component_rich_style("matrix--cursor")
         first = cursor if on_row and self.column == 0 else name_style
-        segments = [Segment(_fit(" " + _one_line(grid.actors[row][1]), name_width), first + Style.from_meta({"cell": (row, 0)}))]
+        flag = MARK if Ref("actor", grid.actors[row][0]) in self.marked else ""
+        segments = [Segment(_fit(" " + flag + _one_line(grid.actors[row][1]), name_width), first + Style.from_meta({"cell": (row, 0)}))]
         empty = row_style + self.get_component_rich_style("matrix--empty")
         for column, cell in columns:
             text = self._cell_text(row, column, cell)

@@ -51,12 +51,14 @@ class Document:
     """What a page shows: a title for the breadcrumb and the blocks of text; `ref`,
     what it shows in full (None for a page of its own, such as the Summary)."""
 
-    __slots__ = ("title", "blocks", "ref")
+    __slots__ = ("title", "blocks", "ref", "anchors")
 
     def __init__(self, title: str, blocks: list[Block] | None = None, ref: Ref | None = None) -> None:
         self.title = title
         self.blocks: list[Block] = blocks if blocks is not None else []
         self.ref = ref
+        self.anchors: dict[int, Ref] = {}
+        """What a block without a link of its own stands for (a key point), by its number."""
 
     def __repr__(self) -> str:
         return f"Document({self.title!r}, {len(self.blocks)} blocks, ref={self.ref!r})"
@@ -87,7 +89,7 @@ class Document:
         return spans[number].text if 0 <= number < len(spans) else ""
 
 
-STYLES = ("heading", "muted", "code", "link", "link-selected", "match")
+STYLES = ("heading", "muted", "code", "link", "link-selected", "match", "flag")
 """The looks that follow the theme, each a component class of the page."""
 PLAIN_STYLES = {
     "title": Style(bold=True),
@@ -119,6 +121,7 @@ class Page(LineView):
     Page > .page--link { color: $reader-link; text-style: underline; }
     Page > .page--link-selected { background: $block-cursor-background; color: $reader-cursor-text; text-style: bold underline; }
     Page > .page--match { background: $warning-muted; color: $reader-match-text; text-style: bold underline; }
+    Page > .page--flag { color: $reader-heading; text-style: bold reverse; }
     /* Without colour (NO_COLOR) or in the terminal's own colours, the selected link
        and the matches are told apart by reverse, bold and underline alone. */
     Page:nocolor > .page--link-selected { text-style: bold underline reverse; }
@@ -300,6 +303,23 @@ class Page(LineView):
             else:
                 segments.append(segment)
         return Strip(segments, strip.cell_length) if changed else strip
+
+    # -- blocks --------------------------------------------------------------------
+
+    def blocks_on_screen(self) -> range:
+        """The numbers of the blocks with a line on screen, top to bottom."""
+        self._relayout()
+        if not self._starts:
+            return range(0)
+        top = self.scroll_offset.y
+        bottom = top + max(1, self.scrollable_content_region.height)
+        return range(max(0, bisect_right(self._starts, top) - 1), bisect_right(self._starts, bottom - 1))
+
+    def selected_block(self) -> int:
+        """The number of the block holding the selected link (-1: none selected)."""
+        if 0 <= self.link < len(self._link_lines) and self._link_lines[self.link] >= 0:
+            return bisect_right(self._starts, self._link_lines[self.link]) - 1
+        return -1
 
     # -- links ---------------------------------------------------------------------
 

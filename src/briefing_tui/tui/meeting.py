@@ -1,0 +1,214 @@
+"""Getting ready for a meeting, on the main screen: `m` marks what is under the cursor
+or on screen, `t` shows the marks as talking points, `x` exports what is on screen,
+`Y` copies it as Markdown.
+
+The keys are declared here once (`MEETING_BINDINGS`, part of the main screen's
+bindings, so the bar, the help and the palette list them) and their actions are the
+main screen's through `MeetingActions`. Marks live in the user's data folder
+(`core.marks`); how they show is `marking`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from briefing_tui.core.ref import Ref
+from briefing_tui.core.sheet import MIME, SUFFIX, Format, Sheet, render
+from briefing_tui.tui.layout import visible
+from briefing_tui.tui.marking import flags, marked_document
+from briefing_tui.tui.messages import CopyText, DeliverExport, OpenRef
+from briefing_tui.tui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from briefing_tui.core.links import LinkIndex
+    from briefing_tui.core.marks import Marks
+    from briefing_tui.core.model import Brief
+    from briefing_tui.tui.pane import Pane
+    from briefing_tui.tui.screens.base import ReaderScreen as _Screen
+    from briefing_tui.tui.widgets.page import Document
+else:
+    _Screen = object
+
+MEETING_BINDINGS = [
+    Binding("m", "mark", "Mark", tooltip="Mark or unmark the item under the cursor or on screen, for your talking points", id="mark"),
+    Binding("t", "talking_points", "Talking points", tooltip="Talking points: what you marked, in your order, with notes", id="talking_points"),
+    Binding("x", "export", "Export", show=False, tooltip="Export what is on screen as Markdown, HTML or text", id="export"),
+    Binding("Y", "copy_view", "Copy view", show=False, tooltip="Copy what is on screen as Markdown", id="copy_view"),
+]
+
+
+def file_stem(text: str) -> str:
+    """A file name's stem from a brief's id or a view's name: letters, digits and dashes."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "brief"
+
+
+class MeetingActions(_Screen):
+    """The main screen's actions for marks, talking points, export and copying a view.
+
+    A mixin: the screen provides `brief`, `index`, `current_pane` and the preview.
+    """
+
+    brief: Brief
+    index: LinkIndex
+    _marks: Marks | None = None
+    _filled: set[str]
+    _position: tuple[int, int]
+
+    if TYPE_CHECKING:
+
+        @property
+        def current_pane(self) -> Pane: ...
+
+        async def _preview(self, pane: Pane) -> None: ...
+
+    # -- marks -----------------------------------------------------------------------------
+
+    @property
+    def marks(self) -> Marks:
+        """The user's marks on this brief, read when first asked for."""
+        if self._marks is None or self._marks.brief_id != self.brief.id:
+            from briefing_tui.core.marks import Marks
+
+            self._marks = Marks(self.brief.id)
+            if self._marks.problem:
+                self.notify(visible(self._marks.problem), severity="warning", markup=False)
+        return self._marks
+
+    def marked(self) -> frozenset[Ref]:
+        """Every reference marked (none read from disk until something is asked)."""
+        return self.marks.refs()
+
+    def with_marks(self, document: Document) -> Document:
+        """The page with the marks on it."""
+        return marked_document(document, self.marked())
+
+    def show_marks_in(self, pane: Pane) -> None:
+        """Put the marks on a pane's list or matrix."""
+        if (rows := pane.rows) is not None:
+            rows.set_flags(flags(self.marked()))
+        elif (matrix := pane.matrix) is not None:
+            matrix.set_marked(self.marked())
+
+    async def refresh_marks(self) -> None:
+        """Show the marks as they are now, everywhere: lists, matrix, pages."""
+        from briefing_tui.tui.pane import Pane
+
+        for pane in self.query(Pane):
+            self.show_marks_in(pane)
+        self._filled.discard("summary")  # drawn again, marks and all, when shown
+        await self.show(self.capture(), self._position)
+        await self._preview(self.current_pane)
+
+    def mark_target(self) -> Ref | None:
+        """What `m` marks: the item shown in full, else the row or cell under the cursor;
+        on the Summary, the key point or timeline entry with the selected link, else the
+        first one on screen."""
+        pane = self.current_pane
+        if pane.showing_detail:
+            return pane.page.document.ref
+        if (rows := pane.rows) is not None:
+            return rows.current_key if isinstance(rows.current_key, Ref) else None
+        if (matrix := pane.matrix) is not None:
+            return matrix.current_target
+        page = pane.home
+        assert isinstance(page, Page)
+        anchors = page.document.anchors
+        selected = page.selected_block()
+        if selected in anchors:
+            return anchors[selected]
+        return next((anchors[n] for n in page.blocks_on_screen() if n in anchors), None)
+
+    async def action_mark(self) -> None:
+        """Mark or unmark what is under the cursor or on screen."""
+        await self.after_earlier_keys()
+        target = self.mark_target()
+        if target is None or target.kind not in ("summary", "source", "actor", "quote", "issue", "position") or target == Ref.summary():
+            self.notify(
+                "Nothing here to mark: move to a quote, an actor, an issue, a position, a key point or a timeline entry.", timeout=3, markup=False
+            )
+            return
+        from briefing_tui.core.talking_points import mark_label
+
+        label = mark_label(target, self.index)
+        now = self.marks.toggle(target, label)
+        count = len(self.marks)
+        said = f"Marked ({count} talking point{'' if count == 1 else 's'}, t): " if now else "Unmarked: "
+        self.notify(visible(said + " ".join(label.split())[:120]), timeout=3, markup=False)
+        await self.refresh_marks()
+
+    # -- talking points ------------------------------------------------------------------------
+
+    async def action_talking_points(self) -> None:
+        """Show the marks as talking points."""
+        await self.after_earlier_keys()
+        from briefing_tui.tui.screens.talking_points import TalkingPointsScreen
+
+        async def closed(target: Ref | None) -> None:
+            await self.refresh_marks()
+            if target is not None:
+                self.post_message(OpenRef(target))
+
+        await self.app.push_screen(TalkingPointsScreen(self.marks, self.index), closed)
+
+    # -- what is on screen, exported or copied -----------------------------------------------------
+
+    def view_sheet(self) -> tuple[Sheet, str]:
+        """What is on screen as a sheet, and a name for its file."""
+        from briefing_tui.tui.marking import document_sheet, rows_sheet
+        from briefing_tui.tui.pane import PANES
+
+        brief = self.brief
+        if self.has_class("-searching"):
+            from textual.widgets import Input
+
+            from briefing_tui.tui.widgets.item_list import ItemList
+
+            query = self.query_one("#search-input", Input).value
+            results = self.query_one("#search-results", ItemList)
+            return rows_sheet(results.rows, f"Search: {query} ({brief.title})", self.marked()), "search"
+        pane = self.current_pane
+        if pane.showing_detail and (ref := pane.page.document.ref) is not None:
+            from briefing_tui.tui.documents import item_document
+
+            document = item_document(ref, self.index) or pane.page.document
+            return document_sheet(self.with_marks(document), f"{self.index.label(ref)} ({brief.title})"), ref.kind
+        if pane.matrix is not None:
+            from briefing_tui.core.brief_sheet import brief_head, positions_table
+
+            sheet = Sheet(f"Positions: {brief.title}")
+            brief_head(sheet, brief)
+            positions_table(sheet, self.index)
+            return sheet, "positions"
+        if (rows := pane.rows) is not None:
+            return rows_sheet(rows.rows, f"{PANES[pane.pane_name]}: {brief.title}", self.marked()), pane.pane_name
+        from briefing_tui.core.brief_sheet import brief_sheet
+
+        return brief_sheet(self.index, ("summary",)), "summary"
+
+    async def action_export(self) -> None:
+        """Export what is on screen: a file (a download, in a browser)."""
+        await self.after_earlier_keys()
+        sheet, what = self.view_sheet()
+        export_view(self, sheet, f"{file_stem(self.brief.id)}-{what}")
+
+    async def action_copy_view(self) -> None:
+        """Copy what is on screen as Markdown."""
+        await self.after_earlier_keys()
+        sheet, what = self.view_sheet()
+        self.post_message(CopyText(render(sheet, "md"), f"the {what} view as Markdown"))
+
+
+def export_view(screen: Screen[Any], sheet: Sheet, stem: str) -> None:
+    """Ask which format, then hand the export of `sheet` to the app (`DeliverExport`)."""
+    from briefing_tui.tui.screens.export_format import ExportFormatScreen
+
+    def chosen(fmt: Format | None) -> None:
+        if fmt is not None:
+            screen.post_message(DeliverExport(render(sheet, fmt), stem + SUFFIX[fmt], MIME[fmt]))
+
+    screen.app.push_screen(ExportFormatScreen(sheet.title), chosen)

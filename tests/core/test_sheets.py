@@ -9,7 +9,7 @@ import pytest
 
 from briefing_tui.core import LinkIndex, load_brief
 from briefing_tui.core.brief_sheet import brief_sheet
-from briefing_tui.core.sheet import Entry, Sheet, render
+from briefing_tui.core.sheet import Bullet, Sheet, render
 from briefing_tui.core.sheet_markdown import escape
 from tests.conftest import REAL_BRIEF
 from tests.export_check import markdown_html, markdown_tokens, parse_html
@@ -47,7 +47,7 @@ def sample() -> Sheet:
     for text in NASTY:
         sheet.heading(text)
         sheet.paragraph(text)
-        sheet.listing([Entry(text, (f"Note: {text}",))], numbered=True)
+        sheet.listing([Bullet(text, (f"Note: {text}",))], numbered=True)
     sheet.table(["Actor", *NASTY[:3]], [[text, text, "", text] for text in NASTY])
     return sheet
 
@@ -72,7 +72,7 @@ def test_a_sheet_of_hostile_values_makes_well_formed_html_showing_them_as_text()
 def test_escape_sequences_are_shown_never_sent_in_any_format():
     sheet = Sheet("\x1b]0;title\x07")
     sheet.heading("\x1b[2J cleared")
-    sheet.listing([Entry("\x1b]52;c;SE9TVElMRQ==\x07 clip", ("\u202eevil",))])
+    sheet.listing([Bullet("\x1b]52;c;SE9TVElMRQ==\x07 clip", ("\u202eevil",))])
     for fmt in ("md", "html", "txt"):
         out = render(sheet, fmt)  # type: ignore[arg-type]
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out

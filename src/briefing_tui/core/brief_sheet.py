@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
-from briefing_tui.core.sheet import Entry, Sheet
+from briefing_tui.core.sheet import Bullet, Sheet
 from briefing_tui.core.talking_points import quote_point, sources_line
 
 SECTIONS = ("summary", "actors", "quotes", "issues", "positions")
@@ -46,10 +46,10 @@ def brief_sheet(index: LinkIndex, sections: tuple[str, ...] = SECTIONS) -> Sheet
             sides.setdefault(actor.side or "No side", []).append(actor)
         for side, actors in sides.items():
             sheet.heading(side, 3)
-            sheet.listing([Entry(actor_line(a), (_one(index.plain(a.notes)),) if a.notes else ()) for a in actors])
+            sheet.listing([Bullet(actor_line(a), (_one(index.plain(a.notes)),) if a.notes else ()) for a in actors])
     if "quotes" in sections and brief.quotes:
         sheet.heading("Quotes")
-        sheet.listing([Entry(quote_point(q, index), (_one(index.plain(q.context)),) if q.context else ()) for q in brief.quotes])
+        sheet.listing([Bullet(quote_point(q, index), (_one(index.plain(q.context)),) if q.context else ()) for q in brief.quotes])
     if "issues" in sections and brief.issues:
         sheet.heading("Issues")
         for issue in brief.issues:

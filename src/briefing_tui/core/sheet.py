@@ -38,7 +38,7 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Bullet:
     """An entry of a list: its text, and lines beneath it (a note, a position's stance)."""
 
     text: str
@@ -49,7 +49,7 @@ class Entry:
 class Listing:
     """A list of entries, numbered when their order is the point (talking points)."""
 
-    entries: tuple[Entry, ...]
+    entries: tuple[Bullet, ...]
     numbered: bool = False
 
 
@@ -81,9 +81,9 @@ class Sheet:
         if text.strip():
             self.blocks.append(Paragraph(text, muted))
 
-    def listing(self, entries: list[Entry] | list[str], *, numbered: bool = False) -> None:
+    def listing(self, entries: list[Bullet] | list[str], *, numbered: bool = False) -> None:
         """Add a list (nothing for no entries); plain strings are entries with nothing beneath."""
-        made = tuple(e if isinstance(e, Entry) else Entry(e) for e in entries)
+        made = tuple(e if isinstance(e, Bullet) else Bullet(e) for e in entries)
         if made:
             self.blocks.append(Listing(made, numbered))
 

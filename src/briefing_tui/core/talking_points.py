@@ -14,7 +14,7 @@ from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.marks import KEY_POINT, TIMELINE, Mark, Marks
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.core.ref import Ref
-from briefing_tui.core.sheet import Entry, Sheet
+from briefing_tui.core.sheet import Bullet, Sheet
 
 GONE = "no longer in the brief"
 
@@ -119,5 +119,5 @@ def talking_points_sheet(points: list[TalkingPoint], brief: Brief) -> Sheet:
     sheet.heading("Talking points")
     if not points:
         sheet.paragraph("Nothing is marked yet: press m on a quote, a position or any item to add it here.")
-    sheet.listing([Entry(p.line, (f"Note: {p.mark.note}",) if p.mark.note else ()) for p in points], numbered=True)
+    sheet.listing([Bullet(p.line, (f"Note: {p.mark.note}",) if p.mark.note else ()) for p in points], numbered=True)
     return sheet

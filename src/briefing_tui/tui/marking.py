@@ -8,11 +8,14 @@ says at its top that it is marked. Letters, so that they read with NO_COLOR too.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.ref import Ref
-from briefing_tui.core.sheet import Entry, Sheet
-from briefing_tui.tui.widgets.item_list import Row
+from briefing_tui.core.sheet import Bullet, Sheet
 from briefing_tui.tui.widgets.page import Block, Document, Span
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.widgets.item_list import Row
 
 MARK = "M"
 """The letter of a marked item."""
@@ -65,7 +68,7 @@ def document_sheet(document: Document, title: str) -> Sheet:
     """A page as a sheet: its title and headings, its paragraphs, its bullets as lists
     (with the indented lines under a bullet beneath it)."""
     sheet = Sheet(title)
-    entries: list[Entry] = []
+    entries: list[Bullet] = []
 
     def close() -> None:
         if entries:
@@ -85,10 +88,10 @@ def document_sheet(document: Document, title: str) -> Sheet:
         elif block.prefix.strip():
             lead = block.prefix.strip()
             lead = "" if lead in ("\u2022", MARK) else f"{lead} "
-            entries.append(Entry(lead + text))
+            entries.append(Bullet(lead + text))
         elif block.indent and entries:
             last = entries.pop()
-            entries.append(Entry(last.text, (*last.beneath, text)))
+            entries.append(Bullet(last.text, (*last.beneath, text)))
         else:
             close()
             sheet.paragraph(text, muted=block.style == "muted" or styles == {"muted"})
@@ -101,7 +104,7 @@ def rows_sheet(rows: list[Row], title: str, marked: frozenset[Ref] = frozenset()
     its text beneath), marked rows starting with M."""
     sheet = Sheet(title)
     sheet.heading(title, 1)
-    entries: list[Entry] = []
+    entries: list[Bullet] = []
     for row in rows:
         if row.heading:
             sheet.listing(list(entries))
@@ -110,6 +113,6 @@ def rows_sheet(rows: list[Row], title: str, marked: frozenset[Ref] = frozenset()
             continue
         flag = f"{MARK} " if isinstance(row.key, Ref) and row.key in marked else ""
         head = flag + row.title + (f" \u00b7 {row.note}" if row.note else "")
-        entries.append(Entry(head, tuple(line for line in row.body.split("\n") if line.strip())))
+        entries.append(Bullet(head, tuple(line for line in row.body.split("\n") if line.strip())))
     sheet.listing(entries)
     return sheet

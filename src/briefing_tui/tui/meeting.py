@@ -35,8 +35,10 @@ else:
     _Screen = object
 
 MEETING_BINDINGS = [
-    Binding("m", "mark", "Mark", tooltip="Mark or unmark the item under the cursor or on screen, for your talking points", id="mark"),
-    Binding("t", "talking_points", "Talking points", tooltip="Talking points: what you marked, in your order, with notes", id="talking_points"),
+    Binding("m", "mark", "Mark", show=False, tooltip="Mark or unmark the item under the cursor or on screen, for your talking points", id="mark"),
+    Binding(
+        "t", "talking_points", "Talking points", show=False, tooltip="Talking points: what you marked, in your order, with notes", id="talking_points"
+    ),
     Binding("x", "export", "Export", show=False, tooltip="Export what is on screen as Markdown, HTML or text", id="export"),
     Binding("Y", "copy_view", "Copy view", show=False, tooltip="Copy what is on screen as Markdown", id="copy_view"),
 ]

@@ -30,6 +30,13 @@ NASTY = [
     "    four spaces",
     "> not a quote",
     "line one\nline two",
+    "+ plus",
+    "===",
+    "---",
+    "***",
+    "2) paren",
+    "~~struck~~ &copy; &#60;",
+    "https://evil.example/ www.evil.example",
 ]
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_tui.core.marks import key_point_ref
 from briefing_tui.core.ref import Ref
+from briefing_tui.tui.screens.mark_summary import MarkSummaryScreen
 from briefing_tui.tui.screens.talking_points import TalkingPointsScreen
 from tests.export_check import parse_html
 from tests.tui.support import main, make_app, shown_page, started, until
@@ -39,6 +41,12 @@ async def test_marks_made_with_keys_are_reordered_annotated_and_found_after_a_re
         assert row_text(quotes, 0).startswith(" M Dmitry Peskov") and not row_text(quotes, 1).startswith(" M")
         await pilot.press("enter")
         await until(pilot, lambda: shown_page(app).text.startswith("M  Marked"))
+        # On the Summary, m asks which key point or timeline entry.
+        await pilot.press("1", "m")
+        await until(pilot, lambda: isinstance(app.screen, MarkSummaryScreen))
+        await pilot.press("j", "m", "escape")
+        await until(pilot, lambda: len(main(app).marks) == 4)
+        assert any(line.startswith("M Officials involved say") for line in shown_page(app).text.splitlines())
         await pilot.press("t")
         await until(pilot, lambda: isinstance(app.screen, TalkingPointsScreen))
         await pilot.press("J", "n", *"Ask when", "space", *"Kyiv answers", "enter")
@@ -52,7 +60,7 @@ async def test_marks_made_with_keys_are_reordered_annotated_and_found_after_a_re
         screen = again.screen
         assert isinstance(screen, TalkingPointsScreen)
         rows = screen.points.rows
-        assert [row.key for row in rows] == [second, first, position]
+        assert [row.key for row in rows] == [second, first, position, key_point_ref(again.brief.key_points[1])]  # type: ignore[union-attr]
         assert rows[1].title.startswith("2. \u201cWe have reiterated our invitation") and rows[1].body == "Note: Ask when Kyiv answers"
         assert rows[2].title.startswith("3. Volodymyr Zelensky: Turned down")
         assert private_user_folders[1] in screen.marks.path.parents

@@ -9,14 +9,19 @@ import re
 from briefing_tui.core.printable import clipboard_text
 from briefing_tui.core.sheet import Heading, Listing, Paragraph, Sheet, Table
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark, and then
-# stands for itself: escaping them all leaves no markup, wherever the text lands.
-_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+# Characters that can start markup anywhere in a line: emphasis, code, links and
+# images, raw HTML and autolinks, entities, tables, strikethrough, headings. Each is
+# backslash-escaped (CommonMark lets any ASCII punctuation be) and then stands for itself.
+_INLINE = re.compile(r"""([\\`*_\[\]<>!&|~#])""")
+# What starts a block at the beginning of a line: a list item (`-`, `+`, `1.`, `1)`),
+# a setext underline or a thematic break (`=`, `-`), a block quote (escaped above).
+_LEADING = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
 
 
 def escape(text: str) -> str:
     """`text` as Markdown that reads back as exactly this text, on one line."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(clipboard_text(text).split()))
+    line = _INLINE.sub(r"\\\1", " ".join(clipboard_text(text).split()))
+    return _LEADING.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -20,7 +20,6 @@ from briefing_tui.core.sheet import MIME, SUFFIX, Format, Sheet, render
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.marking import flags, marked_document
 from briefing_tui.tui.messages import CopyText, DeliverExport, OpenRef
-from briefing_tui.tui.widgets.page import Page
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -108,8 +107,7 @@ class MeetingActions(_Screen):
 
     def mark_target(self) -> Ref | None:
         """What `m` marks: the item shown in full, else the row or cell under the cursor;
-        on the Summary, the key point or timeline entry with the selected link, else the
-        first one on screen."""
+        on the Summary, the Summary itself (`m` then asks which key point or entry)."""
         pane = self.current_pane
         if pane.showing_detail:
             return pane.page.document.ref
@@ -117,19 +115,21 @@ class MeetingActions(_Screen):
             return rows.current_key if isinstance(rows.current_key, Ref) else None
         if (matrix := pane.matrix) is not None:
             return matrix.current_target
-        page = pane.home
-        assert isinstance(page, Page)
-        anchors = page.document.anchors
-        selected = page.selected_block()
-        if selected in anchors:
-            return anchors[selected]
-        return next((anchors[n] for n in page.blocks_on_screen() if n in anchors), None)
+        return Ref.summary()  # the Summary's key points and timeline: asked which
 
     async def action_mark(self) -> None:
         """Mark or unmark what is under the cursor or on screen."""
         await self.after_earlier_keys()
         target = self.mark_target()
-        if target is None or target.kind not in ("summary", "source", "actor", "quote", "issue", "position") or target == Ref.summary():
+        if target == Ref.summary():
+            from briefing_tui.tui.screens.mark_summary import MarkSummaryScreen
+
+            async def closed(_: None) -> None:
+                await self.refresh_marks()
+
+            await self.app.push_screen(MarkSummaryScreen(self.marks, self.index), closed)
+            return
+        if target is None or target.kind not in ("summary", "source", "actor", "quote", "issue", "position"):
             self.notify(
                 "Nothing here to mark: move to a quote, an actor, an issue, a position, a key point or a timeline entry.", timeout=3, markup=False
             )

@@ -6,10 +6,13 @@ navigator.
 
 from __future__ import annotations
 
+import os
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 
 from briefing_tui.core.history import Place
+from briefing_tui.tui.messages import CopyText
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
@@ -23,6 +26,8 @@ class DocumentScreen(ReaderScreen):
         Binding("backspace,escape,alt+left", "back", "Back", tooltip="Back to where you were", id="document.back"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="document.forward"),
         Binding("L", "library", "Library", tooltip="Back to the library of briefs", id="document.library"),
+        Binding("x", "export", "Export", show=False, tooltip="Export this page as Markdown, HTML or text", id="document.export"),
+        Binding("Y", "copy_view", "Copy page", show=False, tooltip="Copy this page as Markdown", id="document.copy_view"),
     ]
 
     DEFAULT_CSS = """
@@ -59,3 +64,18 @@ class DocumentScreen(ReaderScreen):
     async def show(self, place: Place, position: tuple[int, int]) -> None:
         self.page.restore(place.scroll, place.link)
         self.set_focus(self.page, scroll_visible=False)
+
+    def action_export(self) -> None:
+        """Export the page (the Changes view: its lists of what is new, gone, changed)."""
+        from briefing_tui.tui.marking import document_sheet
+        from briefing_tui.tui.meeting import export_view, file_stem
+
+        brief = os.path.splitext(os.path.basename(self.place.brief or ""))[0]
+        export_view(self, document_sheet(self.document, self.heading), file_stem(f"{brief} {self.heading}"))
+
+    def action_copy_view(self) -> None:
+        """Copy the page as Markdown."""
+        from briefing_tui.core.sheet import render
+        from briefing_tui.tui.marking import document_sheet
+
+        self.post_message(CopyText(render(document_sheet(self.document, self.heading), "md"), f"the {self.heading} page as Markdown"))

@@ -304,23 +304,6 @@ class Page(LineView):
                 segments.append(segment)
         return Strip(segments, strip.cell_length) if changed else strip
 
-    # -- blocks --------------------------------------------------------------------
-
-    def blocks_on_screen(self) -> range:
-        """The numbers of the blocks with a line on screen, top to bottom."""
-        self._relayout()
-        if not self._starts:
-            return range(0)
-        top = self.scroll_offset.y
-        bottom = top + max(1, self.scrollable_content_region.height)
-        return range(max(0, bisect_right(self._starts, top) - 1), bisect_right(self._starts, bottom - 1))
-
-    def selected_block(self) -> int:
-        """The number of the block holding the selected link (-1: none selected)."""
-        if 0 <= self.link < len(self._link_lines) and self._link_lines[self.link] >= 0:
-            return bisect_right(self._starts, self._link_lines[self.link]) - 1
-        return -1
-
     # -- links ---------------------------------------------------------------------
 
     @property

@@ -121,7 +121,7 @@ def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tup
         return
     doc.heading(f"Referenced by ({len(links):,})")
     places = Counter((link.source, link.field) for link in links)
-    listed: Counter[tuple[str, str]] = Counter()
+    listed: Counter[tuple[str | None, str]] = Counter()
     for link in links:
         place = (link.source, link.field)
         listed[place] += 1

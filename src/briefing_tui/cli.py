@@ -181,7 +181,7 @@ def run_find(query: str, paths: Sequence[str]) -> int:
     _report(broken, problems)
     hits, _ = library.find(query)
     for hit in hits:
-        print(visible(f"{hit.path}:{hit.location.line}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
+        print(visible(f"{hit.path}:{library.line(hit)}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
     unsearched = library.unsearched
     if unsearched:
         # An answer from part of the library is never given as the whole.

@@ -119,6 +119,48 @@ def test_find_prints_one_line_per_hit_best_first():
     assert "Zaporizhzhia" in source[int(first["line"]) - 1]
 
 
+MATCH_LINES = """\
+brief: 1
+title: A small brief
+date: 2026-01-29
+summary: |
+  First line of the summary.
+  Second line, about [[kremlin|the Kremlin]].
+
+  The harbour talks began.
+key_points:
+  - >
+    A folded point that runs
+    over lines, naming the lighthouse.
+  - A plain point that
+    wraps onto a second line about the quarry.
+  - "A quoted point [[kremlin]]
+    that names the orchard."
+actors:
+  - id: kremlin
+    name: Kremlin
+    kind: organisation
+"""
+
+
+@pytest.mark.parametrize(("query", "line"), [("harbour", 8), ("second", 6), ("lighthouse", 12), ("quarry", 14), ("orchard", 16)])
+def test_find_gives_the_line_that_holds_the_match(write_brief, query, line):
+    path = write_brief(MATCH_LINES)
+    result = run_briefing("find", query, path)
+    assert result.returncode == 0, result.stderr
+    first = FIND_LINE.match(result.stdout.splitlines()[0])
+    assert first and int(first["line"]) == line, result.stdout
+    assert query in MATCH_LINES.splitlines()[line - 1].lower()
+
+
+def test_the_readme_shows_what_find_prints():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"^\$ \.venv/bin/briefing (find .*)\n((?:(?!\$ |\.\.\.|```).*\n)+)", readme, re.M)
+    assert example, "the README shows `briefing find` at work"
+    result = run_briefing(*example[1].split())
+    assert result.stdout.splitlines()[: len(example[2].splitlines())] == example[2].splitlines()
+
+
 def test_find_nothing_exits_1():
     result = run_briefing("find", "xylophone", "briefs/")
     assert (result.returncode, result.stdout) == (1, "")

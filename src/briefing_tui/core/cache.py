@@ -70,6 +70,7 @@ def _code_version() -> str:
         "model.py",
         "findings.py",
         "links.py",
+        "text_lines.py",
     ):
         try:
             info = (here / name).stat()

@@ -27,6 +27,7 @@ from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem, Term, matching_words, query_terms
 from briefing_tui.core.text import fold
+from briefing_tui.core.text_lines import line_at, source_lines
 
 CANDIDATES = 500
 """As you type, only the items SQLite ranks best are ranked exactly (and placed),
@@ -120,6 +121,7 @@ class Library:
         self._vocabulary: list[str] | None = None
         self._everything: SearchIndex | None = None
         self._titles: dict[tuple[str, str, str], str] = {}
+        self._anchors: dict[tuple[str, str, str, str], list[int]] = {}
         summaries = self.cache.summaries(self.files)
         for path in self.files:
             summary = summaries.get(path)
@@ -146,7 +148,7 @@ class Library:
                 results.append((result, stamp))
                 if stamp is not None:
                     with paused_gc():
-                        rows = index_rows(result.brief) if result.brief else NO_ROWS
+                        rows = index_rows(result.brief, source_lines(path)) if result.brief else NO_ROWS
                     stored.append((path, stamp, result, rows))
             keys = self.cache.store_many(stored)
             for path, (result, stamp) in zip(chunk, results, strict=True):
@@ -264,6 +266,12 @@ class Library:
             return "Summary"
         return self._titles.get((hit.path, hit.kind, hit.item_id), hit.item_id)
 
+    def line(self, hit: Hit) -> int:
+        """The line of its file that holds a hit's match (a match deep in a block is
+        lines below where the block starts)."""
+        anchors = self._anchors.get((hit.path, hit.kind, hit.item_id, hit.field))
+        return line_at(hit.location.line, anchors, hit.start) if anchors else hit.location.line
+
     def _index(self, rows: list[tuple[int, str, str, str, str]], paths: dict[int, str]) -> SearchIndex:
         # Equal scores keep the order of the list: the newest brief first.
         rank = {entry.path: number for number, entry in enumerate(self.listing())}
@@ -272,8 +280,12 @@ class Library:
         for row, kind, item_id, title, texts in rows:
             path = paths[brief_of(row)]
             self._titles[(path, kind, item_id)] = title
-            shown = tuple(Text(field, text, Location(line, column), False) for field, line, column, text in json.loads(texts))
-            stored.append(StoredItem(path, kind, item_id, shown))
+            shown = []
+            for field, line, column, text, *anchors in json.loads(texts):
+                shown.append(Text(field, text, Location(line, column), False))
+                if anchors:
+                    self._anchors[(path, kind, item_id, field)] = anchors[0]
+            stored.append(StoredItem(path, kind, item_id, tuple(shown)))
         return SearchIndex.of_items(stored)
 
     def _everything_index(self, paths: dict[int, str]) -> SearchIndex:

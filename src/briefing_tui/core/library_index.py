@@ -86,7 +86,9 @@ class IndexRows(NamedTuple):
     """What one brief adds to the tables for search and for actors across briefs."""
 
     items: list[tuple[str, str, str, str, str, str]]
-    """(kind, item id, title, texts as JSON, head words, body words) per item."""
+    """(kind, item id, title, texts as JSON, head words, body words) per item; each
+    text as [field, line, column, text as shown], and the anchors of its lines
+    (`text_lines`) after them when it is written on more than one."""
     actors: list[tuple[str, str, str]]
     """(actor id, folded name, name) per actor."""
     statements: list[tuple[str, str, str, str | None, int | None, str]]
@@ -100,14 +102,16 @@ HEAD_FIELDS = frozenset({"name", "title", "aliases"})
 """Fields whose words rank higher in the full-text index: what items are called."""
 
 
-def index_rows(brief: Brief) -> IndexRows:
-    """What a brief adds to the cache's tables for search and for actors across briefs."""
+def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
+    """What a brief adds to the cache's tables for search and for actors across briefs
+    (`lines`, the lines of its file, place each match on its own line)."""
     # Imported here, not with the module: the cache imports this module, and a warm
     # start of the reader must not pay for search and its helpers.
     from briefing_tui.core.changes import name_key
-    from briefing_tui.core.links import shown_text
+    from briefing_tui.core.links import WIKILINK_RE, shown_text
     from briefing_tui.core.search import item_title
     from briefing_tui.core.text import fold, item_label, words
+    from briefing_tui.core.text_lines import line_anchors, shown_anchors
 
     items = {item.id: item for item in brief.items()}
 
@@ -122,7 +126,12 @@ def index_rows(brief: Brief) -> IndexRows:
         body: list[str] = []
         for text in texts:
             value = shown_text(text.text, label) if text.markdown else text.text
-            shown.append([text.field, text.location.line, text.location.column, value])
+            line, column = text.location
+            anchors = line_anchors(lines, line, column, text.text) if lines else None
+            if anchors and value is not text.text:
+                links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
+                anchors = shown_anchors(anchors, links)
+            shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
             (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
         rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
 

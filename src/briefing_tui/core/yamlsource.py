@@ -13,7 +13,6 @@ big brief is never held twice in memory: once as nodes and once as the model.
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import stat
@@ -36,6 +35,7 @@ from yaml.events import (
 
 from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits
 from briefing_tui.core.model import NOWHERE, Location
+from briefing_tui.core.text_lines import BOM_ENCODINGS
 
 # The C parser is ~10x faster; the pure-Python one is the same grammar.
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -410,22 +410,13 @@ def _location_at(data: bytes, offset: int) -> Location:
     return _line_column(data[:offset].decode("utf-8", "replace"))
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
 def as_utf8(data: bytes, path: str) -> bytes:
     """A brief's bytes checked and made UTF-8 for the parser.
 
     UTF-8 (an optional BOM dropped), or UTF-16/32 with a BOM; anything else, or any
     NUL, is an error with the place it happens.
     """
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = next((enc for bom, enc in BOM_ENCODINGS if data.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\0" in data[:8192]:
         raise SourceError(Finding(path, _location_at(data, data.index(b"\0")), "error", "binary file (it holds NUL bytes), not a YAML brief"))
     try:

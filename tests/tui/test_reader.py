@@ -437,6 +437,12 @@ async def test_help_lists_every_key_from_the_bindings():
             "Command palette",
             "Top",
             "Bottom",
+            "Mark or unmark the item",
+            "Talking points: what you marked",
+            "Move the point up",
+            "Write a one-line note on the point",
+            "Export what is on screen",
+            "Copy what is on screen as Markdown",
         ):
             assert expected in text, expected
         await pilot.press("escape")

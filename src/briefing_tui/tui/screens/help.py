@@ -60,6 +60,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
         from briefing_tui.tui.screens.main import LIBRARY_ACTIONS, MainScreen
+        from briefing_tui.tui.screens.talking_points import TalkingPointsScreen
         from briefing_tui.tui.widgets.item_list import ItemList
         from briefing_tui.tui.widgets.matrix import PositionMatrix
         from briefing_tui.tui.widgets.motion import LineView
@@ -86,6 +87,7 @@ class HelpScreen(ModalScreen[None]):
             ("Lists (actors, quotes, issues)", list(ItemList.BINDINGS)),
             ("Pages (summary and every item)", list(Page.BINDINGS)),
             ("Positions matrix", list(PositionMatrix.BINDINGS)),
+            ("Talking points (t)", list(TalkingPointsScreen.BINDINGS)),
         ]
         if self.library:
             sources.insert(

@@ -61,12 +61,14 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture(autouse=True)
 def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """Every test keeps settings and what the user made (marks, what was read) in
-    folders of its own, never in the user's."""
+    """Every test keeps settings and what the user made (marks, what was read, exports)
+    in folders of its own, never in the user's."""
     config = tmp_path_factory.mktemp("config")
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(config))
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(data))
+    # Exports from the reader go to the downloads folder: one of the test's own.
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path_factory.mktemp("downloads")))
     return config, data
 
 

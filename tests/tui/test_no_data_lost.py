@@ -16,7 +16,9 @@ from tests.conftest import REAL_BRIEF
 from tests.tui.support import close_overlays, key_table, make_app, palette_settled, type_ahead, until
 
 PANES = ["1", "2", "3", "4", "5"]
-OVERLAYS = ["ctrl+p", "question_mark", "slash"]  # open something that takes the keys after them
+# Keys that open something that takes the keys after them: the palette, help, search,
+# the key points to mark (m on the Summary), the talking points, the export's question.
+OVERLAYS = ["ctrl+p", "question_mark", "slash", "m", "t", "x"]
 
 
 def snapshot(path: Path) -> tuple[bytes, int, int, int, list[str]]:

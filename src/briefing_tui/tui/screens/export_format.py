@@ -24,8 +24,9 @@ class ExportFormatScreen(ModalScreen["Format | None"]):
 
     DEFAULT_CSS = """
     ExportFormatScreen { align: center middle; }
-    ExportFormatScreen > Vertical { width: auto; max-width: 90%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
-    ExportFormatScreen Static { width: auto; color: $text; }
+    ExportFormatScreen > Vertical { width: 64; max-width: 100%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    ExportFormatScreen Static { width: 1fr; color: $text; }
+    ExportFormatScreen #export-what { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, what: str) -> None:
@@ -35,7 +36,7 @@ class ExportFormatScreen(ModalScreen["Format | None"]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(visible(f"Export {' '.join(self.what.split())[:70]}"), markup=False, id="export-what")
-            yield Static("m Markdown   h HTML   t text   escape cancel", markup=False, id="export-keys")
+            yield Static("m Markdown \u00b7 h HTML \u00b7 t text \u00b7 escape: none", markup=False, id="export-keys")
 
     def action_choose(self, fmt: Format) -> None:
         """Export in `fmt`."""

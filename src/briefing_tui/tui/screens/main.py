@@ -58,7 +58,6 @@ class MainScreen(MeetingActions, ReaderScreen):
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="forward"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to where you were", id="escape"),
         Binding("y", "copy", "Copy", tooltip="Copy the item as text (works over SSH)", id="copy"),
-        *MEETING_BINDINGS,
         # A priority binding runs as the key arrives, before the keys typed after it
         # are handed to whatever has focus: `/talks` typed in one go all lands in the box.
         Binding("slash", "search", "Search", tooltip="Search everything in the brief, as you type", id="search", priority=True),
@@ -75,6 +74,7 @@ class MainScreen(MeetingActions, ReaderScreen):
             tooltip="Changes and the library: they need a library (open a folder)",
             id="no-library",
         ),
+        *MEETING_BINDINGS,
     ]
 
     def __init__(

@@ -47,7 +47,7 @@ class TalkingPointsScreen(Screen["Ref | None"]):
     ]
 
     DEFAULT_CSS = """
-    TalkingPointsScreen #points-head { height: auto; padding: 0 1; background: $panel; color: $reader-panel-text; }
+    TalkingPointsScreen #points-head { height: auto; padding: 0 1; background: $panel; color: $reader-panel-text; text-wrap: nowrap; text-overflow: ellipsis; }
     TalkingPointsScreen #points { height: 1fr; }
     TalkingPointsScreen #note { display: none; }
     TalkingPointsScreen.-noting #note { display: block; }
@@ -60,7 +60,8 @@ class TalkingPointsScreen(Screen["Ref | None"]):
 
     def compose(self) -> ComposeResult:
         brief = self.index.brief
-        head = f"Talking points \u00b7 {' '.join(brief.title.split())} \u00b7 {brief.date.isoformat()}"
+        # Two lines, each cut to the width: the points below are what is read here.
+        head = f"Talking points \u00b7 {brief.date.isoformat()} \u00b7 {' '.join(brief.title.split())}"
         if brief.sources:
             head += f"\nSources: {sources_line(brief)}"
         yield Static(visible(head), markup=False, id="points-head")

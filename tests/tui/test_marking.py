@@ -59,3 +59,15 @@ def test_a_list_exports_with_its_marks_and_groups():
     assert listing.entries[0].text.startswith("M Dmitry Peskov \u00b7 Interfax news agency")
     assert listing.entries[0].beneath[0].startswith("\u201cWe have reiterated")
     assert not listing.entries[1].text.startswith("M ")
+
+
+def test_an_items_page_exports_with_its_title_headings_and_lists():
+    index = real()
+    issue = index.brief.issues[0]
+    sheet = document_sheet(issue_document(issue, index), issue.title)
+    assert sheet.blocks[0] == Heading(issue.title, 1)
+    headings = [b.text for b in sheet.blocks if isinstance(b, Heading)]
+    assert headings[1:4] == ["Summary", "Positions (3)", "Also involved"]
+    positions = next(b for b in sheet.blocks if isinstance(b, Listing))
+    assert positions.entries[0].text == "Russia"
+    assert positions.entries[0].beneath[0].startswith("Has reiterated its invitation")

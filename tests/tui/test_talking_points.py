@@ -80,5 +80,12 @@ async def test_the_view_on_screen_is_exported_to_a_file_and_copied_as_markdown(t
         saved = private_user_folders[1] / "exports" / "moscow-invitation-2026-01-29-positions.html"
         await until(pilot, lambda: saved.exists() and saved.read_text(encoding="utf-8").endswith("</html>\n"))
         await until(pilot, lambda: any(f"Exported to {saved}" in str(n.message) for n in app._notifications))
+        # In the search results, m marks the hit under the cursor, and its row shows it.
+        await pilot.press("slash", *"peskov")
+        results = main(app).search_results()
+        await until(pilot, lambda: any(row.title == "Dmitry Peskov" for row in results.rows))
+        await pilot.press("down", "m")
+        await until(pilot, lambda: Ref("actor", "peskov") in main(app).marks)
+        assert row_text(results, results.cursor).startswith(" M Dmitry Peskov")
     parsed = parse_html(saved.read_text(encoding="utf-8"))
     assert ("th", {"scope": "row"}) in parsed.tags and "Volodymyr Zelensky" in "".join(parsed.text)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 MARK = "M"
 """The letter of a marked item."""
 _BULLET = "\u2022 "
+_SIGNPOST = "\u203a"
 
 
 def flags(keys: frozenset[Ref]) -> dict[Hashable, str]:
@@ -76,7 +77,8 @@ def document_sheet(document: Document, title: str) -> Sheet:
             entries.clear()
 
     for number, block in enumerate(document.blocks):
-        text = "".join(span.text for span in block.spans)
+        # Without the page's own signposts ("full position ›"): they lead nowhere on paper.
+        text = "".join(span.text for span in block.spans if not _signpost(span)).strip()
         styles = {span.style for span in block.spans}
         if not text.strip():
             close()
@@ -97,6 +99,11 @@ def document_sheet(document: Document, title: str) -> Sheet:
             sheet.paragraph(text, muted=block.style == "muted" or styles == {"muted"})
     close()
     return sheet
+
+
+def _signpost(span: Span) -> bool:
+    """A link the page draws to lead on (`full position ›`), not text of the brief."""
+    return span.target is not None and span.style == "muted" and span.text.endswith(_SIGNPOST)
 
 
 def rows_sheet(rows: list[Row], title: str, marked: frozenset[Ref] = frozenset()) -> Sheet:

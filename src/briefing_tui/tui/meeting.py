@@ -18,7 +18,7 @@ from textual.binding import Binding
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import MIME, SUFFIX, Format, Sheet, render
 from briefing_tui.tui.layout import visible
-from briefing_tui.tui.marking import flags, marked_document
+from briefing_tui.tui.marking import MARK, flags, marked_document
 from briefing_tui.tui.messages import CopyText, DeliverExport, OpenRef
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from briefing_tui.core.model import Brief
     from briefing_tui.tui.pane import Pane
     from briefing_tui.tui.screens.base import ReaderScreen as _Screen
+    from briefing_tui.tui.widgets.item_list import ItemList
     from briefing_tui.tui.widgets.page import Document
 else:
     _Screen = object
@@ -95,19 +96,46 @@ class MeetingActions(_Screen):
         elif (matrix := pane.matrix) is not None:
             matrix.set_marked(self.marked())
 
+    def show_marks_in_search(self) -> None:
+        """Put the marks on the search results (their rows are told by the hit's number)."""
+        self.search_results().flag_of = lambda row: MARK if self.hit_ref(row.key) in self.marked() else ""
+
+    def search_results(self) -> ItemList:
+        """The list of search hits (the search box is open)."""
+        from briefing_tui.tui.widgets.item_list import ItemList
+
+        return self.query_one("#search-results", ItemList)
+
+    def hit_ref(self, number: object) -> Ref | None:
+        """The item of search hit number `number` (None: the brief's own text, or no hit)."""
+        from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+        hits = self.query_one(SearchPanel).hits
+        if isinstance(number, int) and 0 <= number < len(hits) and hits[number].kind != "brief":
+            return Ref(hits[number].kind, hits[number].item_id)  # type: ignore[arg-type]
+        return None
+
     async def refresh_marks(self) -> None:
         """Show the marks as they are now, everywhere: lists, matrix, pages."""
         from briefing_tui.tui.pane import Pane
 
         for pane in self.query(Pane):
             self.show_marks_in(pane)
+        if self.has_class("-searching"):
+            # The search stays open, the cursor on its hit: only the letters change.
+            self.search_results().redraw_flags()
+            return
         self._filled.discard("summary")  # drawn again, marks and all, when shown
         await self.show(self.capture(), self._position)
         await self._preview(self.current_pane)
 
     def mark_target(self) -> Ref | None:
-        """What `m` marks: the item shown in full, else the row or cell under the cursor;
+        """What `m` marks: the search hit under the cursor, else the item shown in full,
+        else the row or cell under the cursor;
         on the Summary, the Summary itself (`m` then asks which key point or entry)."""
+        if self.has_class("-searching"):
+            results = self.search_results()
+            return self.hit_ref(results.current_key) if self.focused is results else None
         pane = self.current_pane
         if pane.showing_detail:
             return pane.page.document.ref
@@ -168,10 +196,8 @@ class MeetingActions(_Screen):
         if self.has_class("-searching"):
             from textual.widgets import Input
 
-            from briefing_tui.tui.widgets.item_list import ItemList
-
             query = self.query_one("#search-input", Input).value
-            results = self.query_one("#search-results", ItemList)
+            results = self.search_results()
             return rows_sheet(results.rows, f"Search: {query} ({brief.title})", self.marked()), "search"
         pane = self.current_pane
         if pane.showing_detail and (ref := pane.page.document.ref) is not None:

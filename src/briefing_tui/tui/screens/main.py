@@ -422,6 +422,7 @@ class MainScreen(MeetingActions, ReaderScreen):
         if not self.query(SearchPanel):
             footer = self.query(Footer)
             await self.mount(SearchPanel(id="search"), before=footer.first() if footer else None)
+            self.show_marks_in_search()
         self.add_class("-searching")
         index = self._search_index.ready
         self.query_one(SearchPanel).open(index)

@@ -8,7 +8,7 @@ for tens of thousands of rows.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -114,6 +114,8 @@ class ItemList(LineView):
         self.empty = empty
         self.flags: dict[Hashable, str] = {}
         """Letters shown before a row's title, by key (`M`: marked)."""
+        self.flag_of: Callable[[Row], str] | None = None
+        """Letters for rows whose keys say nothing of the item (search hits, by number)."""
 
     # -- content -------------------------------------------------------------------
 
@@ -134,13 +136,20 @@ class ItemList(LineView):
         before the others)."""
         if flags != self.flags:
             self.flags = flags
-            self._layout_width = -1
-            self._cache.clear()
-            self._relayout()
-            self.refresh()
+            self.redraw_flags()
+
+    def redraw_flags(self) -> None:
+        """Draw the rows again with their letters as they are now (`flag_of` may say
+        otherwise than it did)."""
+        self._layout_width = -1
+        self._cache.clear()
+        self._relayout()
+        self.refresh()
 
     def _flag(self, row: Row) -> str:
         flag = self.flags.get(row.key) if self.flags and row.key is not None else None
+        if flag is None and self.flag_of is not None and not row.heading:
+            flag = self.flag_of(row)
         return f"{flag} " if flag else ""
 
     @property

@@ -133,6 +133,28 @@ async def test_what_a_reader_delivers_is_a_download_for_its_browser_only(served:
     assert not os.listdir(Path(served.errors).parent / "work")  # nothing saved on the server
 
 
+async def test_an_export_from_a_served_reader_is_a_download(served: Server):
+    """`x` in a served reader: the export (here the talking points, as HTML) becomes a
+    download for the viewer's browser, never a file on the server."""
+    async with await with_cookie(served) as session:
+        socket = await open_reader(session, served)
+        try:
+            await screen_text(socket, "A linked brief")
+            for keys, shown in (("\r", "Summary"), ("t", "Nothing marked yet"), ("x", "h HTML")):
+                await socket.send_json(["stdin", keys])
+                await screen_text(socket, shown)
+            await socket.send_json(["stdin", "h"])
+            key = await delivery_key(socket)
+            async with session.get(f"{served.base}download/{key}") as response:
+                assert response.status == 200
+                assert response.headers["Content-Disposition"].startswith('attachment; filename="link-touch-pwned-file-talking-points.html"')
+                page = await response.text()
+                assert page.startswith("<!DOCTYPE html>") and "<h2>Talking points</h2>" in page
+        finally:
+            await socket.close()
+    assert not os.listdir(Path(served.errors).parent / "work")
+
+
 async def delivery_key(socket: aiohttp.ClientWebSocketResponse) -> str:
     """The key of the next file the reader delivers, as the page hears of it."""
     async with asyncio.timeout(15):

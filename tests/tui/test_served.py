@@ -48,3 +48,16 @@ async def test_a_served_reader_without_a_browser_saves_no_export(tmp_path: Path,
         await pilot.pause(0.2)
         assert [notice.message for notice in app._notifications] == ["Exports from a served reader go only to a browser, and there is none here."]
     assert list(tmp_path.rglob("*")) == []
+
+
+async def test_the_export_key_hands_the_export_to_the_same_delivery(tmp_path: Path, monkeypatch):
+    """x, then a format: the export goes where `deliver_export` sends it; served with no
+    browser, nowhere, and the reader says so."""
+    monkeypatch.setenv("BRIEFING_SERVED", "1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("x", "t")
+        await pilot.pause(0.2)
+        assert [notice.message for notice in app._notifications] == ["Exports from a served reader go only to a browser, and there is none here."]
+    assert list(tmp_path.rglob("*")) == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing_tui.core.marks import key_point_ref
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.screens.mark_summary import MarkSummaryScreen
@@ -18,6 +20,7 @@ def row_text(item_list, number: int) -> str:  # type: ignore[no-untyped-def]
     return "".join(strip.text for strip in item_list._render_row(number))
 
 
+@pytest.mark.slow
 async def test_marks_made_with_keys_are_reordered_annotated_and_found_after_a_restart(private_user_folders):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

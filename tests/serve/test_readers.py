@@ -87,6 +87,7 @@ async def test_a_served_reader_changes_nothing_on_the_server_but_its_cache(serve
                 ("/", "a phrase"),
                 ("peskov", "2 matches"),
                 ("\r", "Peskov"),
+                ("m", "For this tab only"),  # a mark, kept in the reader, not on the server
                 ("y", "select the text"),  # a browser's page takes no clipboard request
                 ("q", "Peskov"),  # closes the text to select
                 ("?", "Search everything in the brief"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.support import make_app
+from tests.tui.support import main, make_app, until
 
 
 def test_the_reader_knows_whether_it_is_served(monkeypatch):
@@ -50,14 +50,19 @@ async def test_a_served_reader_without_a_browser_saves_no_export(tmp_path: Path,
     assert list(tmp_path.rglob("*")) == []
 
 
-async def test_the_export_key_hands_the_export_to_the_same_delivery(tmp_path: Path, monkeypatch):
-    """x, then a format: the export goes where `deliver_export` sends it; served with no
-    browser, nowhere, and the reader says so."""
+async def test_served_marks_stay_in_the_reader_and_the_export_key_hands_over_as_every_export(tmp_path: Path, monkeypatch, private_user_folders):
+    """Served, a mark lives in the reader only (nothing written on the server), and x
+    then a format goes where `deliver_export` sends it: with no browser, nowhere, and
+    the reader says so."""
     monkeypatch.setenv("BRIEFING_SERVED", "1")
     monkeypatch.setenv("HOME", str(tmp_path))
     app = make_app()
     async with app.run_test() as pilot:
+        await pilot.press("3", "m")
+        await until(pilot, lambda: len(main(app).marks) == 1)
+        assert any(str(n.message).startswith("For this tab only") for n in app._notifications)
         await pilot.press("x", "t")
-        await pilot.pause(0.2)
-        assert [notice.message for notice in app._notifications] == ["Exports from a served reader go only to a browser, and there is none here."]
-    assert list(tmp_path.rglob("*")) == []
+        await until(
+            pilot, lambda: "Exports from a served reader go only to a browser, and there is none here." in [n.message for n in app._notifications]
+        )
+    assert list(tmp_path.rglob("*")) == [] and list(private_user_folders[1].rglob("*")) == []

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,8 +66,12 @@ class Marks:
     `problem` says so.
     """
 
-    def __init__(self, brief_id: str, folder: Path | None = None) -> None:
+    def __init__(self, brief_id: str, folder: Path | None = None, *, kept: bool = True) -> None:
+        """The marks on the brief `brief_id`, from `folder` (default: `marks` in the
+        user's data folder); not `kept`, they live in memory only, neither read nor
+        written (a reader served to a browser writes nothing on the server)."""
         self.brief_id = brief_id
+        self.kept = kept
         if folder is None:
             from briefing_tui.core.user_folders import data_directory
 
@@ -75,7 +80,8 @@ class Marks:
         self.marks: list[Mark] = []
         self.problem = ""
         """Why the marks could not be read (empty when they could)."""
-        self._load()
+        if kept:
+            self._load()
 
     # -- reading and writing ---------------------------------------------------------
 
@@ -96,6 +102,8 @@ class Marks:
 
     def save(self) -> None:
         """Write the marks to their file (created, with its folder, when needed)."""
+        if not self.kept:
+            return
         data = {
             "format": 1,
             "brief": self.brief_id,
@@ -120,7 +128,7 @@ class Marks:
     def __len__(self) -> int:
         return len(self.marks)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Mark]:
         return iter(self.marks)
 
     def refs(self) -> frozenset[Ref]:

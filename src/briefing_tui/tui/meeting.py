@@ -76,7 +76,9 @@ class MeetingActions(_Screen):
         if self._marks is None or self._marks.brief_id != self.brief.id:
             from briefing_tui.core.marks import Marks
 
-            self._marks = Marks(self.brief.id)
+            # Served to a browser, the reader writes nothing on the server: the marks
+            # last as long as the tab.
+            self._marks = Marks(self.brief.id, kept=not getattr(self.app, "served", False))
             if self._marks.problem:
                 self.notify(visible(self._marks.problem), severity="warning", markup=False)
         return self._marks
@@ -168,6 +170,8 @@ class MeetingActions(_Screen):
         now = self.marks.toggle(target, label)
         count = len(self.marks)
         said = f"Marked ({count} talking point{'' if count == 1 else 's'}, t): " if now else "Unmarked: "
+        if not self.marks.kept:
+            said = "For this tab only (export them with x in t). " + said
         self.notify(visible(said + " ".join(label.split())[:120]), timeout=3, markup=False)
         await self.refresh_marks()
 

@@ -106,6 +106,7 @@ class PositionMatrix(LineView):
         if marked != self.marked:
             self.marked = marked
             self._cells.clear()
+            self._detail = None
             self.refresh()
 
     def fill(self, index: LinkIndex) -> None:
@@ -290,7 +291,8 @@ class PositionMatrix(LineView):
                 facts += f", involved in {named - held} more without one"
             return name, Text(visible(f"{_one_line(role)} \u00b7 {facts}" if role else facts[0].upper() + facts[1:]))
         issue_id, title = self._grid.issues[self.column - 1]
-        text = Text(visible(name), Style(bold=True))
+        flag = MARK if Ref.position(issue_id, actor_id) in self.marked else ""
+        text = Text(visible(flag + name), Style(bold=True))
         stance = self._grid.stances.get((issue_id, actor_id))
         if stance is not None:
             text.append(": " + visible(" ".join(self._index.plain(stance).split())))

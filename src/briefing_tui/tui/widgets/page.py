@@ -153,6 +153,9 @@ class Page(LineView):
         self.document = document
         self.highlight = highlight.lower() if highlight else None
         self._layout_width = -1
+        # The lines of the page before are not this one's: none is read (by `text`,
+        # by a link's line) until the page is laid out again, which a hidden page is not.
+        self._starts, self._breaks, self._first_links, self._strips, self._link_lines = [], [], [], [], []
         self.restore(scroll_y, link)
 
     def restore(self, scroll_y: int = 0, link: int = -1) -> None:

@@ -29,59 +29,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from briefing_tui import __version__
 from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, NotOurs, cache_directory, check_ours, make_private, prepare, remove_database
+from briefing_tui.core.cache_identity import CODE_VERSION, LAYOUT, RACY_NS
 from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
 from briefing_tui.core.cache_rows import Summary as Summary
+from briefing_tui.core.find_index import TABLES as FIND_TABLES
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
 from briefing_tui.core.library_index import WORDS_TABLE, IndexRows, drop_rows, fts5_available, write_rows
-from briefing_tui.core.model import FORMAT_VERSION, paused_gc
+from briefing_tui.core.model import paused_gc
 from briefing_tui.core.stamp import Stamp as Stamp
 from briefing_tui.core.stamp import cache_key as cache_key
 from briefing_tui.core.stamp import file_stamp as file_stamp
 from briefing_tui.core.stamp import remember_stamp
 from briefing_tui.core.stamp import stamp_before_load as stamp_before_load
 from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
-
-LAYOUT = 4
-"""The version of the tables below; another value drops and recreates them all."""
-RACY_NS = 2_000_000_000
-"""A file changed this close to being cached may change again within the same
-modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
-
-
-def _code_version() -> str:
-    """What wrote an entry: the layout, the brief format, the package version, and
-    the size and time of the modules that decide what loading gives (so that an
-    edited loader never meets entries its older self wrote)."""
-    here = Path(__file__).resolve().parent
-    parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
-    for name in (
-        "cache.py",
-        "cache_rows.py",
-        "stamp.py",
-        "stored.py",
-        "library_index.py",
-        "loader.py",
-        "values.py",
-        "similar.py",
-        "yamlsource.py",
-        "model.py",
-        "findings.py",
-        "links.py",
-        "text_lines.py",
-    ):
-        try:
-            info = (here / name).stat()
-            parts.append(f"{info.st_size}.{info.st_mtime_ns}")
-        except OSError:
-            parts.append("-")
-    return "/".join(parts)
-
-
-CODE_VERSION = _code_version()
-
 
 # -- the database ----------------------------------------------------------------------
 
@@ -179,7 +141,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return (*TABLES, *INDEX_TABLES, WORDS_TABLE) if self.fts else (*TABLES, *INDEX_TABLES)
+        return (*TABLES, *INDEX_TABLES, WORDS_TABLE, *FIND_TABLES) if self.fts else (*TABLES, *INDEX_TABLES)
 
     def close(self) -> None:
         """Close the database."""

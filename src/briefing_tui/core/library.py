@@ -25,7 +25,8 @@ from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem, Term, matching_words, query_terms
+from briefing_tui.core.query import Term, matching_words, query_terms
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem
 from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
 

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefing_tui.core.find_index import TOKENIZER, SpotRow, drop_spots, spot_number, write_spots
 from briefing_tui.core.model import Brief, Text
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ TABLES = (
 
 # Words are given folded and split the way the in-memory search splits them, joined
 # by spaces; the tokenizer only splits at the spaces, so both see the same words.
-WORDS_TABLE = "CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
+WORDS_TABLE = f'CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = "{TOKENIZER}")'
 
 
 def fts5_available() -> bool:
@@ -93,9 +94,11 @@ class IndexRows(NamedTuple):
     """(actor id, folded name, name) per actor."""
     statements: list[tuple[str, str, str, str | None, int | None, str]]
     """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+    spots: list[SpotRow]
+    """Every text of every item, for `briefing find` (`find_index`)."""
 
 
-NO_ROWS = IndexRows([], [], [])
+NO_ROWS = IndexRows([], [], [], [])
 
 
 HEAD_FIELDS = frozenset({"name", "title", "aliases"})
@@ -119,12 +122,13 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
         return item_label(items.get(item_id), item_id)
 
     rows: list[tuple[str, str, str, str, str, str]] = []
+    spots: list[SpotRow] = []
 
     def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
         shown: list[list[object]] = []
         head: list[str] = []
         body: list[str] = []
-        for text in texts:
+        for number, text in enumerate(texts):
             value = shown_text(text.text, label) if text.markdown else text.text
             line, column = text.location
             anchors = line_anchors(lines, line, column, text.text) if lines else None
@@ -132,7 +136,11 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
                 links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
                 anchors = shown_anchors(anchors, links)
             shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
-            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
+            found = words(fold(value))
+            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(found)
+            spot = spot_number(len(rows), number, text.field, len(found) == 1)
+            if spot is not None:
+                spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, anchors, value))
         rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
 
     add("brief", brief.id, brief.title, brief.texts())
@@ -144,7 +152,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     for issue in brief.issues:
         statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
-    return IndexRows(rows, actors, statements)
+    return IndexRows(rows, actors, statements, spots)
 
 
 def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:
@@ -153,6 +161,7 @@ def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:
     db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
     if fts:
         db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
+        drop_spots(db, key)
     db.execute("DELETE FROM actors WHERE brief = ?", (key,))
     db.execute("DELETE FROM statements WHERE brief = ?", (key,))
 
@@ -169,6 +178,7 @@ def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> 
             "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
             [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
         )
+        write_spots(db, key, rows.spots)
     db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
     db.executemany(
         "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -183,13 +193,11 @@ class LibraryIndex:
         self.cache = cache
 
     def vocabulary(self) -> list[str]:
-        """Every word in the search index (none without FTS5)."""
+        """Every word in the search index, sorted, and maybe some that no brief holds
+        any more (none without FTS5)."""
         if not self.cache.fts:
             return []
-        with self.cache.using() as db:
-            if db is not None:
-                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
-        return [term for (term,) in self.cache.select("SELECT term FROM temp.vocabulary")]
+        return [term for (term,) in self.cache.select("SELECT term FROM terms")]
 
     def matching(self, expression: str) -> list[int]:
         """The rows of every item whose words match an FTS5 expression."""

@@ -10,12 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import textual._wait
 from hypothesis import HealthCheck, settings
 
 # Property tests: `ci` (the default) is reproducible and quick enough for every run;
 # HYPOTHESIS_PROFILE=dev tries ten times as many examples, each run different.
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Pilot waits for the reader to settle after each key by sleeping in slices of 20 ms
+# until one passes with under a twentieth of it spent on the CPU. Slices of 10 ms make
+# the same test (a slice at under 5% CPU) and halve the wait behind every key pressed.
+textual._wait.SLEEP_GRANULARITY = 0.01
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

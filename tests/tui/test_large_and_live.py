@@ -228,3 +228,24 @@ async def test_a_slow_reload_overtaken_by_a_later_one_is_dropped(tmp_path, fast_
         await until(pilot, lambda: screen.brief.title == "Newer")
         await pilot.pause(1.2)  # the slow reading has finished by now
         assert screen.brief.title == "Newer"
+
+
+async def test_an_actor_mentioned_thousands_of_times_lists_the_first_places_and_counts_the_rest(tmp_path):
+    # An actor called `a` is mentioned at every `a` of a long summary: 12,000 places.
+    from tests.cli.test_hostile_sizes import _mentions_in_one_sentence
+    from tests.tui.support import main, open_item, shown_page, started
+
+    path = tmp_path / "brief.yaml"
+    path.write_text(_mentions_in_one_sentence(36_000), encoding="utf-8")
+    app = BriefingApp(load_brief(path).brief)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        await open_item(app, "x")
+        await pilot.pause()
+        text = shown_page(app).text
+        assert "Referenced by (12,000)" in text
+        assert text.count("in the summary") == 101  # a hundred places listed, then the count
+        assert "\u2026 and 11,900 more places in the summary" in text
+        await pilot.press("G", "g", "right_square_bracket", "enter")  # the first place opens
+        await pilot.pause()
+        assert main(app).current_pane.pane_name == "summary"

@@ -52,3 +52,25 @@ async def test_a_link_scrolled_away_is_no_longer_followed_and_brackets_pick_from
         await pilot.press("left_square_bracket")  # the last link on screen, from the bottom up
         last_on_screen = max(i for i, line in enumerate(page._link_lines) if on_screen(page, line))
         assert page.link == last_on_screen
+
+
+async def test_the_key_bar_is_rebuilt_only_when_its_keys_change():
+    """Moving the cursor changes no key the bar shows, so the bar keeps its keys
+    (rebuilding it on every key was most of the cost of a key press); a change of pane
+    that offers other keys rebuilds it."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await started(pilot, app)
+        await pilot.press("3")
+        await pilot.pause()
+        bar = app.screen.query_one(Footer)
+        drawn = list(bar.query(FooterKey))
+        for _ in range(4):
+            await pilot.press("j")
+            await pilot.pause()
+            assert list(bar.query(FooterKey)) == drawn  # the same widgets, not rebuilt
+        await pilot.press("enter")  # a quote's page: the bar offers the page's keys
+        await pilot.pause()
+        assert footer_keys(app) != [key.description for key in drawn]

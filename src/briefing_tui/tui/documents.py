@@ -7,6 +7,7 @@ and mentions as links. The pages over the library are in `library_documents`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from briefing_tui.core.links import Link, LinkIndex
@@ -107,19 +108,34 @@ def _quote_entry(doc: Document, quote: Quote, index: LinkIndex, *, speaker: bool
     doc.add(*spans, *detail, indent=indent, prefix="\u2022 ")
 
 
+PLACES_PER_FIELD = 100
+"""How many mentions of an item in one field of one source a page lists; the rest are
+counted. (An actor called `a` is mentioned at every `a` of the summary: a page of
+twelve thousand copies of one sentence would take seconds to build and say nothing.)"""
+
+
 def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tuple[str, ...] = ()) -> None:
     """A "Referenced by" section: each place linking here, with its sentence."""
     links = [l for l in index.links_to(item_id) if l.field not in skip_fields]
     if not links:
         return
-    doc.heading(f"Referenced by ({len(links)})")
+    doc.heading(f"Referenced by ({len(links):,})")
+    places = Counter((link.source, link.field) for link in links)
+    listed: Counter[tuple[str | None, str]] = Counter()
     for link in links:
+        place = (link.source, link.field)
+        listed[place] += 1
+        if listed[place] > PLACES_PER_FIELD:
+            if listed[place] == PLACES_PER_FIELD + 1:
+                more = counted(places[place] - PLACES_PER_FIELD, "more place")
+                doc.add(Span(f"\u2026 and {more} {_field_label(link)}", "muted"), indent=2)
+            continue
         where = index.label(link.source)
-        field_name = _field_label(link)
-        spans = [Span(where, "strong", index.ref(link.source)), Span(f"  {field_name}", "muted")]
+        spans = [Span(where, "strong", index.ref(link.source)), Span(f"  {_field_label(link)}", "muted")]
         doc.add(*spans, prefix="\u2022 ")
-        if link.context:
-            doc.add(*_context_spans(link, index), indent=2, style="muted")
+        context = link.context
+        if context:
+            doc.add(Span(short(index.plain(context), 300), "muted"), indent=2, style="muted")
 
 
 _RELATION = {"by": "speaker", "source": "source", "about": "about it", "actors": "involved"}
@@ -131,11 +147,6 @@ def _field_label(link: Link) -> str:
     if link.via == "reference":
         return "their position" if link.field.startswith("positions") else _RELATION.get(link.field, field_words(link.field))
     return f"in the {field_words(link.field)}"
-
-
-def _context_spans(link: Link, index: LinkIndex) -> list[Span]:
-    # The sentence as the reader sees it elsewhere: links reduced to what they show.
-    return [Span(short(index.plain(link.context), 300), "muted")]
 
 
 def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None = None) -> Document:

@@ -9,9 +9,12 @@ every other, stays.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -50,8 +53,30 @@ class KeyBar(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._drawn_for = 0
+        self._drawn_keys: Hashable = None
+
+    def _keys_now(self) -> Hashable:
+        """What the bar would show: every active binding as the bar reads it, and the room."""
+        return self.size.width, tuple(
+            (binding.key, binding.action, binding.description, binding.show, enabled, tooltip)
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+        )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # The screen says its bindings changed on every focus change and every
+        # `refresh_bindings`; most leave the bar as it is, and rebuilding it costs
+        # more than the key that caused it. Rebuild only when what it shows differs.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        if self.is_attached and self._keys_now() != self._drawn_keys:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._drawn_keys = self._keys_now()
         made = list(super().compose())
         keys = [widget for widget in made if isinstance(widget, FooterKey)]
         if len(keys) != len(made):  # groups of keys (none in the reader): as Textual lays them

@@ -285,5 +285,22 @@ def _in_memory(library: Library, terms: list[Term], limit: int | None) -> Answer
 
     found, total = library.find(" ".join(f'"{t.text}"' if t.phrase else t.text for t in terms), limit)
     keys = {entry.path: entry.key if entry.key is not None else -n for n, entry in enumerate(library.listing())}
-    hits = [Found(keys[h.path], h.kind, h.item_id, h.field, library.line(h), h.snippet(), h.matched, h.score) for h in found]
+    hits = [
+        Found(
+            keys[h.path],
+            0,
+            h.kind,
+            h.item_id,
+            h.field,
+            library.line(h),
+            h.snippet(),
+            h.matched,
+            h.score,
+            h.text,
+            h.start,
+            h.end,
+            (h.location.line, h.location.column),
+        )
+        for h in found
+    ]
     return Answer(hits, total, {key: path for path, key in keys.items()})

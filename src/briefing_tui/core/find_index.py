@@ -27,6 +27,7 @@ TABLES = (
         item_id TEXT NOT NULL,
         field TEXT NOT NULL,
         line INTEGER NOT NULL,
+        column INTEGER NOT NULL,
         anchors TEXT,
         shown TEXT NOT NULL
     )""",
@@ -55,6 +56,7 @@ class SpotRow(NamedTuple):
     item_id: str
     field: str
     line: int
+    column: int
     anchors: list[int] | None
     shown: str
 
@@ -73,9 +75,10 @@ def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> N
     """Index the texts of the brief numbered `key` (its old ones dropped first)."""
     base = key << _BRIEF_SHIFT
     rows = [
-        (base + s.number, s.words, s.kind, s.item_id, s.field, s.line, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown) for s in spots
+        (base + s.number, s.words, s.kind, s.item_id, s.field, s.line, s.column, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown)
+        for s in spots
     ]
-    db.executemany("INSERT INTO spot_texts (id, words, kind, item_id, field, line, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO spot_texts (id, words, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(row[0], row[1]) for row in rows])
     db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term in {w for s in spots for w in s.words.split()}])
 

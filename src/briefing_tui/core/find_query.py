@@ -27,15 +27,24 @@ class Found(NamedTuple):
     """One item a query found, placed: its brief's number, where and what matched."""
 
     key: int
+    number: int
+    """The item's place in its brief (0: the brief's own texts)."""
     kind: str
     item_id: str
     field: str
     line: int
+    """The line of the file that holds the match."""
     snippet: str
     """The matched text with some context around it, on one line."""
     matched: str
     """The text as written that matched."""
     score: float
+    text: str
+    """The whole text, as shown."""
+    start: int
+    end: int
+    where: tuple[int, int]
+    """Where the text starts: its line and column."""
 
 
 SNIPPET_WIDTH = 80
@@ -98,8 +107,9 @@ def find_spots(db: sqlite3.Connection, terms: list[Term], order: dict[int, int],
     placed = _placed(db, terms, classes, best)
     hits = []
     for (item, score, _, *_), (spot, _, _) in zip(rows, best, strict=True):
-        kind, item_id, field, line, snippet_text, matched = placed[spot]
-        hits.append(Found(item >> ITEM_BITS, kind, item_id, field, line, snippet_text, matched, score / 4))
+        kind, item_id, field, line, snippet_text, text, start, end, where = placed[spot]
+        number = item & _ITEM_MASK
+        hits.append(Found(item >> ITEM_BITS, number, kind, item_id, field, line, snippet_text, text[start:end], score / 4, text, start, end, where))
     return hits, rows[0][2]
 
 
@@ -118,18 +128,18 @@ def _expressions(found: dict[str, float], word: str) -> list[tuple[float, str]]:
 
 def _placed(
     db: sqlite3.Connection, terms: list[Term], classes: list[dict[str, float]], best: list[tuple[int, int, float]]
-) -> dict[int, tuple[str, str, str, int, str, str]]:
-    """(kind, item id, field, line, snippet, what matched) of each spot, the match
+) -> dict[int, tuple[str, str, str, int, str, str, int, int, tuple[int, int]]]:
+    """(kind, item id, field, line, snippet, text, start, end, where the text starts) of each spot, the match
     placed where the term matched it as well as it scored."""
     spots = sorted({spot for spot, _, _ in best})
-    texts: dict[int, tuple[str, str, str, int, str | None, str]] = {}
+    texts: dict[int, tuple[str, str, str, int, int, str | None, str]] = {}
     for start in range(0, len(spots), 500):
         chunk = spots[start : start + 500]
-        sql = f"SELECT id, kind, item_id, field, line, anchors, shown FROM spot_texts WHERE id IN ({','.join('?' * len(chunk))})"
+        sql = f"SELECT id, kind, item_id, field, line, column, anchors, shown FROM spot_texts WHERE id IN ({','.join('?' * len(chunk))})"
         texts.update((row[0], row[1:]) for row in db.execute(sql, chunk))
     placed = {}
     for spot, number, quality in best:
-        kind, item_id, field, line, anchors, text = texts[spot]
+        kind, item_id, field, line, column, anchors, text = texts[spot]
         start, end = _place(text, terms[number], classes[number], quality)
         low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
         shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
@@ -137,7 +147,7 @@ def _placed(
             shown = "\u2026" + shown[1:]  # cut here, where `snippet` was not given the text
         if high < len(text) and not shown.endswith("\u2026"):
             shown = shown[:-1] + "\u2026"
-        placed[spot] = (kind, item_id, field, _line(line, anchors, start), shown, text[start:end])
+        placed[spot] = (kind, item_id, field, _line(line, anchors, start), shown, text, start, end, (line, column))
     return placed
 
 

@@ -65,3 +65,37 @@ def test_a_read_stopped_halfway_goes_on_where_it_stopped(files, tmp_path):
     for _ in again.read():
         pass
     assert not again.pending and again.find("adler")[1] > 0
+
+
+@pytest.mark.skipif(workers() < 2, reason="one core: everything is read in the process itself")
+def test_workers_start_inside_the_reader_whose_stderr_has_no_file(files, tmp_path):
+    # Textual puts an stderr of its own in place, whose file number is -1: the
+    # workers' helper process must not be handed that.
+    code = f"""
+import sys
+class Captured:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+sys.stderr = Captured()
+from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.library import Library
+from briefing_tui.core import library_reading
+library = Library({files!r}, BriefCache({str(tmp_path / "cache")!r}))
+batches = []
+real = library_reading.read_in_workers
+def counted(*args, **options):
+    for batch in real(*args, **options):
+        batches.append(len(batch))
+        yield batch
+import briefing_tui.core.library as module
+module.read_in_workers = counted
+for _ in library.read():
+    pass
+print(sum(batches), sum(e.key is not None for e in library.entries.values()))
+"""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == [str(len(files))] * 2, out.stdout + out.stderr  # every file read by the workers

@@ -27,7 +27,7 @@ from briefing_tui.core.changes import name_key
 from briefing_tui.core.find_query import find_spots
 from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
-from briefing_tui.core.library_reading import IN_WORKERS_FROM, BrokenProcessPool, read_in_workers, workers
+from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
 from briefing_tui.core.query import query_terms
@@ -151,7 +151,7 @@ class Library:
         if len(self.pending) >= IN_WORKERS_FROM and workers() > 1:
             try:
                 yield from self._read_in_workers()
-            except BrokenProcessPool:
+            except WORKERS_FAILED:
                 pass  # the workers could not start, or died: what is left is read here
         while self.pending:
             chunk = self.pending[:batch]

@@ -11,9 +11,11 @@ ending the program never waits for more than they take.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from briefing_tui.core.cache import Prepared, prepare_entry
 from briefing_tui.core.library_index import NO_ROWS, index_rows
@@ -56,21 +58,23 @@ def read_files(paths: Sequence[str], keep: bool) -> list[tuple[Prepared, bool]]:
 
 def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Prepared, bool]]]:
     """The files read in worker processes, a batch at a time as each is done (not in
-    order). Raises `BrokenProcessPool` when the workers cannot start or die."""
+    order). Raises one of `WORKERS_FAILED` when the workers cannot start or die."""
     import multiprocessing
 
     # Started afresh, not forked: the reader has threads, and a fork copies their locks.
     context = multiprocessing.get_context("forkserver")
     batches = [list(paths[start : start + BATCH]) for start in range(0, len(paths), BATCH)]
     count = workers()
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
-    try:
-        waiting: set[Future[list[tuple[Prepared, bool]]]] = set()
-        queue = iter(batches)
+    waiting: set[Future[list[tuple[Prepared, bool]]]] = set()
+    queue = iter(batches)
+    # The pool's helper processes start with it, and its workers with the first batches.
+    with _stderr_with_a_file():
+        pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet)
         for batch in queue:
             waiting.add(pool.submit(read_files, batch, keep))
             if len(waiting) >= 2 * count:
                 break
+    try:
         while waiting:
             done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
             for future in done:
@@ -82,4 +86,33 @@ def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Pre
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-__all__ = ["IN_WORKERS_FROM", "BrokenProcessPool", "read_in_workers"]
+def _quiet() -> None:
+    """In a worker: nothing it might print reaches the terminal the reader draws on."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+
+
+@contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """`sys.stderr` as a file with a descriptor while workers start (multiprocessing
+    hands it to its helper process): inside the reader, Textual holds one without."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    held = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            yield
+        finally:
+            sys.stderr = held
+
+
+WORKERS_FAILED = (BrokenProcessPool, OSError, ValueError, RuntimeError)
+"""What starting or losing the workers raises (processes refused, a main module that
+starts workers itself when imported): the files left are then read in the process."""

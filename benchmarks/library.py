@@ -1,23 +1,28 @@
-"""A library of generated briefs: opening it cold and warm, and searching it, each
+"""Libraries of generated briefs: opening them cold and warm, and searching them, each
 against a baseline measured in the same run.
 
-Run: .venv/bin/python -m benchmarks.library [BRIEFS] [--runs N] [--no-write]
+Run: .venv/bin/python -m benchmarks.library [--sizes 2000,20000] [--runs N] [--no-write]
 
-In a temporary folder it writes BRIEFS generated briefs (default 2,000; series of
-20, marked as generated fixtures in their first line and title, never in briefs/),
-dated an hour back as files of a library are, and measures:
+For each size it uses a library of generated briefs (series of 20, marked as generated
+fixtures in their first line and title, never in briefs/), dated an hour back as
+files of a library are. Libraries, and the cache each is read into, are kept in
+/tmp/briefing-benchmark-libraries between runs: writing 20,000 briefs and reading
+them once takes minutes. It measures:
 
 - open: `briefing FOLDER` in an 80x24 pseudo-terminal until the whole list is on
-  screen ("2,000 briefs, newest first"), cold (an empty cache: every file parsed,
-  cached and indexed) and warm (the cache filled by the cold run), against parsing
-  every file with `load_brief` in one process;
-- search: `briefing find QUERY FOLDER` (a whole process, warm), and the library's
-  search in process (every hit, and as you type: the best 200 and the count per
-  keystroke), against `grep -ri QUERY FOLDER` over the same files;
-- a single generated 10 MB brief loaded in process, cold (parsed and cached) and warm.
+  screen ("2,000 briefs, newest first"), warm (every brief cached) and, at the
+  smallest size, cold (an empty cache: every file parsed, cached and indexed)
+  against parsing every file with `load_brief` in one process; the peak memory of
+  a warm open, and the size of the cache against the YAML it holds;
+- search: `briefing find QUERY FOLDER` (a whole process, warm, every hit printed)
+  against `rg -i` (ripgrep, from the system's packages: said when it is missing)
+  and `grep -ri` over the same folder, and the library's search in process (every
+  hit, and as you type: the best 200 hits and the count per keystroke);
+- at the smallest size, a single generated 10 MB brief loaded in process, cold
+  (parsed and cached) and warm.
 
-The figures go to the "Library" section of docs/performance.md (the rest of the file
-is left as it is) and to stdout.
+The figures and the budgets they meet go to the "Library" section of
+docs/performance.md (the rest of the file is left as it is) and to stdout.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ import gc
 import os
 import platform
 import re
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -46,18 +53,14 @@ from briefing_tui.core.loader import load_brief
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 BRIEFING = str(Path(sys.executable).parent / "briefing")
+KEPT = Path(tempfile.gettempdir()) / "briefing-benchmark-libraries"
 QUERIES = ["Greta Adler", "kalomi", "reconstruction", "Generated issue 3", "Adlar", '"border corridor"']
+KINDS = ["two words", "rare word", "common word", "three words", "a typo", "a phrase"]
 SECTION = "## Library"
 
 
 def _ms(values: list[float]) -> str:
     return f"{min(values):.0f} / {statistics.median(values):.0f} / {max(values):.0f} ms"
-
-
-def _fresh_cache() -> str:
-    folder = tempfile.mkdtemp(prefix="briefing-benchmark-cache-")
-    os.environ["BRIEFING_CACHE_DIR"] = folder
-    return folder
 
 
 def _timed(function: Callable[[], object]) -> float:
@@ -66,8 +69,12 @@ def _timed(function: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _run(argv: list[str]) -> float:
-    return _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False))
+def _run(argv: list[str], env: dict[str, str] | None = None) -> float:
+    return _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env))
+
+
+def _best(argv: list[str], env: dict[str, str] | None = None, times: int = 5) -> float:
+    return min(_run(argv, env) for _ in range(times))
 
 
 def _parse_all(files: list[str]) -> None:
@@ -75,82 +82,171 @@ def _parse_all(files: list[str]) -> None:
         assert load_brief(file).ok
 
 
-def measure(count: int, runs: int) -> list[str]:
-    """Every figure of the run, as the Markdown lines of the section."""
-    with tempfile.TemporaryDirectory(prefix="briefing-generated-library-") as root:
-        folder = Path(root) / "library"
+def kept_library(count: int) -> Path:
+    """The folder of `count` generated briefs, written once and kept between runs."""
+    folder = KEPT / f"{count}" / "library"
+    done = folder.parent / "written"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
         write_series(folder, count)
         hour_ago = time.time() - 3600
         for path in folder.iterdir():
             os.utime(path, (hour_ago, hour_ago))
-        files, _ = brief_files([str(folder)])
-        megabytes = sum(os.path.getsize(f) for f in files) / 1e6
-        expect = f"{count:,} briefs, newest first"
+        done.touch()
+    return folder
 
+
+def warm_cache(count: int, files: list[str]) -> Path:
+    """The cache of that library, every brief read into it (again only when this
+    program's code changed since), compacted."""
+    folder = KEPT / f"{count}" / "cache"
+    cache = BriefCache(folder)
+    library = Library(files, cache)
+    if library.pending:
+        for _ in library.read():
+            pass
+        cache.compact()
+    cache.close()
+    return folder
+
+
+def cache_bytes(folder: Path) -> int:
+    """The size of the cache's database and its log."""
+    return sum(path.stat().st_size for path in folder.iterdir() if path.name.startswith("briefs.sqlite3"))
+
+
+def measure(count: int, runs: int, *, smallest: bool) -> tuple[list[str], list[tuple[str, str, bool]]]:
+    """The lines of one size's figures, and its budgets (what, measured, met)."""
+    folder = kept_library(count)
+    files, _ = brief_files([str(folder)])
+    yaml_bytes = sum(os.path.getsize(f) for f in files)
+    expect = f"{count:,} briefs, newest first"
+    budgets: list[tuple[str, str, bool]] = []
+    lines = [f"### {count:,} briefs ({yaml_bytes / 1e6:.1f} MB of YAML)", ""]
+
+    if smallest:
         parse = [_timed(lambda: _parse_all(files)) for _ in range(max(1, runs // 2))]
         cold = []
         for _ in range(max(1, runs // 2)):
-            _fresh_cache()
-            cold.append(first_paint([BRIEFING, str(folder)], expect, timeout=600).seconds * 1000)
-        warm = [first_paint([BRIEFING, str(folder)], expect).seconds * 1000 for _ in range(runs)]
-        peak = first_paint([BRIEFING, str(folder)], expect).peak_mib
+            with tempfile.TemporaryDirectory(prefix="briefing-benchmark-cache-") as empty:
+                cold.append(first_paint([BRIEFING, str(folder)], expect, timeout=900, env={"BRIEFING_CACHE_DIR": empty}).seconds * 1000)
+        ratio = statistics.median(cold) / statistics.median(parse)
+        budgets.append((f"cold open of {count:,} briefs, at most parsing every file once in one process", f"{ratio:.2f}x", ratio <= 1.0))
 
-        library = Library(files, BriefCache())
-        assert not library.pending, "the cold runs cached every brief"
-        grep, find, in_process, counts = [], [], [], []
-        for query in QUERIES:
-            grep.append(min(_run(["grep", "-ri", query.strip('"'), str(folder)]) for _ in range(3)))
-            find.append(min(_run([BRIEFING, "find", query, str(folder)]) for _ in range(3)))
-            in_process.append(min(_timed(lambda q=query: library.find(q)) for _ in range(3)))
-            counts.append(library.find(query)[1])
-        typed = [k for q in QUERIES for k in keystrokes(q)]
-        gc.collect()
-        per_key = [_timed(lambda k=k: library.find(k, 200)) for k in typed]
+    cache = warm_cache(count, files)
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    warm_runs = [first_paint([BRIEFING, str(folder)], expect, timeout=120, env={"BRIEFING_CACHE_DIR": str(cache)}) for _ in range(runs)]
+    warm = [run.seconds * 1000 for run in warm_runs]
+    peak = max(run.peak_mib for run in warm_runs)
+    size = cache_bytes(cache) / yaml_bytes
+    lines += ["Opening the library: `briefing FOLDER` in an 80x24 pseudo-terminal until the whole list is on screen.", ""]
+    lines += ["| | time | against parsing every file in one process |", "| --- | ---: | ---: |"]
+    if smallest:
+        lines.append(f"| parse every file with `load_brief` (baseline) | {_ms(parse)} | 1.00x |")
+        lines.append(f"| cold: empty cache, every file parsed, cached and indexed | {_ms(cold)} | {ratio:.2f}x |")
+        lines.append(f"| warm: list from the cache, files only stat'ed | {_ms(warm)} | {statistics.median(warm) / statistics.median(parse):.2f}x |")
+    else:
+        lines.append(f"| warm: list from the cache, files only stat'ed | {_ms(warm)} | |")
+    lines += ["", f"Peak memory of a warm open: {peak:.0f} MiB. The cache: {cache_bytes(cache) / 1e6:.1f} MB, {size:.2f}x the YAML it holds.", ""]
+    if not smallest:
+        budgets.append(
+            (f"warm open of {count:,} briefs, the whole list under 2 s", f"{statistics.median(warm) / 1000:.2f} s", statistics.median(warm) < 2000)
+        )
+        budgets.append((f"peak memory of a warm open of {count:,} briefs, under 150 MiB", f"{peak:.0f} MiB", peak < 150))
+    budgets.append((f"cache of {count:,} briefs, under 3x the YAML", f"{size:.2f}x", size < 3))
 
+    library = Library(files, BriefCache(cache))
+    assert not library.pending, "every brief is cached"
+    rg = shutil.which("rg")
+    rows = []
+    for query, kind in zip(QUERIES, KINDS, strict=True):
+        plain = query.strip('"')
+        ripgrep = _best(["rg", "-i", plain, str(folder)]) if rg else None
+        grep = _best(["grep", "-ri", plain, str(folder)])
+        find = _best([BRIEFING, "find", query, str(folder)], env)
+        limited = _best([BRIEFING, "find", "--limit", "20", query, str(folder)], env)
+        in_process = min(_timed(lambda q=query: library.find(q)) for _ in range(3))
+        total = library.find(query)[1]
+        rows.append((query, kind, total, ripgrep, grep, find, limited, in_process))
+        if smallest and ripgrep is not None:
+            budgets.append((f"`briefing find {query}` ({kind}), at most 3x `rg -i`", f"{find / ripgrep:.2f}x", find <= 3 * ripgrep))
+        if smallest:
+            budgets.append((f"`briefing find {query}` ({kind}), faster than `grep -ri`", f"{find / grep:.2f}x", find < grep))
+    typed = [k for q in QUERIES for k in keystrokes(q)]
+    gc.collect()
+    per_key = [_timed(lambda k=k: library.find(k, 200)) for k in typed]
+    median_key, worst_key = statistics.median(per_key), max(per_key)
+    budgets.append((f"library `/`, {count:,} briefs, under 16 ms a keystroke (median)", f"{median_key:.1f} ms", median_key < 16))
+    if smallest:
+        budgets.append((f"library `/`, {count:,} briefs, under 50 ms a keystroke at worst", f"{worst_key:.1f} ms", worst_key < 50))
+
+    lines += [
+        "Search (best of 5 whole processes each; `rg -i` and `grep -ri` over the same folder"
+        + ("" if rg else "; ripgrep is not installed here: `apt-get install ripgrep`")
+        + "):",
+        "",
+        "| query | | items found | `rg -i` | `grep -ri` | `briefing find` | `find --limit 20` | against `rg -i` | library search in process |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for query, kind, total, ripgrep, grep, find, limited, in_process in rows:
+        against = f"{find / ripgrep:.2f}x" if ripgrep else "-"
+        shown_rg = f"{ripgrep:.0f} ms" if ripgrep else "-"
+        lines.append(
+            f"| `{query}` | {kind} | {total:,} | {shown_rg} | {grep:.0f} ms | {find:.0f} ms | {limited:.0f} ms | {against} | {in_process:.0f} ms |"
+        )
+    lines += [
+        "",
+        f"As you type in the library's `/` (the best 200 hits and the count), {len(typed)} keystrokes of those queries: "
+        f"median {median_key:.1f} ms, max {worst_key:.1f} ms.",
+        "",
+    ]
+    if smallest:
+        lines += [_big_brief(), ""]
+    return lines, budgets
+
+
+def _big_brief() -> str:
+    with tempfile.TemporaryDirectory(prefix="briefing-benchmark-big-") as root:
         big = Path(root) / "generated-10mb.yaml"
         big.write_text(generate_brief(20_000, 2_000, 500), encoding="utf-8")
+        hour_ago = time.time() - 3600
         os.utime(big, (hour_ago, hour_ago))
-        cache = BriefCache()
+        cache = BriefCache(Path(root) / "cache")
         plain = [_timed(lambda: load_brief(big)) for _ in range(3)]
         cold_big = _timed(lambda: load_brief_cached(big, cache))
         warm_big = [_timed(lambda: load_brief_cached(big, cache)) for _ in range(5)]
         big_mb = big.stat().st_size / 1e6
+    return (
+        f"One generated brief of {big_mb:.1f} MB loaded in process: `load_brief` {_ms(plain)}; "
+        f"`load_brief_cached` cold (parsed and cached) {cold_big:.0f} ms, warm {_ms(warm_big)}."
+    )
 
+
+def section(sizes: list[int], runs: int) -> list[str]:
+    """The whole section: every size, then every budget."""
     lines = [
         SECTION,
         "",
         f"Measured with `{' '.join(['.venv/bin/python', '-m', 'benchmarks.library', *sys.argv[1:]])}`",
-        f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite "
-        f"{__import__('sqlite3').sqlite_version}. A library of {count:,} generated briefs ({megabytes:.1f} MB, "
-        "series of 20 from `benchmarks/generate.py`, not real content) in a temporary folder; "
+        f"on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+        + (f", {_ripgrep_version()}" if shutil.which("rg") else "")
+        + ". Libraries of generated briefs (series of 20 from `benchmarks/generate.py`, not real content); "
         "figures are min / median / max; every baseline is measured in the same run.",
         "",
-        "Opening the library: `briefing FOLDER` in an 80x24 pseudo-terminal until the whole list is on screen.",
-        "",
-        "| | time | against parsing every file in one process |",
-        "| --- | ---: | ---: |",
-        f"| parse every file with `load_brief` (baseline) | {_ms(parse)} | 1.00x |",
-        f"| cold: empty cache, every file parsed, cached and indexed | {_ms(cold)} | {statistics.median(cold) / statistics.median(parse):.2f}x |",
-        f"| warm: list from the cache, files only stat'ed | {_ms(warm)} | {statistics.median(warm) / statistics.median(parse):.2f}x |",
-        "",
-        f"Peak memory of a warm open: {peak:.0f} MiB.",
-        "",
-        f"Search across the {count:,} briefs (best of 3 each), against `grep -ri` over the same folder:",
-        "",
-        "| query | items found | `grep -ri` | `briefing find` (whole process) | library search in process |",
-        "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for query, total, g, f, p in zip(QUERIES, counts, grep, find, in_process, strict=True):
-        lines.append(f"| `{query}` | {total:,} | {g:.0f} ms | {f:.0f} ms | {p:.0f} ms |")
-    lines += [
-        "",
-        f"As you type in the library's `/` (the best 200 hits and the count), {len(typed)} keystrokes of those queries: "
-        f"median {statistics.median(per_key):.0f} ms, max {max(per_key):.0f} ms.",
-        "",
-        f"One generated brief of {big_mb:.1f} MB loaded in process: `load_brief` {_ms(plain)}; "
-        f"`load_brief_cached` cold (parsed and cached) {cold_big:.0f} ms, warm {_ms(warm_big)}.",
-    ]
+    budgets: list[tuple[str, str, bool]] = []
+    for number, count in enumerate(sorted(sizes)):
+        found, met = measure(count, runs, smallest=number == 0)
+        lines += found
+        budgets += met
+    lines += ["### Budgets", "", "| budget | measured | met |", "| --- | ---: | :---: |"]
+    lines += [f"| {what} | {measured} | {'yes' if ok else '**no**'} |" for what, measured, ok in budgets]
     return lines
+
+
+def _ripgrep_version() -> str:
+    out = subprocess.run(["rg", "--version"], capture_output=True, text=True, check=False).stdout
+    return out.splitlines()[0] if out else "ripgrep"
 
 
 def write_section(lines: list[str], path: Path) -> None:
@@ -167,11 +263,11 @@ def write_section(lines: list[str], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("briefs", nargs="?", type=int, default=2_000)
+    parser.add_argument("--sizes", default="2000,20000", help="library sizes, comma-separated (default: 2000,20000)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-write", action="store_true", help="print only, leave docs/performance.md alone")
     args = parser.parse_args()
-    lines = measure(args.briefs, args.runs)
+    lines = section([int(size) for size in args.sizes.split(",")], args.runs)
     print("\n".join(lines))
     if not args.no_write:
         write_section(lines, REPO / "docs" / "performance.md")

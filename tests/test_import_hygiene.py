@@ -41,14 +41,21 @@ def test_every_name_of_the_core_package_resolves():
     assert out.strip() == "True"
 
 
+def settled_copy(folder: Path, cache: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the real brief older than the cache's window of doubt, and the
+    environment of a program that caches in `cache`."""
+    folder.mkdir(exist_ok=True)
+    brief = folder / REAL_BRIEF.name
+    brief.write_bytes(REAL_BRIEF.read_bytes())
+    settled = time.time_ns() - 10 * 10**9
+    os.utime(brief, ns=(settled, settled))
+    return brief, dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+
+
 def test_a_warm_start_of_the_reader_imports_neither_the_parser_nor_what_comes_later(tmp_path):
     # What the first screen needs, and only that: the parser, search, the library
     # and the other panes' widgets are imported when they are first used.
-    brief = tmp_path / REAL_BRIEF.name
-    brief.write_bytes(REAL_BRIEF.read_bytes())
-    settled = time.time_ns() - 10 * 10**9  # older than the cache's window of doubt
-    os.utime(brief, ns=(settled, settled))
-    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"))
+    brief, env = settled_copy(tmp_path, tmp_path / "cache")
     load = f"from briefing_tui.core.cache import load_brief_cached\nassert load_brief_cached({str(brief)!r}).ok\n"
     subprocess.run([sys.executable, "-c", load], check=True, env=env)  # cold: parsed and cached
     start = "import sys\nimport briefing_tui.cli, briefing_tui.tui.app, briefing_tui.tui.screens.main\n" + load + "print('\\n'.join(sys.modules))"
@@ -71,3 +78,18 @@ def test_a_warm_start_of_the_reader_imports_neither_the_parser_nor_what_comes_la
 
 def test_every_core_module_is_found():
     assert {"briefing_tui.core", "briefing_tui.core.loader", "briefing_tui.core.ref", "briefing_tui.core.draft.quotes"} <= set(CORE_MODULES)
+
+
+def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_path):
+    # `briefing find` answers from the database: what loading a brief takes (PyYAML,
+    # the loader, the model and its dataclasses), the library, Textual and Rich stay out.
+    folder = tmp_path / "briefs"
+    _, env = settled_copy(folder, tmp_path / "cache")
+    find = f"import sys\nfrom briefing_tui.cli import main\ncode = main(['find', 'lavrov', {str(folder)!r}])\nprint('\\n'.join(sys.modules))\n"
+    subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True)  # cold: read and cached
+    run = subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, text=True)
+    assert "briefs/" + REAL_BRIEF.name in run.stdout.replace(str(tmp_path) + "/", "")  # it found something
+    loaded = set(run.stdout.split())
+    assert "briefing_tui.core.find_query" in loaded  # the import really happened
+    heavy = {"yaml", "dataclasses", "argparse", "briefing_tui.core.loader", "briefing_tui.core.model", "briefing_tui.core.library"}
+    assert sorted(m for m in loaded if m in heavy or m.split(".")[0] in {"textual", "rich"}) == []

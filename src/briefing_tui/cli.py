@@ -50,13 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("path", metavar="PATH", help="a brief file")
     show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
     show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
-    find = commands.add_parser(
-        "find",
-        help="search briefs",
-        description="Search briefs: one line per hit, FILE:LINE: kind id: snippet, best first. Exit 0 with hits, 1 without.",
-    )
-    find.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
-    find.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    from briefing_tui import cli_find
+
+    cli_find.add_parser(commands)
     diff = commands.add_parser(
         "diff",
         help="what changed from one brief to another",
@@ -165,33 +161,6 @@ def run_show(path: str, section: str | None, output: str) -> int:
     return EXIT_OK
 
 
-def run_find(query: str, paths: Sequence[str]) -> int:
-    """`briefing find`: one line per hit, best first; 1 when nothing matched.
-
-    The briefs are searched as one library, as `/` does in the reader's library.
-    """
-    from briefing_tui.core.library import Library
-
-    files, problems = brief_files(paths)
-    cli_cache.forget_gone(paths, files)
-    library = Library(files)
-    for _ in library.read():
-        pass
-    broken = [library.load(path) for path in library.files if not library.entries[path].ok]
-    _report(broken, problems)
-    hits, _ = library.find(query)
-    for hit in hits:
-        print(visible(f"{hit.path}:{library.line(hit)}: {hit.kind} {hit.item_id}: {hit.snippet()}").replace("\n", " "))
-    unsearched = library.unsearched
-    if unsearched:
-        # An answer from part of the library is never given as the whole.
-        print(
-            visible(f"briefing: {len(unsearched)} brief(s) not searched: another program holds the cache; try again: " + ", ".join(unsearched)),
-            file=sys.stderr,
-        )
-    return EXIT_OK if hits else EXIT_PROBLEM
-
-
 def run_diff(old: str, new: str) -> int:
     """`briefing diff`: what changed from one brief to another, as text."""
     from briefing_tui.core.cache import load_brief_cached
@@ -267,14 +236,16 @@ def _run_app(app: BriefingApp) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if argv[:1] == ["find"]:
+        from briefing_tui import cli_find  # its own quick way: see there
+
+        return cli_find.run(argv[1:])
     if argv and argv[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in argv[:1]):
         args = _parser().parse_args(argv)
         if args.command == "check":
             return run_check(args.paths)
         if args.command == "show":
             return run_show(args.path, args.section, args.format)
-        if args.command == "find":
-            return run_find(args.query, args.paths)
         if args.command == "diff":
             return run_diff(args.old, args.new)
         if args.command == "export":

@@ -67,6 +67,8 @@ def forget_gone(paths: Sequence[str], files: Sequence[str]) -> None:
 
 def warn_if_left_alone() -> None:
     """Say so, in one line, when the user's cache was left alone (not ours, a link)."""
+    if "briefing_tui.core.cache" not in sys.modules:
+        return  # never opened: nothing was left alone
     from briefing_tui.core.cache import opened_cache_warning
 
     warning = opened_cache_warning()

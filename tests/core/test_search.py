@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefing_tui.core import load_brief, load_text
-from briefing_tui.core.search import SearchIndex, query_terms
+from briefing_tui.core.query import query_terms
+from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.text import fold, snippet
 from tests.conftest import MINIMAL, REAL_BRIEF
 

@@ -27,16 +27,17 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from briefing_tui import __version__
 from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, NotOurs, cache_directory, check_ours, make_private, prepare, remove_database
+from briefing_tui.core.cache_identity import CODE_VERSION, LAYOUT, RACY_NS
 from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
 from briefing_tui.core.cache_rows import Summary as Summary
+from briefing_tui.core.find_index import TABLES as FIND_TABLES
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
-from briefing_tui.core.library_index import WORDS_TABLE, IndexRows, drop_rows, fts5_available, write_rows
-from briefing_tui.core.model import FORMAT_VERSION, paused_gc
+from briefing_tui.core.library_index import IndexRows, drop_rows, fts5_available, write_rows
+from briefing_tui.core.model import paused_gc
 from briefing_tui.core.stamp import Stamp as Stamp
 from briefing_tui.core.stamp import cache_key as cache_key
 from briefing_tui.core.stamp import file_stamp as file_stamp
@@ -44,43 +45,39 @@ from briefing_tui.core.stamp import remember_stamp
 from briefing_tui.core.stamp import stamp_before_load as stamp_before_load
 from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
 
-LAYOUT = 4
-"""The version of the tables below; another value drops and recreates them all."""
-RACY_NS = 2_000_000_000
-"""A file changed this close to being cached may change again within the same
-modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
+# -- an entry made ready to store ----------------------------------------------------
 
 
-def _code_version() -> str:
-    """What wrote an entry: the layout, the brief format, the package version, and
-    the size and time of the modules that decide what loading gives (so that an
-    edited loader never meets entries its older self wrote)."""
-    here = Path(__file__).resolve().parent
-    parts = [f"{LAYOUT}", f"{FORMAT_VERSION}", __version__]
-    for name in (
-        "cache.py",
-        "cache_rows.py",
-        "stamp.py",
-        "stored.py",
-        "library_index.py",
-        "loader.py",
-        "values.py",
-        "similar.py",
-        "yamlsource.py",
-        "model.py",
-        "findings.py",
-        "links.py",
-        "text_lines.py",
-    ):
-        try:
-            info = (here / name).stat()
-            parts.append(f"{info.st_size}.{info.st_mtime_ns}")
-        except OSError:
-            parts.append("-")
-    return "/".join(parts)
+class Prepared(NamedTuple):
+    """What the cache stores of one file, made ready (in a worker process, perhaps)."""
+
+    path: str
+    stamp: Stamp
+    summary: tuple[Any, ...]
+    """What the library lists: id, title, date, tags, follows, counts, errors, first error, indexed."""
+    findings: str | None
+    """Every finding, as stored (None: the brief itself is not kept)."""
+    parts: Iterable[str]
+    """The brief's stored parts, as written."""
+    rows: IndexRows | None
 
 
-CODE_VERSION = _code_version()
+def prepare_entry(path: str, stamp: Stamp, result: LoadResult, rows: IndexRows | None, *, keep: bool, at_once: bool = False) -> Prepared:
+    """What the cache stores of a file loaded as `result` (`keep`: its brief and
+    findings too, not only its summary), the brief encoded as it is written, or
+    `at_once` (to be sent from a worker process)."""
+    brief = result.brief
+    errors = result.errors
+    summary = (
+        brief.id if brief else None, brief.title if brief else None,
+        brief.date.toordinal() if brief else None, dumps(list(brief.tags) if brief else []),
+        brief.follows if brief else None,
+        len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.open_issues) if brief else 0,
+        len(errors), dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
+    )  # fmt: skip
+    findings = dumps(encode_findings(result.findings)) if keep else None
+    parts: Iterable[str] = (dumps(part) for part in encode_brief(brief)) if keep and brief is not None else ()
+    return Prepared(path, stamp, summary, findings, list(parts) if at_once else parts, rows)
 
 
 # -- the database ----------------------------------------------------------------------
@@ -179,7 +176,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return (*TABLES, *INDEX_TABLES, WORDS_TABLE) if self.fts else (*TABLES, *INDEX_TABLES)
+        return (*TABLES, *INDEX_TABLES, *FIND_TABLES) if self.fts else (*TABLES, *INDEX_TABLES)
 
     def close(self) -> None:
         """Close the database."""
@@ -287,38 +284,30 @@ class BriefCache:
     def store_many(self, entries: Sequence[tuple[str, Stamp, LoadResult, IndexRows | None]]) -> dict[str, int]:
         """`store` for many files, in one transaction; each file's number in the cache
         (none when the database could not take them)."""
-        prepared = []
         with paused_gc():
-            for path, stamp, result, rows in entries:
-                brief = result.brief
-                # In memory, keeping every brief would only cost memory: they are read again.
-                keep = brief is None or self.persistent
-                errors = result.errors
-                summary = (
-                    brief.id if brief else None, brief.title if brief else None,
-                    brief.date.toordinal() if brief else None, dumps(list(brief.tags) if brief else []),
-                    brief.follows if brief else None,
-                    len(brief.actors) if brief else 0, len(brief.quotes) if brief else 0, len(brief.open_issues) if brief else 0,
-                    len(errors), dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
-                )  # fmt: skip
-                findings = dumps(encode_findings(result.findings)) if keep else None
-                prepared.append((path, stamp, summary, brief if keep else None, findings, rows))
+            # In memory, keeping every brief would only cost memory: they are read again.
+            prepared = [
+                prepare_entry(path, stamp, result, rows, keep=result.brief is None or self.persistent) for path, stamp, result, rows in entries
+            ]
+        return self.store_prepared(prepared)
+
+    def store_prepared(self, prepared: Sequence[Prepared]) -> dict[str, int]:
+        """`store_many` for entries made ready elsewhere (`prepare_entry`, in a worker
+        process, say); each file's number in the cache."""
         keys: dict[str, int] = {}
         with self.using(writing=True) as db:
             if db is None:
                 return {}
-            for path, stamp, summary, brief, findings, rows in prepared:
+            for path, stamp, summary, findings, encoded, rows in prepared:
                 key = self._claim(db, path, stamp, summary)
                 if findings is not None:
                     parts = 0
                     check = Checksum(findings)
-                    if brief is not None:
-                        # Encoded and written a part at a time: never all at once.
-                        with paused_gc():
-                            for parts, part in enumerate(encode_brief(brief), 1):
-                                data = dumps(part)
-                                check.update(data)
-                                db.execute("INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)", (key, parts, data))
+                    # Written a part at a time: a brief read here is encoded as it goes, never all at once.
+                    with paused_gc():
+                        for parts, data in enumerate(encoded, 1):
+                            check.update(data)
+                            db.execute("INSERT INTO model_parts (id, part, data) VALUES (?, ?, ?)", (key, parts, data))
                     db.execute("INSERT INTO models (id, parts, findings, digest) VALUES (?, ?, ?, ?)", (key, parts, findings, check.hexdigest()))
                 if rows is not None:
                     write_rows(db, key, rows, self.fts)

@@ -16,11 +16,12 @@ import sqlite3
 import stat
 from pathlib import Path
 
-DATABASE_NAME = "briefs.sqlite3"
-APPLICATION_ID = 0x42524654
-"""`PRAGMA application_id` of a briefing-tui cache ("BRFT")."""
-OUR_TABLES = frozenset({"briefs", "models", "model_parts", "items", "actors", "statements", "words"})
-"""Every table any layout of the cache has had (`words_…` are the full-text index's own)."""
+from briefing_tui.core.cache_identity import APPLICATION_ID as APPLICATION_ID
+from briefing_tui.core.cache_identity import DATABASE_NAME as DATABASE_NAME
+from briefing_tui.core.cache_identity import cache_folder
+
+OUR_TABLES = frozenset({"briefs", "models", "model_parts", "items", "actors", "statements", "words", "spot_texts", "spots", "terms"})
+"""Every table any layout of the cache has had (`words_…` and `spots_…` are the full-text index's own)."""
 EARLIER_LAYOUTS = frozenset({1, 2, 3})
 """Layouts written before the cache carried its application id."""
 
@@ -31,11 +32,7 @@ class NotOurs(Exception):
 
 def cache_directory() -> Path:
     """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "briefing-tui"
-    return Path.home() / ".cache" / "briefing-tui"
+    return Path(cache_folder())
 
 
 def companions(file: Path) -> tuple[Path, Path, Path]:
@@ -107,7 +104,7 @@ def check_ours(connection: sqlite3.Connection) -> bool:
     if not tables:
         return False
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    strangers = {name for name in tables if name not in OUR_TABLES and not name.startswith(("words_", "sqlite_"))}
+    strangers = {name for name in tables if name not in OUR_TABLES and not name.startswith(("words_", "spots_", "sqlite_"))}
     if version not in EARLIER_LAYOUTS or strangers:
         raise NotOurs("it is a database of another program")
     return True

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from briefing_tui.core.findings import Finding
+if TYPE_CHECKING:
+    from briefing_tui.core.findings import Finding
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
@@ -24,6 +26,8 @@ def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
         if os.path.isdir(path):
             unreadable: list[OSError] = []
             found = sorted(_walk(path, unreadable.append))
+            if unreadable or not found:  # only then: `briefing find` starts without the model
+                from briefing_tui.core.findings import Finding
             for error in unreadable:
                 folder = error.filename if isinstance(error.filename, str) else path
                 why = (error.strerror or str(error)).lower()
@@ -43,6 +47,8 @@ def brief_files(paths: Sequence[str]) -> tuple[list[str], list[Finding]]:
 def same_ids(briefs: Iterable[tuple[str, str]]) -> list[Finding]:
     """A warning for each brief (path, id) whose id another brief has too: links and
     `follows` between briefs name a brief by its id, and could not tell them apart."""
+    from briefing_tui.core.findings import Finding
+
     by_id: dict[str, list[str]] = {}
     for path, brief_id in briefs:
         by_id.setdefault(brief_id, []).append(path)

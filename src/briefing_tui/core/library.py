@@ -6,32 +6,34 @@ that is new or changed since is read, cached and indexed (`Library.read`). A bri
 full model is only loaded when it is opened.
 
 Across briefs, an actor is the same actor when it has the same id, or, when the ids
-differ, the same name with case and accents ignored. Search across briefs asks
-SQLite's full-text index for the items holding the query's words, then ranks those
-exactly as the search of one brief does (`SearchIndex`), so both agree; without FTS5
-one in-memory index of every item is searched instead.
+differ, the same name with case and accents ignored. Search across briefs is
+answered by SQLite's full-text index of every text (`find_query`, as `briefing find`
+is), which scores items as the search of one brief does (`SearchIndex`), so both
+agree; without FTS5 one in-memory index of every item is searched instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefing_tui.core.cache import BriefCache, Stamp, Summary, default_cache, file_stamp, load_brief_cached
+from briefing_tui.core.cache import BriefCache, Prepared, Stamp, Summary, default_cache, file_stamp, load_brief_cached
+from briefing_tui.core.cache_rows import summary_of_row
 from briefing_tui.core.changes import name_key
+from briefing_tui.core.find_query import find_spots
 from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
+from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem, Term, matching_words, query_terms
+from briefing_tui.core.query import query_terms
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem
 from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
-
-CANDIDATES = 500
-"""As you type, only the items SQLite ranks best are ranked exactly (and placed),
-so that a keystroke stays quick however common the word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,12 @@ class Entry:
             summary.path, summary.key, summary.stamp, summary.brief_id, summary.title, summary.date, summary.tags,
             summary.follows, summary.actors, summary.quotes, summary.issues, summary.errors, summary.first_error,
         )  # fmt: skip
+
+    @classmethod
+    def of_prepared(cls, prepared: Prepared, key: int | None, stamp: Stamp | None) -> Entry:
+        """The entry of a file read elsewhere (in a worker process)."""
+        row = (key or 0, prepared.path, *(stamp or prepared.stamp), *prepared.summary)
+        return dataclasses.replace(cls.of_summary(summary_of_row(prepared.path, row)), key=key, stamp=stamp)
 
     @classmethod
     def of_result(cls, result: LoadResult, key: int | None, stamp: Stamp | None) -> Entry:
@@ -118,10 +126,11 @@ class Library:
         self._order = {path: number for number, path in enumerate(self.files)}
         self.entries: dict[str, Entry] = {}
         self.pending: list[str] = []
-        self._vocabulary: list[str] | None = None
+        self._pending_lock = threading.Lock()  # `refresh` may add while `read` takes away
         self._everything: SearchIndex | None = None
         self._titles: dict[tuple[str, str, str], str] = {}
         self._anchors: dict[tuple[str, str, str, str], list[int]] = {}
+        self._lines: dict[tuple[str, str, str, str, int], int] = {}
         summaries = self.cache.summaries(self.files)
         for path in self.files:
             summary = summaries.get(path)
@@ -135,7 +144,15 @@ class Library:
 
     def read(self, batch: int = 50) -> Iterator[int]:
         """Read, cache and index every file not cached yet, a batch at a time; yields
-        how many are left after each batch. Every entry is in place at the end."""
+        how many are left after each batch. Every entry is in place at the end.
+
+        Many files are read in worker processes, on every core (`library_reading`),
+        the batches stored here as they come back, in whatever order they are done."""
+        if len(self.pending) >= IN_WORKERS_FROM and workers() > 1:
+            try:
+                yield from self._read_in_workers()
+            except WORKERS_FAILED:
+                pass  # the workers could not start, or died: what is left is read here
         while self.pending:
             chunk = self.pending[:batch]
             stored: list[tuple[str, Stamp, LoadResult, IndexRows | None]] = []
@@ -153,19 +170,33 @@ class Library:
             keys = self.cache.store_many(stored)
             for path, (result, stamp) in zip(chunk, results, strict=True):
                 self.entries[path] = Entry.of_result(result, keys.get(path), stamp)
-            del self.pending[: len(chunk)]  # what `refresh` added meanwhile stays
-            self._vocabulary = None
+            with self._pending_lock:
+                del self.pending[: len(chunk)]  # what `refresh` added meanwhile stays
+            self._everything = None
+            yield len(self.pending)
+
+    def _read_in_workers(self) -> Iterator[int]:
+        for ready in read_in_workers(list(self.pending), keep=self.cache.persistent):
+            keys = self.cache.store_prepared([prepared for prepared, steady in ready if steady])
+            for prepared, steady in ready:
+                key = keys.get(prepared.path) if steady else None
+                self.entries[prepared.path] = Entry.of_prepared(prepared, key, prepared.stamp if steady else None)
+            done = {prepared.path for prepared, _ in ready}
+            with self._pending_lock:
+                self.pending[:] = [path for path in self.pending if path not in done]
             self._everything = None
             yield len(self.pending)
 
     def refresh(self) -> bool:
         """Look at every file again: any that changed since it was read is to be read
         again (`read`). True when there is anything to read."""
-        for path in self.files:
-            entry = self.entries[path]
-            if not entry.waiting and path not in self.pending and file_stamp(path) != entry.stamp:
-                self.entries[path] = Entry(path, None, waiting=True)
-                self.pending.append(path)
+        with self._pending_lock:
+            waiting = set(self.pending)
+            for path in self.files:
+                entry = self.entries[path]
+                if not entry.waiting and path not in waiting and file_stamp(path) != entry.stamp:
+                    self.entries[path] = Entry(path, None, waiting=True)
+                    self.pending.append(path)
         return bool(self.pending)
 
     def listing(self) -> list[Entry]:
@@ -244,21 +275,22 @@ class Library:
         terms = query_terms(query)
         if not terms:
             return [], 0
-        paths = {e.key: e.path for e in self.entries.values() if e.ok and e.key is not None}
+        entries = [e for e in self.listing() if e.ok and e.key is not None]
+        paths = {e.key: e.path for e in entries if e.key is not None}
         if not self.cache.fts:
             return self._everything_index(paths).find(terms, limit)
-        expression = self._expression(terms)
-        if expression is None:
-            return [], 0
-        rows = [row for row in self.index.matching(expression) if brief_of(row) in paths]
-        total = len(rows)
-        if limit is not None and total > CANDIDATES:
-            best = self.index.best_matching(expression, CANDIDATES * 2)
-            rows = [row for row in best if brief_of(row) in paths][:CANDIDATES]
-        index = self._index(self.index.items(rows), paths)
-        hits, count = index.find(terms, limit)
-        # Beyond the candidates ranked exactly, the count is of the items holding the words.
-        return hits, count if len(rows) == total else total
+        order = {key: place for place, key in enumerate(paths)}
+        with self.cache.using() as db:
+            if db is None:
+                return [], 0
+            found, total = find_spots(db, terms, order, limit)
+            titles = self.index.titles([(f.key, f.number) for f in found])
+        hits = []
+        for f in found:
+            self._titles[(paths[f.key], f.kind, f.item_id)] = titles.get((f.key, f.number), f.item_id)
+            self._lines[(paths[f.key], f.kind, f.item_id, f.field, f.start)] = f.line
+            hits.append(Hit(f.kind, f.item_id, f.field, f.text, f.start, f.end, Location(*f.where), f.score, paths[f.key]))
+        return hits, total
 
     def title(self, hit: Hit) -> str:
         """How a list of hits names a hit's item."""
@@ -269,6 +301,9 @@ class Library:
     def line(self, hit: Hit) -> int:
         """The line of its file that holds a hit's match (a match deep in a block is
         lines below where the block starts)."""
+        found = self._lines.get((hit.path, hit.kind, hit.item_id, hit.field, hit.start))
+        if found is not None:
+            return found
         anchors = self._anchors.get((hit.path, hit.kind, hit.item_id, hit.field))
         return line_at(hit.location.line, anchors, hit.start) if anchors else hit.location.line
 
@@ -293,27 +328,3 @@ class Library:
         if self._everything is None:
             self._everything = self._index(self.index.brief_items(paths), paths)
         return self._everything
-
-    def _expression(self, terms: list[Term]) -> str | None:
-        """An FTS5 expression for the items holding the words `SearchIndex` would match
-        for a query's terms (and maybe a few more, which it then turns down)."""
-        if self._vocabulary is None:
-            self._vocabulary = sorted(self.index.vocabulary())
-        groups: list[set[str]] = []
-        for number, term in enumerate(terms):
-            if term.phrase or len(term.words) > 1:
-                # Each word whole, and the words one after the other; that they are
-                # so within one text is checked when ranking.
-                groups += [{f'"{word}"'} for word in term.words]
-                groups.append({'"' + " ".join(term.words) + '"*'})
-                continue
-            word = term.words[0]
-            last = number == len(terms) - 1
-            found = matching_words(self._vocabulary, word, last=last, typos=None)
-            if not found:
-                return None
-            group = {f'"{w}"' for w in found if not (last and w.startswith(word))}
-            if last:
-                group.add(f'"{word}"*')
-            groups.append(group)
-        return " AND ".join("(" + " OR ".join(sorted(group)) + ")" for group in groups)

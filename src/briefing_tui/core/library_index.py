@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefing_tui.core.find_index import SpotRow, drop_spots, spot_number, write_spots
 from briefing_tui.core.model import Brief, Text
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def brief_of(row: int) -> int:
 
 
 TABLES = (
-    # One row per item (and one for the brief itself), for search across briefs.
+    # One row per item (and one for the brief itself): how a list of hits names it,
+    # and, without FTS5, its texts, for a search across briefs in memory.
     """CREATE TABLE items (
         rowid INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -64,10 +66,6 @@ TABLES = (
     "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
 )
 
-# Words are given folded and split the way the in-memory search splits them, joined
-# by spaces; the tokenizer only splits at the spaces, so both see the same words.
-WORDS_TABLE = "CREATE VIRTUAL TABLE words USING fts5(head, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'\")"
-
 
 def fts5_available() -> bool:
     """True when this Python's SQLite has the FTS5 full-text index."""
@@ -85,21 +83,19 @@ def fts5_available() -> bool:
 class IndexRows(NamedTuple):
     """What one brief adds to the tables for search and for actors across briefs."""
 
-    items: list[tuple[str, str, str, str, str, str]]
-    """(kind, item id, title, texts as JSON, head words, body words) per item; each
+    items: list[tuple[str, str, str, str]]
+    """(kind, item id, title, texts as JSON) per item; each
     text as [field, line, column, text as shown], and the anchors of its lines
     (`text_lines`) after them when it is written on more than one."""
     actors: list[tuple[str, str, str]]
     """(actor id, folded name, name) per actor."""
     statements: list[tuple[str, str, str, str | None, int | None, str]]
     """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+    spots: list[SpotRow]
+    """Every text of every item, for `briefing find` (`find_index`)."""
 
 
-NO_ROWS = IndexRows([], [], [])
-
-
-HEAD_FIELDS = frozenset({"name", "title", "aliases"})
-"""Fields whose words rank higher in the full-text index: what items are called."""
+NO_ROWS = IndexRows([], [], [], [])
 
 
 def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
@@ -118,13 +114,12 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     def label(item_id: str) -> str:
         return item_label(items.get(item_id), item_id)
 
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
+    spots: list[SpotRow] = []
 
     def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
         shown: list[list[object]] = []
-        head: list[str] = []
-        body: list[str] = []
-        for text in texts:
+        for number, text in enumerate(texts):
             value = shown_text(text.text, label) if text.markdown else text.text
             line, column = text.location
             anchors = line_anchors(lines, line, column, text.text) if lines else None
@@ -132,8 +127,11 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
                 links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
                 anchors = shown_anchors(anchors, links)
             shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
-            (head if text.field.split("[")[0] in HEAD_FIELDS else body).extend(words(fold(value)))
-        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False), " ".join(head), " ".join(body)))
+            found = words(fold(value))
+            spot = spot_number(len(rows), number, text.field, len(found) == 1)
+            if spot is not None:
+                spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, column, anchors, value))
+        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False)))
 
     add("brief", brief.id, brief.title, brief.texts())
     for item in brief.items():
@@ -144,7 +142,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     for issue in brief.issues:
         statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
-    return IndexRows(rows, actors, statements)
+    return IndexRows(rows, actors, statements, spots)
 
 
 def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:
@@ -152,23 +150,22 @@ def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:
     low, high = _rows_of(key)
     db.execute("DELETE FROM items WHERE rowid BETWEEN ? AND ?", (low, high))
     if fts:
-        db.execute("DELETE FROM words WHERE rowid BETWEEN ? AND ?", (low, high))
+        drop_spots(db, key)
     db.execute("DELETE FROM actors WHERE brief = ?", (key,))
     db.execute("DELETE FROM statements WHERE brief = ?", (key,))
 
 
 def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> None:
-    """Put the rows of the brief numbered `key` in the index (its old ones dropped first)."""
+    """Put the rows of the brief numbered `key` in the index (its old ones dropped first).
+    With FTS5 every text goes to the full-text index of texts; without, each item's
+    texts are kept with it, for a search in memory."""
     base = _rows_of(key)[0]
     db.executemany(
         "INSERT INTO items (rowid, kind, item_id, title, texts) VALUES (?, ?, ?, ?, ?)",
-        [(base + n, kind, item_id, title, texts) for n, (kind, item_id, title, texts, _, _) in enumerate(rows.items)],
+        [(base + n, kind, item_id, title, "" if fts else texts) for n, (kind, item_id, title, texts) in enumerate(rows.items)],
     )
     if fts:
-        db.executemany(
-            "INSERT INTO words (rowid, head, body) VALUES (?, ?, ?)",
-            [(base + n, head, body) for n, (_, _, _, _, head, body) in enumerate(rows.items)],
-        )
+        write_spots(db, key, rows.spots)
     db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
     db.executemany(
         "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -182,37 +179,15 @@ class LibraryIndex:
     def __init__(self, cache: BriefCache) -> None:
         self.cache = cache
 
-    def vocabulary(self) -> list[str]:
-        """Every word in the search index (none without FTS5)."""
-        if not self.cache.fts:
-            return []
-        with self.cache.using() as db:
-            if db is not None:
-                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, words, row)")
-        return [term for (term,) in self.cache.select("SELECT term FROM temp.vocabulary")]
-
-    def matching(self, expression: str) -> list[int]:
-        """The rows of every item whose words match an FTS5 expression."""
-        if not self.cache.fts:
-            return []
-        return [row for (row,) in self.cache.select("SELECT rowid FROM words WHERE words MATCH ?", (expression,))]
-
-    def best_matching(self, expression: str, limit: int) -> list[int]:
-        """The rows of the `limit` items that match an FTS5 expression best, by SQLite's
-        ranking with words in names and titles worth four times the rest."""
-        if not self.cache.fts:
-            return []
-        sql = "SELECT rowid FROM words WHERE words MATCH ? ORDER BY bm25(words, 4.0, 1.0) LIMIT ?"
-        return [row for (row,) in self.cache.select(sql, (expression, limit))]
-
-    def items(self, rows: Sequence[int]) -> list[tuple[int, str, str, str, str]]:
-        """(row, kind, item id, title, texts as JSON) of these item rows, in row order."""
-        ordered = sorted(rows)
-        found = []
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+    def titles(self, items: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """How a list of hits names each item (brief number, item number)."""
+        wanted = sorted({brief * ROWS_PER_BRIEF + number for brief, number in items})
+        found = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found += self.cache.select(f"SELECT rowid, kind, item_id, title, texts FROM items WHERE rowid IN ({marks}) ORDER BY rowid", chunk)
+            for row, title in self.cache.select(f"SELECT rowid, title FROM items WHERE rowid IN ({marks})", chunk):
+                found[divmod(row, ROWS_PER_BRIEF)] = title
         return found
 
     def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -28,16 +27,8 @@ from typing import Any
 
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.model import Brief, Item, Location, Quote, Text, paused_gc
+from briefing_tui.core.query import EXACT, WHOLE_FIELD, Term, field_weight, matching_words, query_terms
 from briefing_tui.core.text import fold, item_label, original_span, snippet, words
-
-# How much a match counts, by the field it is in.
-_FIELD_WEIGHT = {"name": 4.0, "title": 4.0, "aliases": 3.0, "role": 2.0, "side": 1.5, "tags": 1.5, "text": 1.5}
-# How much a match counts, by how the word matched.
-EXACT, PREFIX, INNER, TYPO = 8.0, 4.0, 2.0, 1.0
-WHOLE_FIELD = 1.5
-_QUERY_TERMS = re.compile(r'"([^"]*)"?|(\S+)')
-TYPO_MIN_LENGTH = 5
-INNER_MIN_LENGTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,58 +55,6 @@ class Hit:
     def snippet(self, width: int = 80) -> str:
         """The matched text with some context around it, on one line."""
         return snippet(self.text, self.start, self.end, width)[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One part of a query: a word, or a quoted phrase (`words` holds its words)."""
-
-    text: str
-    words: tuple[str, ...]
-    phrase: bool
-
-
-def query_terms(query: str) -> list[Term]:
-    """The folded terms of a query: words, and "quoted phrases" kept whole."""
-    terms = []
-    for match in _QUERY_TERMS.finditer(query):
-        raw = match.group(1) if match.group(1) is not None else match.group(2)
-        folded = " ".join(fold(raw or "").split())
-        found = tuple(words(folded))
-        if found:
-            terms.append(Term(folded, found, match.group(1) is not None and len(found) > 1))
-    return terms
-
-
-def matching_words(vocabulary: list[str], word: str, *, last: bool, typos: int | None = 50) -> dict[str, float]:
-    """Words of a sorted vocabulary that `word` finds, with how well: exact, prefix,
-    inner, typo (at most `typos` of those, the closest; None for all).
-
-    Only the last word of a query, the one still being typed, matches as a prefix or
-    inside words; earlier words are complete and match whole or by typo.
-    """
-    found: dict[str, float] = {}
-    start = bisect_left(vocabulary, word)
-    if start < len(vocabulary) and vocabulary[start] == word:
-        found[word] = EXACT
-    if last:
-        for candidate in vocabulary[start:]:
-            if not candidate.startswith(word):
-                break
-            found.setdefault(candidate, PREFIX)
-        if len(word) >= INNER_MIN_LENGTH:
-            for candidate in vocabulary:
-                if word in candidate:
-                    found.setdefault(candidate, INNER)
-    if len(word) >= TYPO_MIN_LENGTH:
-        # Imported here: rapidfuzz takes longer to import than a library to list.
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
-        limit = 1 if len(word) < 9 else 2
-        for candidate, _, _ in process.extract(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=typos):
-            found.setdefault(candidate, TYPO)
-    return found
 
 
 def item_title(item: Item | None, item_id: str, items: Mapping[str, Item]) -> str:
@@ -215,7 +154,7 @@ class SearchIndex:
             if text.markdown and "[[" in text.text:
                 text = text._replace(text=shown_text(text.text, self._label))
             folded = fold(text.text)
-            weight = _FIELD_WEIGHT.get(text.field.split("[")[0], 1.0)
+            weight = field_weight(text.field)
             if not text.text.isascii():
                 self._unfolded[len(self._texts)] = folded
             self._texts.append(text.text)

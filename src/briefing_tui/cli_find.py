@@ -1,0 +1,306 @@
+"""`briefing find`: search briefs from the shell, answered from the cache's full-text index.
+
+When every brief named is in the cache as it is on disk, the answer comes from the
+database alone, before anything else is imported (neither the parser nor the model,
+Textual nor Rich): scores from the full-text index, and only the hits printed read
+their text back. Otherwise the briefs new or changed are read and cached first,
+as the library does, and the same query answers.
+
+One line per hit (`FILE:LINE: kind id: snippet`, LINE the line that holds the match),
+best first, or JSON with `--format json`. Exit 0 with hits, 1 without, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from briefing_tui.core.files import brief_files
+from briefing_tui.core.printable import json_safe, visible
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefing_tui.core.find_query import Found
+    from briefing_tui.core.library import Library
+    from briefing_tui.core.query import Term
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+DESCRIPTION = (
+    "Search briefs: one line per hit, FILE:LINE: kind id: snippet, best first (LINE: the line that holds the match). Exit 0 with hits, 1 without."
+)
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add `find` to the command line's commands."""
+    find = commands.add_parser("find", help="search briefs", description=DESCRIPTION)
+    _arguments(find)
+    return find
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", metavar="QUERY", help='words to find; "quoted phrases" match as written')
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    parser.add_argument("--limit", type=_count, metavar="N", help="print the best N hits only")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+
+def _count(value: str) -> int:
+    import argparse
+
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of hits (1 or more)")
+    return int(value)
+
+
+class Answer(NamedTuple):
+    """The hits of a query, best first, how many in all, and each brief's file by number."""
+
+    hits: list[Found]
+    total: int
+    paths: dict[int, str]
+
+
+class Arguments(NamedTuple):
+    """What `briefing find` was asked."""
+
+    query: str
+    paths: list[str]
+    limit: int | None
+    format: str
+
+
+def run(argv: Sequence[str]) -> int:
+    """`briefing find QUERY PATH ... [--limit N] [--format text|json]`."""
+    args = _plain_arguments(argv) or _parsed_arguments(argv)
+    from briefing_tui.core.query import query_terms
+
+    terms = query_terms(args.query)
+    files, problems = brief_files(args.paths)
+    if problems:
+        for finding in problems:
+            print(finding, file=sys.stderr)
+    answer = _from_cache(files, args.paths, terms, args.limit)
+    if answer is None:
+        answer = _after_reading(files, args.paths, terms, args.limit)
+    if args.format == "json":
+        _print_json(args.query, answer)
+    else:
+        _print_text(answer)
+    return EXIT_OK if answer.hits else EXIT_PROBLEM
+
+
+def _plain_arguments(argv: Sequence[str]) -> Arguments | None:
+    """The arguments as written in the usual way, read without argparse (which takes
+    longer to import than the answer takes); None for anything else, for argparse to
+    read or refuse."""
+    positional: list[str] = []
+    options: dict[str, str] = {}
+    words = iter(argv)
+    for word in words:
+        if not word.startswith("-"):
+            positional.append(word)
+            continue
+        name, equals, value = word.partition("=")
+        if name not in ("--limit", "--format"):
+            return None
+        if not equals:
+            value = next(words, "")
+        options[name] = value
+    limit = options.get("--limit")
+    form = options.get("--format", "text")
+    if len(positional) < 2 or form not in ("text", "json") or (limit is not None and not (limit.isdigit() and int(limit) > 0)):
+        return None
+    return Arguments(positional[0], positional[1:], int(limit) if limit is not None else None, form)
+
+
+def _parsed_arguments(argv: Sequence[str]) -> Arguments:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="briefing find", description=DESCRIPTION)
+    _arguments(parser)
+    args = parser.parse_args(argv)
+    return Arguments(args.query, args.paths, args.limit, args.format)
+
+
+def _print_text(answer: Answer) -> None:
+    paths = {key: path.replace("\n", " ") for key, path in answer.paths.items()}
+    lines = [f"{paths[hit.key]}:{hit.line}: {hit.kind} {hit.item_id}: {hit.snippet}" for hit in answer.hits]
+    if lines:
+        # Every line at once, made safe at once: the hits are many, the writes few.
+        sys.stdout.write(visible("\n".join(lines)) + "\n")
+
+
+def _print_json(query: str, answer: Answer) -> None:
+    import json
+
+    hits = [
+        {
+            "path": answer.paths[hit.key], "line": hit.line, "kind": hit.kind, "id": hit.item_id, "field": hit.field,
+            "snippet": hit.snippet, "matched": hit.matched, "score": hit.score,
+        }
+        for hit in answer.hits
+    ]  # fmt: skip
+    document = {"query": query, "total": answer.total, "hits": hits}
+    sys.stdout.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
+
+
+# -- straight from the cache ------------------------------------------------------------
+
+
+def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit: int | None) -> Answer | None:
+    """The answer from the cache as it is, or None when it cannot give it: a brief not
+    cached as it is on disk, one gone from a folder named, or no cache of ours."""
+    from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, cache_directory, companions
+    from briefing_tui.core.cache_identity import LAYOUT
+
+    database = cache_directory() / DATABASE_NAME
+    if any(path.is_symlink() for path in companions(database)) or not database.is_file():
+        return None  # the library's way says why, or makes it
+    try:
+        db = sqlite3.connect(f"{database.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        ours = db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        if not ours or db.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
+            return None
+        current = _current_briefs(db, files, named)
+        if current is None:
+            return None
+        order, paths, broken = current
+        if broken:
+            _report_broken(broken)
+        if not terms:
+            return Answer([], 0, paths)
+        from briefing_tui.core.find_query import find_spots
+
+        hits, total = find_spots(db, terms, order, limit)
+        return Answer(hits, total, paths)
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
+def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[str]) -> tuple[dict[int, int], dict[int, str], list[str]] | None:
+    """The cached briefs of `files` in the library's order (number -> place), their
+    files by number, and the files that are not valid briefs; None unless every file is
+    cached as it is now and none is cached that is gone from a folder named."""
+    from briefing_tui.core.cache_identity import CODE_VERSION, RACY_NS
+    from briefing_tui.core.text import fold
+
+    columns = "id, path, size, mtime_ns, ctime_ns, inode, stored_ns, version, indexed, errors, date, title"
+    wanted = {os.path.abspath(path): path for path in files}
+    rows = {}
+    for folder in [path for path in named if os.path.isdir(path)]:
+        inside = os.path.join(os.path.abspath(folder), "")
+        after = inside[:-1] + chr(ord(inside[-1]) + 1)
+        for row in db.execute(f"SELECT {columns} FROM briefs WHERE path >= ? AND path < ?", (inside, after)):
+            if row[1] not in wanted and not os.path.exists(row[1]):
+                return None  # gone: forgotten on the way that reads
+            rows[row[1]] = row
+    missing = [key for key in wanted if key not in rows]
+    if missing:
+        import json
+
+        sql = f"SELECT {columns} FROM briefs WHERE path IN (SELECT value FROM json_each(?))"
+        rows.update((row[1], row) for row in db.execute(sql, (json.dumps(missing),)))
+    listed: list[tuple[int, str, int, int]] = []
+    paths: dict[int, str] = {}
+    broken: list[str] = []
+    for number, (key, given) in enumerate(wanted.items()):
+        row = rows.get(key)
+        if row is None:
+            return None
+        brief, _, size, mtime, ctime, inode, stored, version, indexed, errors, date, title = row
+        try:
+            info = os.stat(given)
+        except OSError:
+            return None
+        if (size, mtime, ctime, inode) != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
+            return None
+        if version != CODE_VERSION or stored - mtime < RACY_NS or not indexed:
+            return None
+        if errors or title is None or date is None:
+            broken.append(given)
+            continue
+        paths[brief] = given
+        listed.append((-date, fold(title), number, brief))
+    listed.sort()
+    return {entry[3]: place for place, entry in enumerate(listed)}, paths, broken
+
+
+def _report_broken(paths: list[str]) -> None:
+    """Each error of the files that are not valid briefs, to stderr."""
+    from briefing_tui.cli import _report
+    from briefing_tui.core.cache import load_brief_cached
+
+    _report([load_brief_cached(path) for path in paths], [])
+
+
+# -- after reading what changed -----------------------------------------------------------
+
+
+def _after_reading(files: list[str], named: Sequence[str], terms: list[Term], limit: int | None) -> Answer:
+    """The answer once every brief new or changed is read and cached, as a library does."""
+    from briefing_tui import cli_cache
+    from briefing_tui.cli import _report
+    from briefing_tui.core.library import Library
+
+    cli_cache.forget_gone(named, files)
+    library = Library(files)
+    for _ in library.read():
+        pass
+    _report([library.load(path) for path in library.files if not library.entries[path].ok], [])
+    unsearched = library.unsearched
+    if unsearched:
+        # An answer from part of the library is never given as the whole.
+        print(
+            visible(f"briefing: {len(unsearched)} brief(s) not searched: another program holds the cache; try again: " + ", ".join(unsearched)),
+            file=sys.stderr,
+        )
+    entries = [entry for entry in library.listing() if entry.ok and entry.key is not None]
+    paths = {entry.key: entry.path for entry in entries if entry.key is not None}
+    if not terms:
+        return Answer([], 0, paths)
+    if not library.cache.fts:
+        return _in_memory(library, terms, limit)
+    from briefing_tui.core.find_query import find_spots
+
+    order = {key: place for place, key in enumerate(paths)}
+    with library.cache.using() as db:
+        if db is not None:
+            hits, total = find_spots(db, terms, order, limit)
+            return Answer(hits, total, paths)
+    return _in_memory(library, terms, limit)
+
+
+def _in_memory(library: Library, terms: list[Term], limit: int | None) -> Answer:
+    """Without SQLite's full-text index: the library's own search, in memory."""
+    from briefing_tui.core.find_query import Found
+
+    found, total = library.find(" ".join(f'"{t.text}"' if t.phrase else t.text for t in terms), limit)
+    keys = {entry.path: entry.key if entry.key is not None else -n for n, entry in enumerate(library.listing())}
+    hits = [
+        Found(
+            keys[h.path],
+            0,
+            h.kind,
+            h.item_id,
+            h.field,
+            library.line(h),
+            h.snippet(),
+            h.matched,
+            h.score,
+            h.text,
+            h.start,
+            h.end,
+            (h.location.line, h.location.column),
+        )
+        for h in found
+    ]
+    return Answer(hits, total, {key: path for path, key in keys.items()})

@@ -1,0 +1,68 @@
+"""Which cache is ours and which entries in it we may use, told without importing the
+model or even pathlib: `briefing find` answers from the cache before it imports
+anything else.
+
+The database lives in `$BRIEFING_CACHE_DIR`, else `$XDG_CACHE_HOME/briefing-tui`, else
+`~/.cache/briefing-tui`, and carries this program's application id. An entry is used only by the code that wrote it: the cache's layout, the package's
+version, and the size and time of every module that decides what loading a brief
+gives (the format's version lives in `model.py`, among them), so that an edited
+loader never meets entries its older self wrote.
+"""
+
+from __future__ import annotations
+
+import os
+
+from briefing_tui import __version__
+
+DATABASE_NAME = "briefs.sqlite3"
+APPLICATION_ID = 0x42524654
+"""`PRAGMA application_id` of a briefing-tui cache ("BRFT")."""
+LAYOUT = 5
+"""The version of the cache's tables; another value drops and recreates them all."""
+RACY_NS = 2_000_000_000
+"""A file changed this close to being cached may change again within the same
+modification time (coarse clocks, FAT's two seconds): its entry is not trusted."""
+MODULES = (
+    "cache.py",
+    "cache_rows.py",
+    "cache_identity.py",
+    "stamp.py",
+    "stored.py",
+    "library_index.py",
+    "find_index.py",
+    "loader.py",
+    "values.py",
+    "similar.py",
+    "yamlsource.py",
+    "model.py",
+    "findings.py",
+    "links.py",
+    "text.py",
+    "text_lines.py",
+    "query.py",
+)
+
+
+def cache_folder() -> str:
+    """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return os.environ["BRIEFING_CACHE_DIR"]
+    if os.environ.get("XDG_CACHE_HOME"):
+        return os.path.join(os.environ["XDG_CACHE_HOME"], "briefing-tui")
+    return os.path.join(os.path.expanduser("~"), ".cache", "briefing-tui")
+
+
+def _code_version() -> str:
+    here = os.path.dirname(os.path.realpath(__file__))
+    parts = [f"{LAYOUT}", __version__]
+    for name in MODULES:
+        try:
+            info = os.stat(os.path.join(here, name))
+            parts.append(f"{info.st_size}.{info.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return "/".join(parts)
+
+
+CODE_VERSION = _code_version()

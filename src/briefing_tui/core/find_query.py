@@ -1,0 +1,188 @@
+"""`briefing find`'s query, answered from the cache's index of every text (`find_index`).
+
+The full-text index alone (spot numbers, no text read) scores every item a query
+finds: the best match of each term in an item (how the word matched, times the
+weight of its field), summed over the terms, as `SearchIndex` scores them; equal
+scores keep the library's order, newest brief first. Only the hits shown read
+their text back: SQLite places the match and cuts the snippet for all of them at
+once, Python only for the few it cannot (text that is not ASCII, a typo it did not
+find among the first few the term finds).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import NamedTuple
+
+from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
+from briefing_tui.core.query import EXACT, PREFIX, Term, close_words, matching_words
+from briefing_tui.core.text import fold, original_span, snippet
+from briefing_tui.core.text_lines import line_at
+
+_TOKEN = re.compile(r"\w+")
+
+
+class Found(NamedTuple):
+    """One item a query found, placed: its brief's number, where and what matched."""
+
+    key: int
+    number: int
+    """The item's place in its brief (0: the brief's own texts)."""
+    kind: str
+    item_id: str
+    field: str
+    line: int
+    """The line of the file that holds the match."""
+    snippet: str
+    """The matched text with some context around it, on one line."""
+    matched: str
+    """The text as written that matched."""
+    score: float
+    text: str
+    """The whole text, as shown."""
+    start: int
+    end: int
+    where: tuple[int, int]
+    """Where the text starts: its line and column."""
+
+
+SNIPPET_WIDTH = 80
+_LOW = (1 << ITEM_SHIFT) - 1
+_ITEM_MASK = (1 << ITEM_BITS) - 1
+_WEIGHT = "CASE rowid & 15 " + " ".join(f"WHEN {code} THEN {weight}" for code, weight in enumerate(WEIGHT_OF_CODE)) + " END"
+"""The weight of a spot's field, from its number."""
+
+
+def find_spots(db: sqlite3.Connection, terms: list[Term], order: dict[int, int], limit: int | None = None) -> tuple[list[Found], int]:
+    """The items of the briefs `order` numbers (brief -> its place in the library's
+    order) that match every term, best first (at most `limit`), and how many in all."""
+    vocabulary: list[str] | None = None
+    classes: list[dict[str, float]] = []
+    parameters: dict[str, object] = {"limit": -1 if limit is None else limit}
+    scored = []
+    for number, term in enumerate(terms):
+        if term.whole:
+            found = {term.text: EXACT}
+            asked = [(EXACT, '"' + " ".join(term.words) + '"*')]
+        else:
+            if vocabulary is None:
+                vocabulary = [term for (term,) in db.execute("SELECT term FROM terms")]
+            found = matching_words(vocabulary, term.words[0], last=number == len(terms) - 1, typos=None, close=close_words)
+            asked = _expressions(found, term.words[0])
+        if not asked:
+            return [], 0
+        classes.append(found)
+        # Each spot's mark: how much its match counts (times four, a whole number),
+        # then its number within its item, the lowest highest: an item's best mark is
+        # its best match, the first text of those as good.
+        selects: list[str] = []
+        for quality, expression in asked:
+            name = f"e{number}_{len(selects)}"
+            parameters[name] = expression
+            selects.append(
+                f"SELECT rowid, (CAST({quality * 4} * ({_WEIGHT}) AS INTEGER) << {ITEM_SHIFT}) | ({_LOW} - (rowid & {_LOW})) AS mark FROM spots WHERE spots MATCH :{name}"
+            )
+        scored.append(f"t{number} AS (SELECT rowid >> {ITEM_SHIFT} AS item, max(mark) AS mark FROM ({' UNION ALL '.join(selects)}) GROUP BY item)")
+    joins = " ".join(f"JOIN t{n} ON t{n}.item = t0.item" for n in range(1, len(terms)))
+    marks = ", ".join(f"t{n}.mark" for n in range(len(terms)))
+    total = " + ".join(f"(t{n}.mark >> {ITEM_SHIFT})" for n in range(len(terms)))
+    db.execute("PRAGMA temp_store = MEMORY")  # the places and the sorting: never a file
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS places (brief INTEGER PRIMARY KEY, place INTEGER NOT NULL)")
+    db.execute("DELETE FROM temp.places")
+    db.executemany("INSERT INTO temp.places (brief, place) VALUES (?, ?)", order.items())
+    sql = (
+        f"WITH {', '.join(scored)} SELECT t0.item, {total}, count(*) OVER (), {marks} FROM t0 {joins} "
+        f"JOIN temp.places AS p ON p.brief = t0.item >> {ITEM_BITS} ORDER BY 2 DESC, p.place, t0.item & {_ITEM_MASK} LIMIT :limit"
+    )
+    rows = db.execute(sql, parameters).fetchall()
+    if not rows:
+        return [], 0
+    best = []
+    for item, _, _, *term_marks in rows:
+        # The best match of any term; of two as good in the same text, the term first in the alphabet.
+        mark, _, number = max((mark, [-ord(c) for c in terms[n].text], n) for n, mark in enumerate(term_marks))
+        spot = (item << ITEM_SHIFT) | (_LOW - (mark & _LOW))
+        best.append((spot, number, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
+    placed = _placed(db, terms, classes, best)
+    hits = []
+    for (item, score, _, *_), (spot, _, _) in zip(rows, best, strict=True):
+        kind, item_id, field, line, snippet_text, text, start, end, where = placed[spot]
+        number = item & _ITEM_MASK
+        hits.append(Found(item >> ITEM_BITS, number, kind, item_id, field, line, snippet_text, text[start:end], score / 4, text, start, end, where))
+    return hits, rows[0][2]
+
+
+def _expressions(found: dict[str, float], word: str) -> list[tuple[float, str]]:
+    """Full-text expressions for the words a term finds, a class of match at a time."""
+    by_quality: dict[float, list[str]] = {}
+    for candidate, quality in found.items():
+        by_quality.setdefault(quality, []).append(candidate)
+    asked = []
+    for quality, candidates in by_quality.items():
+        # Every word that starts with the term, in one prefix query however many.
+        expression = f'"{word}"*' if quality == PREFIX else " OR ".join(f'"{c}"' for c in candidates)
+        asked.append((quality, expression))
+    return asked
+
+
+def _placed(
+    db: sqlite3.Connection, terms: list[Term], classes: list[dict[str, float]], best: list[tuple[int, int, float]]
+) -> dict[int, tuple[str, str, str, int, str, str, int, int, tuple[int, int]]]:
+    """(kind, item id, field, line, snippet, text, start, end, where the text starts) of each spot, the match
+    placed where the term matched it as well as it scored."""
+    spots = sorted({spot for spot, _, _ in best})
+    texts: dict[int, tuple[str, str, str, int, int, str | None, str]] = {}
+    for start in range(0, len(spots), 500):
+        chunk = spots[start : start + 500]
+        sql = f"SELECT id, kind, item_id, field, line, column, anchors, shown FROM spot_texts WHERE id IN ({','.join('?' * len(chunk))})"
+        texts.update((row[0], row[1:]) for row in db.execute(sql, chunk))
+    placed = {}
+    for spot, number, quality in best:
+        kind, item_id, field, line, column, anchors, text = texts[spot]
+        start, end = _place(text, terms[number], classes[number], quality)
+        low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
+        shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
+        if low and not shown.startswith("\u2026"):
+            shown = "\u2026" + shown[1:]  # cut here, where `snippet` was not given the text
+        if high < len(text) and not shown.endswith("\u2026"):
+            shown = shown[:-1] + "\u2026"
+        placed[spot] = (kind, item_id, field, _line(line, anchors, start), shown, text, start, end, (line, column))
+    return placed
+
+
+def _line(line: int, anchors: str | None, offset: int) -> int:
+    return line_at(line, [int(n) for n in anchors.split()], offset) if anchors else line
+
+
+def _place(text: str, term: Term, found: dict[str, float], quality: float) -> tuple[int, int]:
+    """Where in `text` (as shown) the term matched as well as it scored."""
+    folded = text.lower() if text.isascii() else fold(text)
+    start = end = 0
+    if term.whole:
+        at = folded.find(term.text)
+        if at >= 0:
+            start, end = at, at + len(term.text)
+    elif quality == EXACT:
+        start, end = _whole_word(folded, term.text)
+    else:
+        for match in _TOKEN.finditer(folded):
+            if found.get(match.group()) == quality:
+                start, end = match.span()
+                break
+    return (start, end) if text.isascii() else original_span(text, start, end)
+
+
+def _whole_word(folded: str, word: str) -> tuple[int, int]:
+    """The first place `word` stands alone in `folded` (a word, not part of one)."""
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _word_char(folded[at - 1])) and not (end < len(folded) and _word_char(folded[end])):
+            return at, end
+        at = folded.find(word, at + 1)
+    return 0, 0
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

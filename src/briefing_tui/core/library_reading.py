@@ -1,0 +1,118 @@
+"""Reading many briefs at once, on every core: each file parsed, checked and indexed in
+a worker process, and made ready to store there (`prepare_entry`), so that what
+comes back is text and numbers, not a model to rebuild; the cache is written in
+one place, the process that asked, a batch as it arrives.
+
+Few work items are in flight at a time, so that an interrupted read loses at most
+those (each batch stored is kept, and the next start reads only what is left), and
+ending the program never waits for more than they take.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+from briefing_tui.core.cache import Prepared, prepare_entry
+from briefing_tui.core.library_index import NO_ROWS, index_rows
+from briefing_tui.core.stamp import Stamp, file_stamp
+
+IN_WORKERS_FROM = 64
+"""Fewer files than this are read in the process itself: starting workers costs more."""
+BATCH = 16
+"""Files per work item: enough to be worth the trip, few enough to come back often."""
+NO_STAMP = Stamp(0, 0, 0, 0)
+"""In place of the stamp of a file that is not stored (it changed while it was read)."""
+
+
+def workers() -> int:
+    """How many worker processes reading takes: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def read_files(paths: Sequence[str], keep: bool) -> list[tuple[Prepared, bool]]:
+    """In a worker: each file read, checked and indexed, ready to store; with whether
+    it may be stored (False: it changed while it was read, or cannot be stamped)."""
+    from briefing_tui.core.loader import load_brief
+    from briefing_tui.core.model import paused_gc
+    from briefing_tui.core.text_lines import source_lines
+
+    ready = []
+    for path in paths:
+        stamp = file_stamp(path)
+        result = load_brief(path)
+        steady = stamp is not None and file_stamp(path) == stamp
+        with paused_gc():
+            rows = index_rows(result.brief, source_lines(path)) if result.brief and steady else NO_ROWS
+            prepared = prepare_entry(path, stamp or NO_STAMP, result, rows if steady else None, keep=keep or result.brief is None, at_once=True)
+        ready.append((prepared, steady))
+    return ready
+
+
+def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Prepared, bool]]]:
+    """The files read in worker processes, a batch at a time as each is done (not in
+    order). Raises one of `WORKERS_FAILED` when the workers cannot start or die."""
+    import multiprocessing
+
+    # Started afresh, not forked: the reader has threads, and a fork copies their locks.
+    context = multiprocessing.get_context("forkserver")
+    batches = [list(paths[start : start + BATCH]) for start in range(0, len(paths), BATCH)]
+    count = workers()
+    waiting: set[Future[list[tuple[Prepared, bool]]]] = set()
+    queue = iter(batches)
+    # The pool's helper processes start with it, and its workers with the first batches.
+    with _stderr_with_a_file():
+        pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet)
+        for batch in queue:
+            waiting.add(pool.submit(read_files, batch, keep))
+            if len(waiting) >= 2 * count:
+                break
+    try:
+        while waiting:
+            done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                following = next(queue, None)
+                if following is not None:
+                    waiting.add(pool.submit(read_files, following, keep))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _quiet() -> None:
+    """In a worker: nothing it might print reaches the terminal the reader draws on."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+
+
+@contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """`sys.stderr` as a file with a descriptor while workers start (multiprocessing
+    hands it to its helper process): inside the reader, Textual holds one without."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    held = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            yield
+        finally:
+            sys.stderr = held
+
+
+WORKERS_FAILED = (BrokenProcessPool, OSError, ValueError, RuntimeError)
+"""What starting or losing the workers raises (processes refused, a main module that
+starts workers itself when imported): the files left are then read in the process."""

@@ -1,0 +1,101 @@
+"""Reading many briefs at once in worker processes: the same entries and the same index
+as reading them one by one here, and nothing lost when the reading stops halfway."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from benchmarks.generate import write_series
+
+from briefing_tui.core import library as library_module
+from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.library import Library
+from briefing_tui.core.library_reading import IN_WORKERS_FROM, workers
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many")
+    paths = write_series(folder, IN_WORKERS_FROM + 6)
+    (folder / "broken.yaml").write_text("brief: 1\ntitle: x\n", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    for path in folder.iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    return [str(p) for p in paths] + [str(folder / "broken.yaml")]
+
+
+def strip(entries):
+    """What the list shows of each entry."""
+    return {path: (e.title, e.date, e.tags, e.actors, e.quotes, e.issues, e.errors, e.first_error, e.ok) for path, e in entries.items()}
+
+
+@pytest.mark.skipif(workers() < 2, reason="one core: everything is read in the process itself")
+def test_workers_give_what_reading_here_gives(files, tmp_path, monkeypatch):
+    apart = Library(files, BriefCache(tmp_path / "workers"))
+    assert len(apart.pending) >= IN_WORKERS_FROM
+    for _ in apart.read():
+        pass
+    monkeypatch.setattr(library_module, "IN_WORKERS_FROM", 10**9)
+    here = Library(files, BriefCache(tmp_path / "here"))
+    for _ in here.read():
+        pass
+    assert not apart.pending and not here.pending
+    assert strip(apart.entries) == strip(here.entries)
+    assert all(e.key is not None for e in apart.entries.values())
+    for query in ("adler", "generated issue 2", "Adlar"):
+        found, total = apart.find(query)
+        expected, count = here.find(query)
+        assert (total, [(h.path, h.item_id, h.field, h.start, h.snippet()) for h in found]) == (
+            count,
+            [(h.path, h.item_id, h.field, h.start, h.snippet()) for h in expected],
+        )
+
+
+def test_a_read_stopped_halfway_goes_on_where_it_stopped(files, tmp_path):
+    cache = BriefCache(tmp_path / "cache")
+    first = Library(files, cache)
+    reading = first.read()
+    left = next(reading)
+    reading.close()  # the reader quit: the batches stored are kept, the rest never read
+    assert 0 < left < len(files)
+    again = Library(files, cache)
+    assert len(again.pending) == left
+    for _ in again.read():
+        pass
+    assert not again.pending and again.find("adler")[1] > 0
+
+
+@pytest.mark.skipif(workers() < 2, reason="one core: everything is read in the process itself")
+def test_workers_start_inside_the_reader_whose_stderr_has_no_file(files, tmp_path):
+    # Textual puts an stderr of its own in place, whose file number is -1: the
+    # workers' helper process must not be handed that.
+    code = f"""
+import sys
+class Captured:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+sys.stderr = Captured()
+from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.library import Library
+from briefing_tui.core import library_reading
+library = Library({files!r}, BriefCache({str(tmp_path / "cache")!r}))
+batches = []
+real = library_reading.read_in_workers
+def counted(*args, **options):
+    for batch in real(*args, **options):
+        batches.append(len(batch))
+        yield batch
+import briefing_tui.core.library as module
+module.read_in_workers = counted
+for _ in library.read():
+    pass
+print(sum(batches), sum(e.key is not None for e in library.entries.values()))
+"""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == [str(len(files))] * 2, out.stdout + out.stderr  # every file read by the workers

@@ -198,6 +198,9 @@ class ReaderProcess(AppService):
                     ready = line == READY_LINE
                     break
             if ready:
+                # The idle time counts from when the reader could take a key: a start
+                # slowed by a busy machine is not time the browser left it alone.
+                self.last_input = time.monotonic()
                 await self._pass_packets(stdout)
         except (asyncio.IncompleteReadError, ConnectionResetError, asyncio.CancelledError):
             pass

@@ -126,3 +126,29 @@ def test_sections_and_usage_errors(tmp_path: Path):
     assert over.returncode == 2 and "never writes over a brief" in over.stderr and not (tmp_path / "copy.yaml").exists()
     missing = run_briefing("export", tmp_path / "none.yaml")
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_show_as_markdown_keeps_its_own_links_and_shows_the_brief_s_markup_as_text(write_brief):
+    """`show --format markdown` is an export too: the anchors and links it makes are
+    its own (to items, and to the http(s) addresses the brief cites); nothing the brief
+    wrote becomes a link, an image, raw HTML or a control sequence."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    path = write_brief(HOSTILE.replace("See [here]", "See [the wire](https://example.org/a<b>) and [here]"))
+    result = run_briefing("show", path, "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "\x1b" not in out and "\x07" not in out
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    inline = [child for token in tokens for child in token.children or ()]
+    hrefs = [str(child.attrs.get("href")) for child in inline if child.type == "link_open"]
+    assert hrefs and all(href.startswith("#") or href.startswith("https://example.org/") for href in hrefs), hrefs
+    assert "https://example.org/a%3Cb%3E" in hrefs
+    html = [child.content for child in inline if child.type == "html_inline"] + [t.content for t in tokens if t.type == "html_block"]
+    assert all(re.fullmatch(r'(<a id="[\w.-]+">|</a>)+\s*', piece) for piece in html), html
+    assert not any(child.type == "image" for child in inline)
+    shown = markdown_html(out).replace("&quot;", '"').replace("&#x27;", "'")
+    assert "&lt;script&gt;alert('q')&lt;/script&gt; ](javascript:alert(5))" in shown
+    assert "[here](javascript:alert(1)) and &lt;img src=x onerror=alert(2)&gt;" in shown

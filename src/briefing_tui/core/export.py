@@ -10,8 +10,9 @@ import datetime as dt
 import re
 import textwrap
 from typing import Any
+from urllib.parse import quote
 
-from briefing_tui.core.links import WIKILINK_RE, Link, LinkIndex
+from briefing_tui.core.links import WEB_LINK_RE, WIKILINK_RE, Link, LinkIndex, web_address_problem
 from briefing_tui.core.model import (
     NOWHERE,
     Actor,
@@ -24,6 +25,8 @@ from briefing_tui.core.model import (
     Quote,
     Source,
 )
+from briefing_tui.core.printable import clipboard_text
+from briefing_tui.core.sheet_markdown import escape
 
 # -- JSON ---------------------------------------------------------------------------
 
@@ -169,13 +172,43 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
 
 
 def _markdown_links(text: str, index: LinkIndex) -> str:
+    """Prose from the brief as Markdown that shows it and obeys none of it: every
+    character that could start markup escaped, paragraphs kept; a `[[link]]` becomes a
+    link to its item's anchor and a web link one to its http(s) address, each with
+    its words escaped."""
+
     def anchor(match: Any) -> str:
         target = match.group(1).strip()
         item = index.item(target)
         label = match.group(2).strip() if match.group(2) is not None else (item.label if item else target)
-        return f"[{label}](#{target})"
+        return f"[{escape(label)}](#{target})" if item is not None else escape(label)
 
-    return WIKILINK_RE.sub(anchor, text)
+    def web(match: Any) -> str:
+        url = match.group("url")
+        if web_address_problem(url) is not None:
+            return escape(match.group(0))
+        return f"[{escape(match.group('text'))}](<{quote(url, safe=_URL_SAFE)}>)"
+
+    def words(text: str) -> str:
+        # Escaped, with a space kept on either side where the text had one.
+        return (" " if text[:1].isspace() else "") + escape(text) + (" " if text[-1:].isspace() and text.strip() else "")
+
+    def paragraph(part: str) -> str:
+        pieces, at = [], 0
+        for match in sorted([*WIKILINK_RE.finditer(part), *WEB_LINK_RE.finditer(part)], key=lambda m: m.start()):
+            if match.start() < at:
+                continue  # a web link inside a wikilink's words, or the other way round
+            pieces += [words(part[at : match.start()]), anchor(match) if match.re is WIKILINK_RE else web(match)]
+            at = match.end()
+        pieces.append(words(part[at:]))
+        return "".join(pieces).strip()
+
+    return "\n\n".join(paragraph(part) for part in clipboard_text(text).split("\n\n") if part.strip())
+
+
+_URL_SAFE = ":/?#[]@!$&'*+,;=%~"
+"""What stays as it is in an address written into Markdown; anything else (spaces,
+`<`, `>`, parentheses) is percent-encoded, so the address cannot end early."""
 
 
 def _name(index: LinkIndex, item_id: str | None) -> str:
@@ -276,7 +309,7 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
     def want(part: str) -> bool:
         return section in (None, part)
 
-    out += [f"# {brief.title}", "", f"*{brief.date.isoformat()}*" + (f" · {', '.join(brief.tags)}" if brief.tags else ""), ""]
+    out += [f"# {escape(brief.title)}", "", f"*{brief.date.isoformat()}*" + (f" · {escape(', '.join(brief.tags))}" if brief.tags else ""), ""]
     if want("summary"):
         out += ["## Summary", "", md(brief.summary), ""]
         if brief.key_points:
@@ -285,14 +318,14 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
             out += ["### Timeline", "", *(f"- **{e.date.isoformat()}** {md(e.text)}" for e in brief.timeline), ""]
         if brief.sources:
             out += ["### Sources", ""]
-            out += [f'- <a id="{s.id}"></a>' + (f"[{s.name}]({s.url})" if s.url else s.name) for s in brief.sources]
+            out += [f'- <a id="{s.id}"></a>' + (md(f"[{s.name}]({s.url})") if s.url else escape(s.name)) for s in brief.sources]
             out.append("")
     if want("actors") and brief.actors:
         out += ["## Actors", ""]
         for side, actors in _by_side(brief.actors):
-            out += [f"### {side}", ""]
+            out += [f"### {escape(side)}", ""]
             for actor in actors:
-                line = f'- <a id="{actor.id}"></a>**{actor.name}** ({actor.kind}) \u2014 {actor.role or ""}'.rstrip(" \u2014")
+                line = f'- <a id="{actor.id}"></a>**{escape(actor.name)}** ({escape(actor.kind)}) \u2014 {escape(actor.role or "")}'.rstrip(" \u2014")
                 out.append(line)
                 if actor.notes:
                     out.append(f"  {md(actor.notes)}")
@@ -301,20 +334,20 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
         out += ["## Quotes", ""]
         for quote in brief.quotes:
             attribution = quote_line(quote, index).split(" \u2014 ", 1)[1]
-            out += [f'<a id="{quote.id}"></a>', "", f"> {quote.text.strip()}", ">", f"> \u2014 {attribution}", ""]
+            out += [f'<a id="{quote.id}"></a>', "", f"> {escape(quote.text)}", ">", f"> \u2014 {escape(attribution)}", ""]
             if quote.context:
                 out += [md(quote.context), ""]
     for heading, issues in _issue_sections(brief) if want("issues") else ():
         out += [f"## {heading}", ""]
         for issue in issues:
-            out += [f'### <a id="{issue.id}"></a>{issue.title} ({issue.status})', ""]
+            out += [f'### <a id="{issue.id}"></a>{escape(issue.title)} ({escape(issue.status)})', ""]
             if issue.summary:
                 out += [md(issue.summary), ""]
             if issue.positions:
                 out += ["| Who | Position |", "| --- | --- |"]
                 for p in issue.positions:
                     cell = md(p.stance).replace("|", "\\|").replace("\n", " ")
-                    out.append(f"| [{_name(index, p.by)}](#{p.by}) | {cell} |")
+                    out.append(f"| [{escape(_name(index, p.by))}](#{p.by}) | {cell} |")
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import MIME, SUFFIX, Format, Sheet, render
 from briefing_tui.tui.layout import visible
-from briefing_tui.tui.marking import MARK, flags, marked_document
+from briefing_tui.tui.marks_on_screen import MARK, flags, marked_document
 from briefing_tui.tui.messages import CopyText, DeliverExport, OpenRef
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ class MeetingActions(_Screen):
 
     def view_sheet(self) -> tuple[Sheet, str]:
         """What is on screen as a sheet, and a name for its file."""
-        from briefing_tui.tui.marking import document_sheet, rows_sheet
+        from briefing_tui.tui.marks_on_screen import document_sheet, rows_sheet
         from briefing_tui.tui.pane import PANES
 
         brief = self.brief

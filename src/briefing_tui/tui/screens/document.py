@@ -67,7 +67,7 @@ class DocumentScreen(ReaderScreen):
 
     def action_export(self) -> None:
         """Export the page (the Changes view: its lists of what is new, gone, changed)."""
-        from briefing_tui.tui.marking import document_sheet
+        from briefing_tui.tui.marks_on_screen import document_sheet
         from briefing_tui.tui.meeting import export_view, file_stem
 
         brief = os.path.splitext(os.path.basename(self.place.brief or ""))[0]
@@ -76,6 +76,6 @@ class DocumentScreen(ReaderScreen):
     def action_copy_view(self) -> None:
         """Copy the page as Markdown."""
         from briefing_tui.core.sheet import render
-        from briefing_tui.tui.marking import document_sheet
+        from briefing_tui.tui.marks_on_screen import document_sheet
 
         self.post_message(CopyText(render(document_sheet(self.document, self.heading), "md"), f"the {self.heading} page as Markdown"))

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.marks import Marks, key_point_ref, timeline_ref
 from briefing_tui.core.ref import Ref
-from briefing_tui.tui.marking import flags
+from briefing_tui.tui.marks_on_screen import flags
 from briefing_tui.tui.widgets.item_list import ItemList, Row
 
 

@@ -10,7 +10,7 @@ from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import Bullet, Heading, Listing, render
 from briefing_tui.tui.documents import issue_document, summary_document
 from briefing_tui.tui.library_documents import changes_document
-from briefing_tui.tui.marking import document_sheet, marked_document, rows_sheet
+from briefing_tui.tui.marks_on_screen import document_sheet, marked_document, rows_sheet
 from briefing_tui.tui.rows import quote_rows
 from tests.conftest import REAL_BRIEF
 from tests.core.test_changes import NEW, OLD

@@ -316,8 +316,9 @@ class YamlDocument:
             stream = type(key) is ScalarNode and key.value in self.streamed
             value = self._node(self._next(), streamed=stream)
             yield key, value
-            if type(value.value) is not list:
-                # Whatever the caller left of a streamed list is read (and dropped).
+            if stream and type(value) is SequenceNode and type(value.value) is not list:
+                # Whatever the caller left of a streamed list is read (and dropped);
+                # a text is never walked a character at a time.
                 for _ in value.value:
                     pass
             event = self._next()

@@ -471,6 +471,12 @@ async def test_command_palette_runs_a_key_action():
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and focused_pane(app) == "positions")
         assert focused_pane(app) == "positions"
+        # "Keys" in the palette is the reader's own help, the one list of keys.
+        await pilot.press("ctrl+p", *"Keys")
+        await until(pilot, lambda: palette_settled(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not app.screen.query("HelpPanel")
 
 
 async def test_tab_moves_focus_and_quit_quits():

@@ -7,10 +7,10 @@ import gc
 import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
@@ -23,7 +23,7 @@ from briefing_tui.tui.messages import CopyText, DeliverExport
 from briefing_tui.tui.navigator import Navigator
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from textual.command import Provider
     from textual.filter import LineFilter
@@ -93,6 +93,16 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return self.navigator.first_screen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands in the palette, but "Keys" opens the reader's help:
+        one list of keys, from the bindings, and not Textual's side panel (which
+        draws every binding again on every refresh of the screen)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key, and what it does", self.action_help)
+            else:
+                yield command
 
     def action_help(self) -> None:
         """Show every key."""

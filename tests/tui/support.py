@@ -74,10 +74,10 @@ def type_ahead(app: BriefingApp, *keys: str) -> None:
 async def started(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]
     """Wait until the reader has finished starting: the bar of keys, which follows
     the first screen by a frame or two, shows its keys."""
-    from textual.widgets._footer import FooterKey
+    from briefing_tui.tui.widgets.key_bar import KeyBar
 
     for _ in range(200):
-        if app.screen.query(FooterKey):
+        if any(bar.shown for bar in app.screen.query(KeyBar)):
             return
         await pilot.pause(0.01)
     raise AssertionError("the bar of keys never showed")

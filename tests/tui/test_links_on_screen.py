@@ -3,16 +3,13 @@ away is no longer selected, and `enter` with nothing selected does nothing."""
 
 from __future__ import annotations
 
-from textual.widgets import Footer
-
 from briefing_tui.tui.screens.main import MainScreen
+from briefing_tui.tui.widgets.key_bar import KeyBar
 from tests.tui.support import main, make_app, shown_page, started
 
 
 def footer_keys(app) -> list[str]:  # type: ignore[no-untyped-def]
-    from textual.widgets._footer import FooterKey
-
-    return [key.description for key in app.screen.query_one(Footer).query(FooterKey)]
+    return [key.description for key in app.screen.query_one(KeyBar).shown]
 
 
 def on_screen(page, line: int) -> bool:  # type: ignore[no-untyped-def]
@@ -57,20 +54,18 @@ async def test_a_link_scrolled_away_is_no_longer_followed_and_brackets_pick_from
 async def test_the_key_bar_is_rebuilt_only_when_its_keys_change():
     """Moving the cursor changes no key the bar shows, so the bar keeps its keys
     (rebuilding it on every key was most of the cost of a key press); a change of pane
-    that offers other keys rebuilds it."""
-    from textual.widgets._footer import FooterKey
-
+    that offers other keys rebuilds it, and it stays one widget, not one per key."""
     app = make_app()
     async with app.run_test(size=(120, 24)) as pilot:
         await started(pilot, app)
         await pilot.press("3")
         await pilot.pause()
-        bar = app.screen.query_one(Footer)
-        drawn = list(bar.query(FooterKey))
+        bar = app.screen.query_one(KeyBar)
+        drawn = bar.shown
         for _ in range(4):
             await pilot.press("j")
             await pilot.pause()
-            assert list(bar.query(FooterKey)) == drawn  # the same widgets, not rebuilt
+            assert bar.shown is drawn  # the same keys, not read again
         await pilot.press("enter")  # a quote's page: the bar offers the page's keys
         await pilot.pause()
         assert footer_keys(app) != [key.description for key in drawn]

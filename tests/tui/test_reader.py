@@ -52,13 +52,12 @@ async def test_the_collector_paused_for_start_up_resumes_once_the_first_screen_i
 
 
 async def test_the_bar_of_keys_follows_the_first_screen():
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
+    from briefing_tui.tui.widgets.key_bar import KeyBar
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot, app)
-        keys = [key.key_display for key in app.screen.query_one(Footer).query(FooterKey)]
+        keys = [key.display for key in app.screen.query_one(KeyBar).shown]
         assert {"1-5", "/", "?"} <= set(keys)
 
 

@@ -9,10 +9,10 @@ import re
 import pytest
 from rich.color import Color
 from rich.style import Style
-from textual.widgets._footer import FooterKey
 
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import assert_screen_is_safe, screen_lines, terminal_output
@@ -23,7 +23,7 @@ def assert_bar_of_keys_is_whole(app) -> None:  # type: ignore[no-untyped-def]
     """Every key in the bar is drawn whole, and nothing else is: no half word, no stray
     letter; the help key is always there."""
     bar = screen_lines(app)[-1]
-    labels = [f"{key.key_display} {key.description}".strip() for key in app.screen.query(FooterKey)]
+    labels = [f"{key.display} {key.description}".strip() for bar in app.screen.query(KeyBar) for key in bar.shown]
     for label in labels:
         assert label in bar, (label, bar)
     words = set(" ".join(labels).split())
@@ -156,7 +156,7 @@ async def test_every_built_in_theme_keeps_every_text_legible():
         for theme in themes:
             app.theme = theme
             await pilot.pause()
-            key = next(iter(screen.query(FooterKey)))
+            key = screen.query_one(KeyBar)
             # Each text as drawn: the widget's style, the text's, then what is laid over it.
             drawn = {
                 "masthead bar": (masthead, ["masthead--bar"], Style(bold=True)),
@@ -164,8 +164,8 @@ async def test_every_built_in_theme_keeps_every_text_legible():
                 "masthead tabs": (masthead, ["masthead--tabs"], None),
                 "masthead current tab": (masthead, ["masthead--tabs"], Style(reverse=True, bold=True)),
                 "masthead crumbs": (masthead, ["masthead--crumbs"], None),
-                "footer key": (key, ["footer-key--key"], None),
-                "footer description": (key, ["footer-key--description"], None),
+                "key bar key": (key, ["key-bar--key"], None),
+                "key bar description": (key, ["key-bar--description"], None),
             }
             for text in ("title", "note", "body", "heading", "match"):
                 drawn[f"list {text}"] = (listing, [f"item-list--{text}"], None)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker
 
 from briefing_tui.core.history import Place
@@ -251,7 +251,7 @@ class LibraryScreen(ReaderScreen):
         if self._typed_in_a_box("/") or self.has_class("-searching"):
             return
         if not self.query(SearchPanel):
-            await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(Footer))
+            await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(KeyBar))
         self.add_class("-searching")
         self.query_one(SearchPanel).open(self.library, group=self._group)
 

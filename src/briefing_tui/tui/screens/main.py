@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from briefing_tui.core.history import Place
 from briefing_tui.core.links import LinkIndex
@@ -31,6 +30,7 @@ from briefing_tui.tui.meeting import MEETING_BINDINGS, MeetingActions
 from briefing_tui.tui.messages import CopyText, HitChosen, OpenRef, SearchClosed, ShowChanges
 from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
+from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
 
@@ -141,9 +141,7 @@ class MainScreen(MeetingActions, ReaderScreen):
         self.set_timer(0.5, self._prepare_search)
 
     async def _mount_footer(self) -> None:
-        if not self.query(Footer):
-            from briefing_tui.tui.widgets.key_bar import KeyBar
-
+        if not self.query(KeyBar):
             await self.mount(KeyBar())
             self.refresh_bindings()  # the bar shows the keys when told they are ready
 
@@ -420,7 +418,7 @@ class MainScreen(MeetingActions, ReaderScreen):
 
         self._search_origin = self.capture()
         if not self.query(SearchPanel):
-            footer = self.query(Footer)
+            footer = self.query(KeyBar)
             await self.mount(SearchPanel(id="search"), before=footer.first() if footer else None)
             self.show_marks_in_search()
         self.add_class("-searching")

@@ -21,8 +21,8 @@ from briefing_tui.tui.screens.library import FilterInput, LibraryScreen
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.page import Page
-from briefing_tui.tui.widgets.search_panel import SearchInput
-from tests.tui.support import crumbs_of, make_app, palette_settled, shown_page, until
+from briefing_tui.tui.widgets.search_panel import SearchInput, SearchPanel
+from tests.tui.support import crumbs_of, make_app, palette_settled, shown_page, type_ahead, until
 
 HOUR_AGO = time.time() - 3600
 
@@ -345,6 +345,7 @@ async def test_slash_searches_every_brief_and_enter_opens_the_hit_in_its_brief(f
         await pilot.press("slash")
         assert isinstance(app.focused, SearchInput)
         await pilot.press(*"generated issue 2")
+        await until(pilot, lambda: app.screen.query_one(SearchPanel).answered == "generated issue 2")
         results = app.screen.query_one("#search-results", ItemList)
         headings = [row.title for row in results.rows if row.heading]
         # Hits as good as each other: the newest brief first.
@@ -369,6 +370,49 @@ async def test_slash_searches_every_brief_and_enter_opens_the_hit_in_its_brief(f
         await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen) and not app.screen.has_class("-searching")
+
+
+async def test_search_across_briefs_answers_behind_the_keys_and_only_the_query_in_the_box(tmp_path):
+    # Answers come from a thread: a key typed never waits for the answer to the one
+    # before, an answer to a query typed over is never drawn, and enter opens the best
+    # hit of the query in the box, once it is answered.
+    folder = library_folder(tmp_path / "briefs", briefs=200)
+    app = make_library_app(folder)
+    library = app.library
+    assert library is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        panel = app.screen.query_one(SearchPanel)
+        box = app.screen.query_one(SearchInput)
+        # Typed fast: what is drawn only ever answers a longer query than before (the
+        # box only grows), and at the end the query in the box.
+        seen: list[str] = []
+        for key in "reconstruction":
+            type_ahead(app, key)
+            await pilot.pause(0.002)
+            if panel.answered is not None and (not seen or seen[-1] != panel.answered):
+                seen.append(panel.answered)
+        await until(pilot, lambda: panel.answered == box.value == "reconstruction")
+        assert all(len(a) < len(b) for a, b in zip(seen, seen[1:], strict=False)), seen
+        hits, total = library.find("reconstruction", 200)
+        assert [(h.path, h.item_id, h.field) for h in panel.hits] == [(h.path, h.item_id, h.field) for h in hits] and total > 200
+        # Another search under way holds every answer back: the keys still reach the
+        # box at once, and the answer drawn is the last query's, not one typed over.
+        await pilot.press("ctrl+u", *"generated issue ")
+        await until(pilot, lambda: panel.answered == "generated issue ")
+        listed = panel.hits[0]
+        with library._searcher._lock:
+            type_ahead(app, "7")
+            await until(pilot, lambda: box.value == "generated issue 7")
+            assert panel.answered == "generated issue "
+            type_ahead(app, "enter")  # before the answer: it opens the best hit of issue 7
+            await pilot.pause(0.05)
+            assert isinstance(app.screen, LibraryScreen)
+        best = library.find("generated issue 7", 200)[0][0]
+        assert (best.path, best.item_id) != (listed.path, listed.item_id)
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert reader(app).path == best.path
+        await until(pilot, lambda: getattr(reader(app).current_pane.page.document.ref, "id", None) == best.item_id)
 
 
 async def test_escape_closes_the_search_across_briefs(folder):

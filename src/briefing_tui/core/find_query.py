@@ -54,10 +54,27 @@ _WEIGHT = "CASE rowid & 15 " + " ".join(f"WHEN {code} THEN {weight}" for code, w
 """The weight of a spot's field, from its number."""
 
 
-def find_spots(db: sqlite3.Connection, terms: list[Term], order: dict[int, int], limit: int | None = None) -> tuple[list[Found], int]:
+def vocabulary_of(db: sqlite3.Connection) -> list[str]:
+    """Every word the index holds, sorted: what a query's words are looked up in."""
+    return [term for (term,) in db.execute("SELECT term FROM terms")]
+
+
+def place_briefs(db: sqlite3.Connection, order: dict[int, int]) -> None:
+    """Give the connection the briefs to search and their order (brief -> its place in
+    the library's order), for `find_spots` to answer from until they change."""
+    db.execute("PRAGMA temp_store = MEMORY")  # the places and the sorting: never a file
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS places (brief INTEGER PRIMARY KEY, place INTEGER NOT NULL)")
+    db.execute("DELETE FROM temp.places")
+    db.executemany("INSERT INTO temp.places (brief, place) VALUES (?, ?)", order.items())
+
+
+def find_spots(
+    db: sqlite3.Connection, terms: list[Term], order: dict[int, int] | None, limit: int | None = None, vocabulary: list[str] | None = None
+) -> tuple[list[Found], int]:
     """The items of the briefs `order` numbers (brief -> its place in the library's
-    order) that match every term, best first (at most `limit`), and how many in all."""
-    vocabulary: list[str] | None = None
+    order; None: those `place_briefs` gave this connection last) that match every
+    term, best first (at most `limit`), and how many in all. `vocabulary`: the
+    index's words (`vocabulary_of`), when the caller keeps them between queries."""
     classes: list[dict[str, float]] = []
     parameters: dict[str, object] = {"limit": -1 if limit is None else limit}
     scored = []
@@ -67,7 +84,7 @@ def find_spots(db: sqlite3.Connection, terms: list[Term], order: dict[int, int],
             asked = [(EXACT, '"' + " ".join(term.words) + '"*')]
         else:
             if vocabulary is None:
-                vocabulary = [term for (term,) in db.execute("SELECT term FROM terms")]
+                vocabulary = vocabulary_of(db)
             found = matching_words(vocabulary, term.words[0], last=number == len(terms) - 1, typos=None, close=close_words)
             asked = _expressions(found, term.words[0])
         if not asked:
@@ -87,10 +104,8 @@ def find_spots(db: sqlite3.Connection, terms: list[Term], order: dict[int, int],
     joins = " ".join(f"JOIN t{n} ON t{n}.item = t0.item" for n in range(1, len(terms)))
     marks = ", ".join(f"t{n}.mark" for n in range(len(terms)))
     total = " + ".join(f"(t{n}.mark >> {ITEM_SHIFT})" for n in range(len(terms)))
-    db.execute("PRAGMA temp_store = MEMORY")  # the places and the sorting: never a file
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS places (brief INTEGER PRIMARY KEY, place INTEGER NOT NULL)")
-    db.execute("DELETE FROM temp.places")
-    db.executemany("INSERT INTO temp.places (brief, place) VALUES (?, ?)", order.items())
+    if order is not None:
+        place_briefs(db, order)
     sql = (
         f"WITH {', '.join(scored)} SELECT t0.item, {total}, count(*) OVER (), {marks} FROM t0 {joins} "
         f"JOIN temp.places AS p ON p.brief = t0.item >> {ITEM_BITS} ORDER BY 2 DESC, p.place, t0.item & {_ITEM_MASK} LIMIT :limit"

@@ -17,20 +17,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.cache import BriefCache, Prepared, Stamp, Summary, default_cache, file_stamp, load_brief_cached
 from briefing_tui.core.cache_rows import summary_of_row
 from briefing_tui.core.changes import name_key
-from briefing_tui.core.find_query import find_spots
+from briefing_tui.core.find_query import Found, find_spots, place_briefs, vocabulary_of
 from briefing_tui.core.findings import Finding, LoadResult
-from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
+from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows, item_titles
 from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
-from briefing_tui.core.query import query_terms
+from briefing_tui.core.query import Term, query_terms
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem
 from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
@@ -128,6 +129,9 @@ class Library:
         self.pending: list[str] = []
         self._pending_lock = threading.Lock()  # `refresh` may add while `read` takes away
         self._everything: SearchIndex | None = None
+        self._changes = 0
+        """Counts the changes to the entries: what search keeps is kept for one count."""
+        self._searcher = Searcher()
         self._titles: dict[tuple[str, str, str], str] = {}
         self._anchors: dict[tuple[str, str, str, str], list[int]] = {}
         self._lines: dict[tuple[str, str, str, str, int], int] = {}
@@ -172,7 +176,7 @@ class Library:
                 self.entries[path] = Entry.of_result(result, keys.get(path), stamp)
             with self._pending_lock:
                 del self.pending[: len(chunk)]  # what `refresh` added meanwhile stays
-            self._everything = None
+            self._changed()
             yield len(self.pending)
 
     def _read_in_workers(self) -> Iterator[int]:
@@ -184,7 +188,7 @@ class Library:
             done = {prepared.path for prepared, _ in ready}
             with self._pending_lock:
                 self.pending[:] = [path for path in self.pending if path not in done]
-            self._everything = None
+            self._changed()
             yield len(self.pending)
 
     def refresh(self) -> bool:
@@ -197,7 +201,12 @@ class Library:
                 if not entry.waiting and path not in waiting and file_stamp(path) != entry.stamp:
                     self.entries[path] = Entry(path, None, waiting=True)
                     self.pending.append(path)
+                    self._changed()
         return bool(self.pending)
+
+    def _changed(self) -> None:
+        self._everything = None
+        self._changes += 1
 
     def listing(self) -> list[Entry]:
         """Every entry: briefs newest first, then files not read yet, then invalid files."""
@@ -271,26 +280,29 @@ class Library:
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
         many match in all. Ties keep the order of the list (newest brief first), then
-        of the items in the brief."""
+        of the items in the brief.
+
+        Safe to call from another thread than the one that reads: the answer comes
+        from a connection of its own, one search at a time; `stop_search` cuts short
+        the one under way (it raises `SearchStopped`)."""
         terms = query_terms(query)
         if not terms:
             return [], 0
-        entries = [e for e in self.listing() if e.ok and e.key is not None]
-        paths = {e.key: e.path for e in entries if e.key is not None}
+        changes = self._changes
+        paths = self._searcher.paths(changes, self.listing)
         if not self.cache.fts:
             return self._everything_index(paths).find(terms, limit)
-        order = {key: place for place, key in enumerate(paths)}
-        with self.cache.using() as db:
-            if db is None:
-                return [], 0
-            found, total = find_spots(db, terms, order, limit)
-            titles = self.index.titles([(f.key, f.number) for f in found])
+        found, titles = self._searcher.find(self.cache, terms, paths, changes, limit)
         hits = []
-        for f in found:
+        for f in found[0]:
             self._titles[(paths[f.key], f.kind, f.item_id)] = titles.get((f.key, f.number), f.item_id)
             self._lines[(paths[f.key], f.kind, f.item_id, f.field, f.start)] = f.line
             hits.append(Hit(f.kind, f.item_id, f.field, f.text, f.start, f.end, Location(*f.where), f.score, paths[f.key]))
-        return hits, total
+        return hits, found[1]
+
+    def stop_search(self) -> None:
+        """Cut short the search under way, if any: its answer is no longer wanted."""
+        self._searcher.stop()
 
     def title(self, hit: Hit) -> str:
         """How a list of hits names a hit's item."""
@@ -328,3 +340,82 @@ class Library:
         if self._everything is None:
             self._everything = self._index(self.index.brief_items(paths), paths)
         return self._everything
+
+
+class SearchStopped(Exception):
+    """A search cut short by `Library.stop_search`."""
+
+
+class Searcher:
+    """What search across briefs keeps between queries: a connection of its own (reading
+    never waits for it, nor it for reading), the briefs' order placed in it, and the
+    index's words, all for one count of the library's changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._paths: tuple[int, dict[int, str]] = (-1, {})
+        self._placed = -1
+        self._vocabulary: tuple[int, list[str]] = (-1, [])
+
+    def paths(self, changes: int, listing: Callable[[], list[Entry]]) -> dict[int, str]:
+        """The searched briefs' files by number, in the library's order."""
+        if self._paths[0] != changes:
+            self._paths = (changes, {e.key: e.path for e in listing() if e.ok and e.key is not None})
+        return self._paths[1]
+
+    def find(
+        self, cache: BriefCache, terms: list[Term], paths: dict[int, str], changes: int, limit: int | None
+    ) -> tuple[tuple[list[Found], int], dict[tuple[int, int], str]]:
+        """The items found and their titles, from this searcher's connection (or the
+        cache's own when the cache is in memory)."""
+        with self._lock:
+            db = self._connection(cache)
+            if db is None:
+                return self._shared(cache, terms, paths, limit)
+            try:
+                if self._placed != changes:
+                    place_briefs(db, {key: place for place, key in enumerate(paths)})
+                    self._placed = changes
+                if self._vocabulary[0] != changes:
+                    self._vocabulary = (changes, vocabulary_of(db))
+                found = find_spots(db, terms, None, limit, self._vocabulary[1])
+                return found, item_titles(db, [(f.key, f.number) for f in found[0]])
+            except sqlite3.Error as error:
+                if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
+                    raise SearchStopped from error
+                self.close()  # the cache's own connection knows what to do about it
+                return self._shared(cache, terms, paths, limit)
+
+    @staticmethod
+    def _shared(
+        cache: BriefCache, terms: list[Term], paths: dict[int, str], limit: int | None
+    ) -> tuple[tuple[list[Found], int], dict[tuple[int, int], str]]:
+        with cache.using() as db:
+            if db is None:
+                return ([], 0), {}
+            found = find_spots(db, terms, {key: place for place, key in enumerate(paths)}, limit)
+            return found, item_titles(db, [(f.key, f.number) for f in found[0]])
+        return ([], 0), {}
+
+    def _connection(self, cache: BriefCache) -> sqlite3.Connection | None:
+        if self._db is None and cache.file is not None:
+            try:
+                # Used by one thread at a time (the lock), not always the same one.
+                self._db = sqlite3.connect(f"{cache.file.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error:
+                return None
+            self._placed = -1
+        return self._db
+
+    def stop(self) -> None:
+        """Interrupt the query under way on this searcher's connection."""
+        db = self._db
+        if db is not None:
+            db.interrupt()
+
+    def close(self) -> None:
+        """Close the connection (a new one is opened when next needed)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None

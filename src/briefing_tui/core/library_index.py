@@ -173,22 +173,23 @@ def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> 
     )
 
 
+def item_titles(db: sqlite3.Connection, items: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """How a list of hits names each item (brief number, item number)."""
+    wanted = sorted({brief * ROWS_PER_BRIEF + number for brief, number in items})
+    found = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row, title in db.execute(f"SELECT rowid, title FROM items WHERE rowid IN ({marks})", chunk):
+            found[divmod(row, ROWS_PER_BRIEF)] = title
+    return found
+
+
 class LibraryIndex:
     """Questions to the library's index, through the cache's database."""
 
     def __init__(self, cache: BriefCache) -> None:
         self.cache = cache
-
-    def titles(self, items: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
-        """How a list of hits names each item (brief number, item number)."""
-        wanted = sorted({brief * ROWS_PER_BRIEF + number for brief, number in items})
-        found = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row, title in self.cache.select(f"SELECT rowid, title FROM items WHERE rowid IN ({marks})", chunk):
-                found[divmod(row, ROWS_PER_BRIEF)] = title
-        return found
 
     def brief_items(self, keys: Iterable[int]) -> list[tuple[int, str, str, str, str]]:
         """(row, kind, item id, title, texts as JSON) of every item of these briefs."""

@@ -251,7 +251,7 @@ class LibraryScreen(ReaderScreen):
         if self._typed_in_a_box("/") or self.has_class("-searching"):
             return
         if not self.query(SearchPanel):
-            await self.mount(SearchPanel(id="search", scope="every brief"), before=self.query_one(KeyBar))
+            await self.mount(SearchPanel(id="search", scope="every brief", background=True), before=self.query_one(KeyBar))
         self.add_class("-searching")
         self.query_one(SearchPanel).open(self.library, group=self._group)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Key
+from textual.message import Message
 from textual.widgets import Input, Static
 
+from briefing_tui.core.library import SearchStopped
 from briefing_tui.core.model import field_words
 from briefing_tui.core.search import Hit
 from briefing_tui.core.text import snippet
@@ -45,8 +47,10 @@ class SearchInput(Input):
 
     def action_close(self) -> None:
         panel = self.parent.parent if self.parent is not None else None
-        found = len(panel.hits) if isinstance(panel, SearchPanel) else 0
-        self.post_message(SearchClosed(self.value, found))
+        if isinstance(panel, SearchPanel):
+            panel.action_close()
+        else:
+            self.post_message(SearchClosed(self.value, 0))
 
     def action_recall(self, step: int) -> None:
         panel = self.parent
@@ -72,12 +76,28 @@ class SearchPanel(Vertical):
     SearchPanel #search-results { height: 1fr; }
     """
 
-    def __init__(self, *, id: str | None = None, scope: str = "the whole brief") -> None:
+    class Answered(Message):
+        """The answer to the query asked `asked`th, found in the background."""
+
+        def __init__(self, asked: int, query: str, hits: list[Hit], total: int, rows: list[Row]) -> None:
+            super().__init__()
+            self.asked, self.query, self.hits, self.total, self.rows = asked, query, hits, total, rows
+
+    def __init__(self, *, id: str | None = None, scope: str = "the whole brief", background: bool = False) -> None:
         super().__init__(id=id)
         self.index: Searchable | None = None
         self.group: Callable[[Hit], str] | None = None
         self.scope = scope
+        self.background = background
+        """Answer in a thread (a whole library's search): a key typed never waits for
+        the answer to the one before."""
         self.hits: list[Hit] = []
+        self.answered: str | None = None
+        """The query whose hits are listed (None: none listed)."""
+        self._asked = 0
+        """How many queries were asked: an answer to an earlier one is never drawn."""
+        self._shown = 0
+        self._open_when_answered = False
         self.queries: list[str] = []
         self._expanded: set[str] = set()
         """The groups listed whole, for the query on screen."""
@@ -94,6 +114,7 @@ class SearchPanel(Vertical):
         Hits are listed under the heading `group` gives them (default: their kind)."""
         self.index = index
         self.group = group
+        self._open_when_answered = False
         field = self.query_one(SearchInput)
         field.value = query
         field.cursor_position = len(query)
@@ -132,18 +153,51 @@ class SearchPanel(Vertical):
         """Search again and redraw the results (one list, no widget per hit)."""
         results = self.query_one("#search-results", ItemList)
         count = self.query_one("#search-count", Static)
+        self._asked += 1
         if self.index is None and query.strip():
             count.update("Indexing the brief\u2026")
             return
         if self.index is None or not query.strip():
-            self.hits = []
+            self.hits, self.answered, self._shown = [], None, self._asked
             results.set_rows([])
             count.update("")
             return
+        if self.background:
+            stop = getattr(self.index, "stop_search", None)
+            if stop is not None:
+                stop()  # the answer under way is for a query no longer in the box
+            self._answer(self.index, query, self._asked)
+            return
         hits, total = self.index.find(query, SHOWN)
-        self.hits = hits
+        self._show(self._asked, query, hits, total, self._rows(hits))
+
+    @work(thread=True, exclusive=True, group="search-answer")
+    def _answer(self, index: Searchable, query: str, asked: int) -> None:
+        if asked != self._asked:
+            return  # typed over before it started
+        try:
+            hits, total = index.find(query, SHOWN)
+        except SearchStopped:
+            return
+        if asked == self._asked:
+            self.post_message(self.Answered(asked, query, hits, total, self._rows(hits, expanded=frozenset())))
+
+    @on(Answered)
+    def _answered(self, event: Answered) -> None:
+        event.stop()
+        if event.asked != self._asked:
+            return  # a newer query is in the box: its answer is on the way
+        self._show(event.asked, event.query, event.hits, event.total, event.rows)
+        if self._open_when_answered:
+            self._open_when_answered = False
+            self._open_current()
+
+    def _show(self, asked: int, query: str, hits: list[Hit], total: int, rows: list[Row]) -> None:
+        results = self.query_one("#search-results", ItemList)
+        count = self.query_one("#search-count", Static)
+        self.hits, self.answered, self._shown = hits, query, asked
         self._expanded.clear()
-        results.set_rows(self._rows(hits), keep=0)
+        results.set_rows(rows, keep=0)
         shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
             shown += f", the best {len(hits)} listed"
@@ -152,10 +206,11 @@ class SearchPanel(Vertical):
             shown += f" \u00b7 {len(missing)} brief(s) not searched: another program holds the cache"
         count.update(shown + ("  \u00b7  enter opens, \u2193 to the list, esc closes" if hits else ""))
 
-    def _rows(self, hits: list[Hit]) -> list[Row]:
+    def _rows(self, hits: list[Hit], expanded: frozenset[str] | set[str] | None = None) -> list[Row]:
         # Kinds in the order of their best hit, hits best first within each kind;
         # with other groups below, a group lists its hits as good as theirs (a few
         # at most) and a row for the rest.
+        expanded = self._expanded if expanded is None else expanded
         groups: dict[str, list[tuple[int, Hit]]] = {}
         for number, hit in enumerate(hits):
             heading = self.group(hit) if self.group is not None else GROUPS.get(hit.kind, hit.kind)
@@ -165,7 +220,7 @@ class SearchPanel(Vertical):
         for place, (heading, members) in enumerate(groups.items()):
             rows.append(Row(None, f"{heading} ({len(members)})"))
             shown = members
-            if place + 1 < len(best) and heading not in self._expanded:
+            if place + 1 < len(best) and heading not in expanded:
                 # Hits worse than the best of a group below wait behind a row: they
                 # would push better hits (a quote's words) below the fold.
                 below = max(best[place + 1 :])
@@ -193,6 +248,14 @@ class SearchPanel(Vertical):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.background and self._shown != self._asked:
+            # The hits listed answer an earlier query: enter opens the best of this
+            # one's, once it is answered.
+            self._open_when_answered = True
+            return
+        self._open_current()
+
+    def _open_current(self) -> None:
         results = self.query_one("#search-results", ItemList)
         key = results.current_key
         if key is not None:
@@ -221,6 +284,7 @@ class SearchPanel(Vertical):
         self.post_message(HitChosen(query, self.hits, key))
 
     def action_close(self) -> None:
+        self._open_when_answered = False  # an enter typed before escape opens nothing
         self.post_message(SearchClosed(self.query_one(SearchInput).value, len(self.hits)))
 
     def on_key(self, event: Key) -> None:

@@ -11,6 +11,7 @@ find among the first few the term finds).
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from typing import NamedTuple
@@ -114,9 +115,15 @@ def find_spots(
     if not rows:
         return [], 0
     best = []
+    # The best match of any term; of two as good in the same text, the term first in
+    # the alphabet: the terms are tried in that order, and only a better mark wins.
+    alphabetical = sorted(range(len(terms)), key=lambda n: ([-ord(c) for c in terms[n].text], n), reverse=True)
     for item, _, _, *term_marks in rows:
-        # The best match of any term; of two as good in the same text, the term first in the alphabet.
-        mark, _, number = max((mark, [-ord(c) for c in terms[n].text], n) for n, mark in enumerate(term_marks))
+        number = alphabetical[0]
+        for n in alphabetical[1:]:
+            if term_marks[n] > term_marks[number]:
+                number = n
+        mark = term_marks[number]
         spot = (item << ITEM_SHIFT) | (_LOW - (mark & _LOW))
         best.append((spot, number, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
     placed = _placed(db, terms, classes, best)
@@ -189,15 +196,12 @@ def _place(text: str, term: Term, found: dict[str, float], quality: float) -> tu
 
 
 def _whole_word(folded: str, word: str) -> tuple[int, int]:
-    """The first place `word` stands alone in `folded` (a word, not part of one)."""
-    at = folded.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not (at and _word_char(folded[at - 1])) and not (end < len(folded) and _word_char(folded[end])):
-            return at, end
-        at = folded.find(word, at + 1)
-    return 0, 0
+    """The first place `word` stands alone in `folded` (a word, not part of one: no
+    letter, digit or underscore on either side)."""
+    found = _alone(word).search(folded)
+    return found.span() if found else (0, 0)
 
 
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+@functools.lru_cache(maxsize=64)
+def _alone(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")

@@ -17,7 +17,7 @@ import sqlite3
 from typing import NamedTuple
 
 from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
-from briefing_tui.core.query import EXACT, PREFIX, Term, close_words, matching_words
+from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
 from briefing_tui.core.text_lines import line_at
 
@@ -60,6 +60,21 @@ def vocabulary_of(db: sqlite3.Connection) -> list[str]:
     return [term for (term,) in db.execute("SELECT term FROM terms")]
 
 
+def close_among_lengths(vocabulary: list[str]) -> CloseWords:
+    """`close_words` for a vocabulary kept between queries: a word's typos are looked
+    for only among the words of about its length (a typo or two changes the length
+    by as much), in the vocabulary's order."""
+    by_length: dict[int, list[str]] = {}
+    for word in vocabulary:
+        by_length.setdefault(len(word), []).append(word)
+
+    def close(_: list[str], word: str, limit: int, most: int | None = None) -> list[str]:
+        near = [w for size in range(len(word) - limit, len(word) + limit + 1) for w in by_length.get(size, ())]
+        return sorted(close_words(near, word, limit, most))
+
+    return close
+
+
 def place_briefs(db: sqlite3.Connection, order: dict[int, int]) -> None:
     """Give the connection the briefs to search and their order (brief -> its place in
     the library's order), for `find_spots` to answer from until they change."""
@@ -70,12 +85,18 @@ def place_briefs(db: sqlite3.Connection, order: dict[int, int]) -> None:
 
 
 def find_spots(
-    db: sqlite3.Connection, terms: list[Term], order: dict[int, int] | None, limit: int | None = None, vocabulary: list[str] | None = None
+    db: sqlite3.Connection,
+    terms: list[Term],
+    order: dict[int, int] | None,
+    limit: int | None = None,
+    vocabulary: list[str] | None = None,
+    close: CloseWords = close_words,
 ) -> tuple[list[Found], int]:
     """The items of the briefs `order` numbers (brief -> its place in the library's
     order; None: those `place_briefs` gave this connection last) that match every
     term, best first (at most `limit`), and how many in all. `vocabulary`: the
-    index's words (`vocabulary_of`), when the caller keeps them between queries."""
+    index's words (`vocabulary_of`), when the caller keeps them between queries, and
+    `close` what finds their typos (`close_among_lengths`)."""
     classes: list[dict[str, float]] = []
     parameters: dict[str, object] = {"limit": -1 if limit is None else limit}
     scored = []
@@ -86,7 +107,7 @@ def find_spots(
         else:
             if vocabulary is None:
                 vocabulary = vocabulary_of(db)
-            found = matching_words(vocabulary, term.words[0], last=number == len(terms) - 1, typos=None, close=close_words)
+            found = matching_words(vocabulary, term.words[0], last=number == len(terms) - 1, typos=None, close=close)
             asked = _expressions(found, term.words[0])
         if not asked:
             return [], 0

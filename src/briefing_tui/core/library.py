@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from briefing_tui.core.cache import BriefCache, Prepared, Stamp, Summary, default_cache, file_stamp, load_brief_cached
 from briefing_tui.core.cache_rows import summary_of_row
 from briefing_tui.core.changes import name_key
-from briefing_tui.core.find_query import Found, find_spots, place_briefs, vocabulary_of
+from briefing_tui.core.find_query import Found, close_among_lengths, find_spots, place_briefs, vocabulary_of
 from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows, item_titles
 from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
-from briefing_tui.core.query import Term, query_terms
+from briefing_tui.core.query import CloseWords, Term, close_words, query_terms
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem
 from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
@@ -356,7 +356,7 @@ class Searcher:
         self._db: sqlite3.Connection | None = None
         self._paths: tuple[int, dict[int, str]] = (-1, {})
         self._placed = -1
-        self._vocabulary: tuple[int, list[str]] = (-1, [])
+        self._vocabulary: tuple[int, list[str], CloseWords] = (-1, [], close_words)
 
     def paths(self, changes: int, listing: Callable[[], list[Entry]]) -> dict[int, str]:
         """The searched briefs' files by number, in the library's order."""
@@ -378,8 +378,9 @@ class Searcher:
                     place_briefs(db, {key: place for place, key in enumerate(paths)})
                     self._placed = changes
                 if self._vocabulary[0] != changes:
-                    self._vocabulary = (changes, vocabulary_of(db))
-                found = find_spots(db, terms, None, limit, self._vocabulary[1])
+                    words = vocabulary_of(db)
+                    self._vocabulary = (changes, words, close_among_lengths(words))
+                found = find_spots(db, terms, None, limit, *self._vocabulary[1:])
                 return found, item_titles(db, [(f.key, f.number) for f in found[0]])
             except sqlite3.Error as error:
                 if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):

@@ -10,9 +10,10 @@ import pytest
 from benchmarks.generate import write_series
 
 from briefing_tui.core import library as library_module
+from briefing_tui.core import library_reading
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.library import Library
-from briefing_tui.core.library_reading import IN_WORKERS_FROM, workers
+from briefing_tui.core.library_reading import IN_WORKERS_FROM, gathered, workers
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,8 @@ def test_workers_give_what_reading_here_gives(files, tmp_path, monkeypatch):
         )
 
 
-def test_a_read_stopped_halfway_goes_on_where_it_stopped(files, tmp_path):
+def test_a_read_stopped_halfway_goes_on_where_it_stopped(files, tmp_path, monkeypatch):
+    monkeypatch.setattr(library_reading, "STORED_AT_ONCE", 16)  # stored as each batch comes back
     cache = BriefCache(tmp_path / "cache")
     first = Library(files, cache)
     reading = first.read()
@@ -99,3 +101,10 @@ print(sum(batches), sum(e.key is not None for e in library.entries.values()))
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == [str(len(files))] * 2, out.stdout + out.stderr  # every file read by the workers
+
+
+def test_batches_from_workers_are_stored_together_up_to_a_size_or_a_time():
+    batches = [[1, 2], [3], [4, 5, 6], [7]]
+    assert list(gathered(iter(batches), at_least=3, seconds=60)) == [[1, 2, 3], [4, 5, 6], [7]]
+    assert list(gathered(iter(batches), at_least=100, seconds=60)) == [[1, 2, 3, 4, 5, 6, 7]]
+    assert list(gathered(iter(batches), at_least=100, seconds=0)) == batches  # none held longer than asked

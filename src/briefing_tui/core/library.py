@@ -28,7 +28,7 @@ from briefing_tui.core.changes import name_key
 from briefing_tui.core.find_query import Found, close_among_lengths, find_spots, place_briefs, vocabulary_of
 from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows, item_titles
-from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
+from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, gathered, read_in_workers, workers
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Actor, Location, Text, paused_gc
 from briefing_tui.core.query import CloseWords, Term, close_words, query_terms
@@ -180,7 +180,7 @@ class Library:
             yield len(self.pending)
 
     def _read_in_workers(self) -> Iterator[int]:
-        for ready in read_in_workers(list(self.pending), keep=self.cache.persistent):
+        for ready in gathered(read_in_workers(list(self.pending), keep=self.cache.persistent)):
             keys = self.cache.store_prepared([prepared for prepared, steady in ready if steady])
             for prepared, steady in ready:
                 key = keys.get(prepared.path) if steady else None

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import TypeVar
 
 from briefing_tui.core.cache import Prepared, prepare_entry
 from briefing_tui.core.library_index import NO_ROWS, index_rows
@@ -23,8 +25,13 @@ from briefing_tui.core.stamp import Stamp, file_stamp
 
 IN_WORKERS_FROM = 64
 """Fewer files than this are read in the process itself: starting workers costs more."""
+T = TypeVar("T")
 BATCH = 16
 """Files per work item: enough to be worth the trip, few enough to come back often."""
+STORED_AT_ONCE = 192
+"""Files read in workers are stored this many at a time, or as many as came back in
+`STORED_EVERY` seconds: an interrupted read reads those again at the next start."""
+STORED_EVERY = 0.5
 NO_STAMP = Stamp(0, 0, 0, 0)
 """In place of the stamp of a file that is not stored (it changed while it was read)."""
 
@@ -84,6 +91,23 @@ def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Pre
                     waiting.add(pool.submit(read_files, following, keep))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def gathered(batches: Iterator[list[T]], at_least: int | None = None, seconds: float | None = None) -> Iterator[list[T]]:
+    """The batches, joined until they hold `at_least` items or `seconds` have passed
+    since the last were given (the rest at the end): writing to the cache costs less
+    in fewer, larger transactions (the full-text index merges fewer segments)."""
+    at_least = STORED_AT_ONCE if at_least is None else at_least
+    seconds = STORED_EVERY if seconds is None else seconds
+    held: list[T] = []
+    since = time.monotonic()
+    for batch in batches:
+        held += batch
+        if len(held) >= at_least or time.monotonic() - since >= seconds:
+            yield held
+            held, since = [], time.monotonic()
+    if held:
+        yield held
 
 
 def _quiet() -> None:

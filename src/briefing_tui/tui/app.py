@@ -138,6 +138,11 @@ class BriefingApp(App[None]):
             else:
                 yield command
 
+    async def action_quit(self) -> None:
+        """Quit, remembering where the reader was for the next time."""
+        self.navigator.remember()
+        self.exit()
+
     def action_help(self) -> None:
         """Show every key."""
         from briefing_tui.tui.screens.help import HelpScreen

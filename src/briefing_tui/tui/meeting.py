@@ -191,6 +191,22 @@ class MeetingActions(_Screen):
 
     # -- what is on screen, exported or copied -----------------------------------------------------
 
+    async def action_copy(self) -> None:
+        """Copy the item on screen (or under the cursor) as meeting-ready text."""
+        from briefing_tui.core.export import copy_text, position_text
+
+        await self.after_earlier_keys()
+        place = self.capture()
+        target = place.target or (place.cursor if isinstance(place.cursor, Ref) else None)
+        item = self.index.item(target.id) if target is not None and target.is_item else None
+        if target is not None and target.kind == "position" and (issue := self.index.item(target.id)) is not None:
+            text, what = position_text(issue, target.part or "", self.index), "position"  # type: ignore[arg-type]
+        elif item is not None:
+            text, what = copy_text(item, self.index), item.noun
+        else:
+            text, what = copy_text(None, self.index), "summary"
+        self.post_message(CopyText(text, what))  # the app copies it, and says what became of it
+
     def view_sheet(self) -> tuple[Sheet, str]:
         """What is on screen as a sheet, and a name for its file."""
         from briefing_tui.tui.marks_on_screen import document_sheet, rows_sheet

@@ -105,6 +105,11 @@ class LibraryScreen(ReaderScreen):
         self.query_one(Masthead).show_title(f"Library  {folder}" if folder else "Library", counted(len(self.library.files), "file"))
         self.fill()
         self.set_focus(self.listing, scroll_visible=False)
+        left = self.navigator.history.current
+        if left.cursor is not None and self.listing.select(left.cursor):
+            # Reopened where it was left (see the navigator).
+            self._follow_top = False
+            self.call_after_refresh(self.listing.restore_scroll, left.scroll)
         if self.library.pending:
             self._reading = self._read()
 

@@ -108,3 +108,61 @@ async def test_a_brief_edited_between_runs_marks_exactly_what_was_added_and_chan
         await started(pilot, app)
         assert main(app).capture().pane == "summary" and not main(app).current_pane.showing_detail
         assert not main(app).reading.news
+
+
+async def test_a_library_counts_what_is_unseen_per_brief_and_reopens_where_it_was_left(tmp_path):
+    from briefing_tui.core.files import brief_files
+    from briefing_tui.core.library import Library
+    from briefing_tui.tui.screens.library import LibraryScreen
+
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    shutil.copy(REAL_BRIEF, folder / "moscow.yaml")
+    (folder / "other.yaml").write_text("brief: 1\nid: other\ntitle: Another brief\ndate: 2026-01-01\nsummary: Older news.\n", encoding="utf-8")
+
+    def library_app() -> BriefingApp:
+        files, _ = brief_files([str(folder)])
+        library = Library(files)
+        for _ in library.read():
+            pass
+        return BriefingApp(library=library)
+
+    def note_of(app: BriefingApp, path: str) -> str:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        return next(row.note for row in screen.listing.rows if row.key == path)
+
+    moscow = str(folder / "moscow.yaml")
+    app = library_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot, app)
+        assert isinstance(app.screen, LibraryScreen) and app.screen.listing.current_key == moscow
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, LibraryScreen))
+        await started(pilot, app)
+        await pilot.press("4")
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert note_of(app, moscow) == "2026-01-29"  # read, and nothing new since
+        await pilot.press("j")  # left on the other brief
+        await pilot.press("q")
+
+    edit(folder / "moscow.yaml")
+
+    app = library_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.listing.current_key == str(folder / "other.yaml")
+        await until(pilot, lambda: note_of(app, moscow) == "2026-01-29 \u00b7 3 unseen")
+        assert note_of(app, str(folder / "other.yaml")) == "2026-01-01"  # never opened: nothing counted
+        # The brief opens where it was left: its Open issues.
+        await pilot.press("k", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, LibraryScreen))
+        await started(pilot, app)
+        assert main(app).current_pane.pane_name == "issues"
+        await pilot.press("u")  # reading one of the three leaves two
+        await until(pilot, lambda: len(main(app).reading.news) == 2)
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen) and note_of(app, moscow) == "2026-01-29 \u00b7 2 unseen")

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Literal
@@ -140,13 +140,20 @@ def left_at(brief_id: str, folder: Path | None = None) -> Place | None:
     return library_left_at((folder or reading_folder()) / file_name(brief_id))
 
 
-def unseen_count(brief: Brief, folder: Path | None = None) -> int | None:
-    """How many items of `brief` are new or changed since the user read it; None when
-    it was never opened (nothing recorded, nothing to count)."""
-    path = (folder or reading_folder()) / file_name(brief.id)
-    if not path.exists():
-        return None
-    return len(ReadingRecord(brief, folder).news)
+def unseen_counts(briefs: Iterable[tuple[str, str]], load: Callable[[str], Brief | None], folder: Path | None = None) -> dict[str, int]:
+    """How many items are new or changed since the user read it, for each brief
+    (path, id) they have read; a brief never opened is not counted (nothing is new
+    in it, see above). `load` reads the brief at a path (None: it cannot be)."""
+    folder = folder or reading_folder()
+    try:
+        recorded = set(os.listdir(folder))
+    except OSError:
+        return {}
+    counts = {}
+    for path, brief_id in briefs:
+        if file_name(brief_id) in recorded and (brief := load(path)) is not None:
+            counts[path] = len(ReadingRecord(brief, folder, kept=True).news)
+    return counts
 
 
 # -- places, on disk ----------------------------------------------------------------------

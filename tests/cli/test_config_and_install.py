@@ -64,3 +64,18 @@ def test_zsh_and_fish_scripts_are_read_by_their_shell(shell):
         return
     checked = subprocess.run([shell, "-n" if shell == "zsh" else "--no-execute", "-c", script.stdout], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_the_manual_page_names_every_command_and_the_wheel_installs_it():
+    page = (REPO / "man" / "briefing.1").read_text(encoding="utf-8")
+    from briefing_tui.cli import COMMANDS
+
+    for command in COMMANDS:
+        assert f"\n.BI {command}" in page or f"\n.B {command}" in page or f"\n.BR {command}" in page or f'\n.BR "{command}' in page, command
+    import tomllib
+
+    shared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared == {"man/briefing.1": "share/man/man1/briefing.1"}
+    if shutil.which("groff"):
+        warned = subprocess.run(["groff", "-man", "-ww", "-z", str(REPO / "man" / "briefing.1")], capture_output=True, text=True, timeout=30)
+        assert warned.returncode == 0 and warned.stderr == ""

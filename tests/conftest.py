@@ -72,6 +72,9 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     # The terminal's own background does not choose a test's theme; the settings in
     # effect are those of the test's own folder, read afresh.
     monkeypatch.delenv("COLORFGBG", raising=False)
+    # `e` pressed by a test that goes through every key runs an editor that ends at once.
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "true")
     from briefing_tui.core import settings
 
     monkeypatch.setattr(settings, "_current", None)

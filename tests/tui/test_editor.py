@@ -10,7 +10,7 @@ from briefing_tui.core import load_brief
 from briefing_tui.tui.app import BriefingApp
 from briefing_tui.tui.editor import editor_command
 from tests.conftest import REAL_BRIEF
-from tests.tui.support import main, started, until
+from tests.tui.support import main, make_app, started, until
 
 EDITOR = """\
 #!/bin/sh
@@ -75,3 +75,18 @@ async def test_e_runs_the_editor_at_the_items_line_and_the_edit_shows_on_return(
         await pilot.pause(0.2)
         assert not log.exists()
         assert "edit" not in {binding.action for _, binding, enabled, _ in main(app).active_bindings.values() if enabled}
+        await pilot.press("question_mark")
+        assert "Open the brief in your editor" not in help_text(app)
+
+
+async def test_the_help_offers_e_in_a_terminal():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot, app)
+        await pilot.press("question_mark")
+        assert "Open the brief in your editor ($EDITOR) at the item's line" in help_text(app)
+
+
+def help_text(app: BriefingApp) -> str:
+    page = app.screen.query_one("#help-page")
+    return "\n".join(block.prefix + "".join(span.text for span in block.spans) for block in page.document.blocks)  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 """Getting ready for a meeting, on the main screen: `m` marks what is under the cursor
 or on screen, `t` shows the marks as talking points, `x` exports what is on screen,
-`Y` copies it as Markdown.
+`y` copies the item as text and `Y` the view as Markdown.
 
 The keys are declared here once (`MEETING_BINDINGS`, part of the main screen's
 bindings, so the bar, the help and the palette list them) and their actions are the

@@ -74,6 +74,8 @@ class HelpScreen(ModalScreen[None]):
             action = binding.action if isinstance(binding, Binding) else ""
             if action == "no_library":
                 return not self.library
+            if action == "edit":  # no editor for a reader served to a browser
+                return not getattr(self.app, "served", False)
             return self.library or action not in LIBRARY_ACTIONS
 
         reader = [b for b in MainScreen.BINDINGS if offered(b)]

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _init(path: Path, force: bool) -> int:
     from briefing_tui.core.settings import initial_text
-    from briefing_tui.tui.keymap import binding_catalogue
+    from briefing_tui.tui.every_binding import binding_catalogue
     from briefing_tui.tui.preferences import theme_names
 
     if path.exists() and not force:

@@ -73,7 +73,7 @@ class BriefingApp(App[None]):
         self.settings = loaded.settings
         self._setting_problems = loaded.problems
         self.theme = theme_for(self.settings.theme)
-        self._keymap = self._normalize_keymap(dict(self.settings.keys))  # set_keymap, before there is a screen to refresh
+        self.set_keymap(dict(self.settings.keys))
 
     def on_ready(self) -> None:
         """The first screen is drawn: resume the collector if start-up paused it."""

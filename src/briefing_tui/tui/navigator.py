@@ -18,7 +18,7 @@ from briefing_tui.core.history import History, Place
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.settings import current_settings
 from briefing_tui.tui.brief_search import SearchState
-from briefing_tui.tui.pane import pane_of
+from briefing_tui.tui.pane import PANES, pane_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -128,8 +128,8 @@ class Navigator:
         from briefing_tui.core.reading import left_at, library_left_at
 
         place = left_at(brief_id) if brief_id is not None else library_left_at(self._library_record()) if self.library else None
-        if place is None or (place.pane == "library") != (brief_id is None):
-            return default
+        if place is None or (place.pane not in PANES if brief_id is not None else place.pane != "library"):
+            return default  # nothing recorded, or not a place of this screen (a record edited by hand)
         return place._replace(brief=default.brief)
 
     def remember(self, place: Place | None = None) -> None:

@@ -32,7 +32,7 @@ def reader_checks(with_ids: bool = False) -> Checks:
     ids of the reader's bindings: that imports every screen)."""
     ids = None
     if with_ids:
-        from briefing_tui.tui.keymap import binding_catalogue
+        from briefing_tui.tui.every_binding import binding_catalogue
 
         ids = [binding for binding, _, _ in binding_catalogue()]
     return Checks(theme_names(), ids, key_problem)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from briefing_tui.tui.keymap import bound_keys
 from briefing_tui.tui.widgets.page import Document, Page, Span
 
 
-def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display, keymap: Mapping[str, str] | None = None) -> Document:  # type: ignore[no-untyped-def]
-    """A page listing each group's keys and what they do (the keys of the user's
-    `keymap` in place of a binding's own)."""
+def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> Document:  # type: ignore[no-untyped-def]
+    """A page listing each group's keys and what they do (the user's keys, where their
+    settings remap them)."""
     doc = Document("Help")
     doc.add(Span("Keys", "title"))
     doc.add(Span("Everything works with the keyboard alone; a click works too.", "muted"))
@@ -26,8 +25,7 @@ def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display, keym
                 continue
             # The help names every key on its own; the footer's short forms are for the footer.
             what = binding.tooltip or binding.description
-            bound = (keymap or {}).get(binding.id or "", binding.key)
-            keys = [key_display(Binding(k.strip(), "")) for k in bound.split(",")]
+            keys = [key_display(Binding(k.strip(), "")) for k in bound_keys(binding).split(",")]
             known = entries.setdefault(what, [])
             known.extend(k for k in keys if k not in known)
         if not entries:
@@ -99,9 +97,7 @@ class HelpScreen(ModalScreen[None]):
             sources.insert(
                 0, ("The library", [*LibraryScreen.BINDINGS, *FilterInput.BINDINGS, Binding("enter", "", "Open the brief under the cursor")])
             )
-        from briefing_tui.core.settings import current_settings
-
-        yield Page(binding_rows(sources, self.app.get_key_display, current_settings().keys), id="help-page")
+        yield Page(binding_rows(sources, self.app.get_key_display), id="help-page")
 
     def on_mount(self) -> None:
         self.query_one(Page).focus()

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
-from briefing_tui.core.sheet import Bullet, Sheet
+from briefing_tui.core.sheet import SECTIONS, Bullet, Sheet
 from briefing_tui.core.talking_points import quote_point, sources_line
 
-SECTIONS = ("summary", "actors", "quotes", "issues", "positions")
 NO_POSITION = "involved, no stated position"
 
 

@@ -23,13 +23,15 @@ from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
-from briefing_tui.tui.documents import item_document, summary_document
+from briefing_tui.tui.documents import item_document
+from briefing_tui.tui.editor import EDITOR_BINDINGS, EditorActions
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
 from briefing_tui.tui.meeting import MEETING_BINDINGS, MeetingActions
-from briefing_tui.tui.messages import CopyText, HitChosen, OpenRef, SearchClosed, ShowChanges
+from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChanges
 from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
+from briefing_tui.tui.unseen import UNSEEN_BINDINGS, UnseenActions
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
 
 
-class MainScreen(MeetingActions, ReaderScreen):
+class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
     """Reads one brief."""
 
     BINDINGS = [
@@ -75,6 +77,8 @@ class MainScreen(MeetingActions, ReaderScreen):
             id="no-library",
         ),
         *MEETING_BINDINGS,
+        *UNSEEN_BINDINGS,
+        *EDITOR_BINDINGS,
     ]
 
     def __init__(
@@ -107,8 +111,8 @@ class MainScreen(MeetingActions, ReaderScreen):
         """The library's keys do nothing, and are not shown, for a brief opened alone."""
         if action in LIBRARY_ACTIONS:
             return self.library is not None
-        if action == "no_library":
-            return self.library is None
+        if action in ("no_library", "edit"):
+            return self.library is None if action == "no_library" else self.editor_offered()
         if action == "search" and self.has_class("-searching"):
             # The box is open: a `/` is typed into it, in turn with the other keys.
             return False
@@ -203,7 +207,7 @@ class MainScreen(MeetingActions, ReaderScreen):
             rows.set_rows({"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index))
         else:
             assert isinstance(pane.home, Page)
-            pane.home.show(self.with_marks(summary_document(self.brief, self.index)))
+            pane.home.show(self.summary_page())
         self.show_marks_in(pane)
 
     # -- places ----------------------------------------------------------------------
@@ -229,6 +233,7 @@ class MainScreen(MeetingActions, ReaderScreen):
 
     async def show(self, place: Place, position: tuple[int, int]) -> None:
         self._position = position
+        self.item_read(place.target)
         await self._mount_pane(place.pane)
         self._fill(place.pane)
         pane = self.pane(place.pane)
@@ -363,22 +368,6 @@ class MainScreen(MeetingActions, ReaderScreen):
         await self.after_earlier_keys()
         self.post_message(ShowChanges(self.path))
 
-    async def action_copy(self) -> None:
-        """Copy the item on screen (or under the cursor) as meeting-ready text."""
-        from briefing_tui.core.export import copy_text, position_text
-
-        await self.after_earlier_keys()
-        place = self.capture()
-        target = place.target or (place.cursor if isinstance(place.cursor, Ref) else None)
-        item = self.index.item(target.id) if target is not None and target.is_item else None
-        if target is not None and target.kind == "position" and (issue := self.index.item(target.id)) is not None:
-            text, what = position_text(issue, target.part or "", self.index), "position"  # type: ignore[arg-type]
-        elif item is not None:
-            text, what = copy_text(item, self.index), item.noun
-        else:
-            text, what = copy_text(None, self.index), "summary"
-        self.post_message(CopyText(text, what))  # the app copies it, and says what became of it
-
     # -- search ----------------------------------------------------------------------------
 
     @property
@@ -485,6 +474,7 @@ class MainScreen(MeetingActions, ReaderScreen):
         self.brief = result.brief
         self.index = LinkIndex(result.brief)
         self._search_index = BriefIndex(result.brief, self.index.items)
+        self.brief_reloaded()
         self._filled.clear()
         self.search.clear()
         self.query("#problems").remove_class("-shown")

@@ -14,7 +14,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
+from tests.tui.support import laid_out, main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -346,6 +346,7 @@ async def test_clicking_a_link_follows_it():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "enter")
         page = shown_page(app)
+        await laid_out(pilot, page)
         # Find where the speaker's name is drawn and click it.
         for y in range(page.size.height):
             line = page.render_line(y).text

@@ -139,8 +139,8 @@ def test_signs_order_pairs_and_staleness():
     # 30 days before 1 March 2026 is 30 January: older than that is stale.
     assert is_stale(dt.date(2026, 1, 29), brief.date) and not is_stale(dt.date(2026, 1, 30), brief.date)
     assert not is_stale(dt.date(2026, 1, 29), brief.date, stale_after_days=40)
-    assert position_notes(wages.positions[1], brief) == ["\u2213 leans to oppose", "moderate confidence", "as of 2026-01-05", "stale"]
-    assert position_notes(wages.positions[0], brief) == ["+ supports", "high confidence", "as of 2026-02-25"]
+    assert position_notes(wages.positions[1], brief) == ["leans to oppose", "moderate confidence", "as of 2026-01-05", "stale"]
+    assert position_notes(wages.positions[0], brief) == ["supports", "high confidence", "as of 2026-02-25"]
     quotes = {q.id: q for q in brief.quotes}
     assert quote_words(quotes["union-paraphrase"]) == "The union would walk out if wages were not raised."
     assert quote_words(quotes["ana-open"]) == "\u201cOur door stays open.\u201d"

@@ -111,7 +111,7 @@ def position_notes(position: Position, brief: Brief, stale_after_days: int = STA
     """What a reader is told beside a position: its leaning, confidence, since when, `stale`."""
     notes = []
     if position.leaning:
-        notes.append(f"{sign(position.leaning)} {phrase(position.leaning)}")
+        notes.append(phrase(position.leaning))
     if position.confidence:
         notes.append(confidence_words(position.confidence))
     if position.as_of:
@@ -119,6 +119,21 @@ def position_notes(position: Position, brief: Brief, stale_after_days: int = STA
     if is_stale(position.as_of, brief.date, stale_after_days):
         notes.append("stale")
     return notes
+
+
+def banner_line(marking: str) -> str:
+    """The banner at the top of a copy or an export: `TLP:AMBER`."""
+    return f"TLP:{marking}"
+
+
+def relation_words(kind: str) -> str:
+    """A relation's kind as words: `spokesperson for`."""
+    return kind.replace("-", " ")
+
+
+def source_words(source: Source) -> str:
+    """A source's name with its reliability: `Interfax (reliability B)`."""
+    return source.name + (f" (reliability {source.reliability})" if source.reliability else "")
 
 
 def notes_text(notes: list[str]) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from briefing_tui.core import analysis
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.markings import banner
 from briefing_tui.core.marks import KEY_POINT, TIMELINE, Mark, Marks
 from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
 from briefing_tui.core.ref import Ref
@@ -54,7 +56,8 @@ def quote_point(quote: Quote, index: LinkIndex) -> str:
     if isinstance(speaker, Actor) and speaker.role:
         who += f", {_one(speaker.role)}"
     facts = [part for part in (_name(index, quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part]
-    return f"\u201c{_one(quote.text)}\u201d \u2014 {who}" + (f" ({', '.join(facts)})" if facts else "")
+    notes = analysis.notes_text(analysis.quote_notes(quote, index.brief))
+    return f"{analysis.quote_words(quote)} \u2014 {who}" + (f" ({', '.join(facts)})" if facts else "") + notes
 
 
 def position_point(issue: Issue, actor_id: str, index: LinkIndex) -> str | None:
@@ -62,7 +65,8 @@ def position_point(issue: Issue, actor_id: str, index: LinkIndex) -> str | None:
     position = issue.position_of(actor_id)
     if position is None:
         return None
-    return f"{_name(index, actor_id)}: {_one(index.plain(position.stance))} ({_one(issue.title)})"
+    notes = analysis.notes_text(analysis.position_notes(position, index.brief))
+    return f"{_name(index, actor_id)}: {_one(index.plain(position.stance))} ({_one(issue.title)}){notes}"
 
 
 def point_text(ref: Ref, index: LinkIndex) -> str | None:
@@ -105,13 +109,13 @@ def talking_points(marks: Marks, index: LinkIndex) -> list[TalkingPoint]:
 
 def sources_line(brief: Brief) -> str:
     """The brief's sources on one line: each name, with its address."""
-    return "; ".join(_one(s.name) + (f" ({s.url})" if s.url else "") for s in brief.sources)
+    return "; ".join(_one(analysis.source_words(s)) + (f" ({s.url})" if s.url else "") for s in brief.sources)
 
 
 def talking_points_sheet(points: list[TalkingPoint], brief: Brief) -> Sheet:
     """The talking points for a meeting: the brief's title, date and sources, then each
     point in order with its note beneath."""
-    sheet = Sheet(f"Talking points: {_one(brief.title)}")
+    sheet = Sheet(f"Talking points: {_one(brief.title)}", banner=banner(brief.marking))
     sheet.heading(brief.title, 1)
     sheet.paragraph(brief.date.isoformat(), muted=True)
     if brief.sources:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing_tui.core.model import LEANINGS, Brief, Position, Quote, Source
+from briefing_tui.core.model import LEANINGS, Brief, Position, Quote, Source, is_withheld
 
 SIGNS: dict[str, str] = {
     "supports": "+",
@@ -84,7 +84,7 @@ def quote_words(quote: Quote) -> str:
     """A quote's text as it is shown: in quotation marks when verbatim, bare when a
     paraphrase (which never reads as the speaker's own words)."""
     text = " ".join(quote.text.split())
-    return f"\u201c{text}\u201d" if quote.verbatim else text
+    return f"\u201c{text}\u201d" if quote.verbatim and not is_withheld(text) else text
 
 
 def quote_notes(quote: Quote, brief: Brief, stale_after_days: int = STALE_AFTER_DAYS) -> list[str]:

@@ -14,7 +14,7 @@ from briefing_tui.core import analysis
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.markings import banner
 from briefing_tui.core.marks import KEY_POINT, TIMELINE, Mark, Marks
-from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
+from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source, is_withheld
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import Bullet, Sheet
 
@@ -26,6 +26,9 @@ class TalkingPoint(NamedTuple):
 
     mark: Mark
     text: str | None
+    withheld: bool = False
+    """The brief is shown with items withheld: a point it cannot find may be one of
+    them, and what the mark remembers of it is not to be shown."""
 
     @property
     def gone(self) -> bool:
@@ -37,7 +40,15 @@ class TalkingPoint(NamedTuple):
         """The point as read out: its text, or what it was and that it is gone."""
         if self.text is not None:
             return self.text
-        return f"({GONE}) {self.mark.label or str(self.mark.ref)}"
+        return f"({GONE}) {self.remembered}"
+
+    @property
+    def remembered(self) -> str:
+        """What the mark remembers of its item, once the item is gone (nothing of one
+        that may be withheld)."""
+        if self.withheld:
+            return "(or withheld at this marking)"
+        return self.mark.label or str(self.mark.ref)
 
 
 def _one(text: str) -> str:
@@ -104,7 +115,8 @@ def mark_label(ref: Ref, index: LinkIndex) -> str:
 
 def talking_points(marks: Marks, index: LinkIndex) -> list[TalkingPoint]:
     """The marks, in the user's order, as talking points."""
-    return [TalkingPoint(mark, point_text(mark.ref, index)) for mark in marks]
+    withheld = any(is_withheld(item.label) for item in index.brief.items())
+    return [TalkingPoint(mark, point_text(mark.ref, index), withheld) for mark in marks]
 
 
 def sources_line(brief: Brief) -> str:

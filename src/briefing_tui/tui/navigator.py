@@ -53,10 +53,15 @@ class View(Protocol):
 class Navigator:
     """Owns the history and puts its places on screen. One per app."""
 
-    def __init__(self, app: App[None], *, library: Library | None = None, brief: Brief | None = None) -> None:
-        """A library's navigator starts on its list; a single brief's on its Summary."""
+    def __init__(self, app: App[None], *, library: Library | None = None, brief: Brief | None = None, redact: str | None = None) -> None:
+        """A library's navigator starts on its list; a single brief's on its Summary.
+        `redact`: the TLP level above which items are withheld, from the start."""
         self.app = app
         self.library = library
+        self.redact = redact
+        """The level above which items are withheld now (None: nothing is)."""
+        self.redact_floor = redact
+        """The level the reader started with: W never shows more than it."""
         self._brief = brief
         first = LIBRARY if library is not None else Place("summary", brief=brief.path if brief else None)
         self.history = History(first)
@@ -109,6 +114,12 @@ class Navigator:
     async def show_changes(self, path: str) -> None:
         """The Changes view of the brief at `path`."""
         await self.go(Place("changes", brief=path))
+
+    def withhold(self, level: str | None) -> None:
+        """Withhold from now on the items marked above `level`, in every brief and search."""
+        self.redact = level
+        if self.library is not None:
+            self.library.redact = level
 
     async def show_library(self) -> None:
         """Back to the library's list, as it was left."""
@@ -206,6 +217,7 @@ class Navigator:
         """The Changes view of a brief: against the brief it follows, or the latest
         earlier one with the same tags; with nothing to compare, why."""
         from briefing_tui.core.changes import compare
+        from briefing_tui.core.markings import redact
         from briefing_tui.tui.library_documents import changes_document, findings_document, no_changes_document
 
         assert self.library is not None
@@ -215,10 +227,11 @@ class Navigator:
             return findings_document(path, result.findings), "Cannot be opened"
         earlier, reason = self.library.previous(path)
         old = self._load(earlier.path).brief if earlier is not None else None
+        new = redact(new, self.redact)
         if earlier is None or old is None:
             reason = reason if earlier is None else f"{earlier.path} cannot be opened"
             return no_changes_document(new.title, reason), "Changes"
-        return changes_document(compare(old, new), reason), "Changes"
+        return changes_document(compare(redact(old, self.redact), new), reason), "Changes"
 
 
 def place_of(target: Ref, here: str = "", brief: str | None = None) -> Place:

@@ -33,6 +33,7 @@ from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
+from briefing_tui.tui.withholding import WITHHOLD_BINDINGS, Withholding, marking_line, shown_brief
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
 
 
-class MainScreen(MeetingActions, ReaderScreen):
+class MainScreen(Withholding, MeetingActions, ReaderScreen):
     """Reads one brief."""
 
     BINDINGS = [
@@ -75,6 +76,7 @@ class MainScreen(MeetingActions, ReaderScreen):
             id="no-library",
         ),
         *MEETING_BINDINGS,
+        *WITHHOLD_BINDINGS,
     ]
 
     def __init__(
@@ -91,7 +93,9 @@ class MainScreen(MeetingActions, ReaderScreen):
         `search`: the hits n and N step through (a search begun in the library)."""
         super().__init__()
         self.path = path
-        self.brief = brief
+        self.original = brief
+        """The brief as it was read; `brief` is what may be shown of it."""
+        self.brief = brief = shown_brief(brief, self.navigator.redact)
         self.index = LinkIndex(brief)
         self.library = library
         self._start = start or Place("summary", brief=path)
@@ -151,6 +155,7 @@ class MainScreen(MeetingActions, ReaderScreen):
         self.app.sub_title = self.brief.date.isoformat()
         # The date stays whole; a long title gives way with an ellipsis.
         self.masthead.show_title(title, self.brief.date.isoformat())
+        self.masthead.show_marking(marking_line(self.brief, self.navigator.redact))
 
     @property
     def masthead(self) -> Masthead:
@@ -467,27 +472,23 @@ class MainScreen(MeetingActions, ReaderScreen):
 
     # -- live reload ---------------------------------------------------------------------
 
-    async def _show_problems(self, result: LoadResult) -> None:
-        from briefing_tui.tui.widgets.problems import ProblemsBar, problems_document
-
-        found = self.query(ProblemsBar)
-        if found:
-            found.first().show(problems_document(self.path, result))
-            found.add_class("-shown")
-        else:
-            await self.mount(ProblemsBar(problems_document(self.path, result), id="problems", classes="-shown"), before=self.query(Pane).first())
-
     async def _apply_reload(self, result: LoadResult) -> None:
         if result.brief is None:
-            await self._show_problems(result)
+            from briefing_tui.tui.widgets.problems import show_problems
+
+            await show_problems(self, self.path, result)
             return
+        self.query("#problems").remove_class("-shown")
+        await self.take_brief(result.brief)
+        self.notify("Reloaded from disk.", timeout=2)
+
+    async def take_brief(self, brief: Brief) -> None:
+        """Show `brief` (read again, or shown at another level) where the reader is."""
         place = self.capture()
-        self.brief = result.brief
-        self.index = LinkIndex(result.brief)
-        self._search_index = BriefIndex(result.brief, self.index.items)
+        self.original, self.brief = brief, shown_brief(brief, self.navigator.redact)
+        self.index = LinkIndex(self.brief)
+        self._search_index = BriefIndex(self.brief, self.index.items)
         self._filled.clear()
         self.search.clear()
-        self.query("#problems").remove_class("-shown")
         self._set_titles()
         await self.show(place, self._position)
-        self.notify("Reloaded from disk.", timeout=2)

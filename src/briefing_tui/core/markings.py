@@ -58,6 +58,11 @@ def redact(brief: Brief, level: str | None) -> Brief:
     return _Redaction(brief, level).brief()
 
 
+def renamed_ids(brief: Brief, level: str | None) -> dict[str, str]:
+    """The id each item withheld at `level` goes by in `redact(brief, level)`."""
+    return {} if level is None else _Redaction(brief, level).renamed
+
+
 class _Redaction:
     def __init__(self, brief: Brief, level: str) -> None:
         self.source = brief

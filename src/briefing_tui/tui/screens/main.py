@@ -33,7 +33,7 @@ from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
-from briefing_tui.tui.withholding import WITHHOLD_BINDINGS, Withholding, marking_line, shown_brief
+from briefing_tui.tui.withholding import WITHHOLD_BINDINGS, Withholding, gone_message, marking_line, moved, shown_brief
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -248,7 +248,7 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
                 matrix.select_target(place.cursor)
         document = item_document(place.target, self.index, self._elsewhere if self.library else None) if place.target else None
         if place.target and document is None:
-            self.notify(f"{visible(self.index.label(place.target))!r} is no longer in the brief.", severity="warning", markup=False)
+            self.notify(gone_message(self.index.label(place.target), self.navigator.redact), severity="warning", markup=False)
         if document is not None:
             await pane.detail_page()
             pane.add_class("-detail")
@@ -479,12 +479,12 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
             await show_problems(self, self.path, result)
             return
         self.query("#problems").remove_class("-shown")
-        await self.take_brief(result.brief)
+        await self.take_brief(result.brief, self.navigator.redact)
         self.notify("Reloaded from disk.", timeout=2)
 
-    async def take_brief(self, brief: Brief) -> None:
-        """Show `brief` (read again, or shown at another level) where the reader is."""
-        place = self.capture()
+    async def take_brief(self, brief: Brief, before: str | None) -> None:
+        """Show `brief` (read again, or shown at another level than `before`) where the reader is."""
+        place = moved(self.capture(), brief, before, self.navigator.redact)
         self.original, self.brief = brief, shown_brief(brief, self.navigator.redact)
         self.index = LinkIndex(self.brief)
         self._search_index = BriefIndex(self.brief, self.index.items)

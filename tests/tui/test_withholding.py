@@ -21,7 +21,7 @@ def reader(level: str | None) -> BriefingApp:
 
 
 def page_text(app: BriefingApp) -> str:
-    return "\n".join("".join(span.text for span in block.spans) for block in shown_page(app).document.blocks)
+    return "\n".join(block.prefix + "".join(span.text for span in block.spans) for block in shown_page(app).document.blocks)
 
 
 async def test_with_redact_no_screen_copy_export_or_search_shows_a_withheld_word():

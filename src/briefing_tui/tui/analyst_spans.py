@@ -11,7 +11,7 @@ from briefing_tui.tui.widgets.page import Document, Span
 
 if TYPE_CHECKING:
     from briefing_tui.core.links import Link, LinkIndex
-    from briefing_tui.core.model import Actor, Position
+    from briefing_tui.core.model import Actor, Position, Quote
 
 RELIABILITY_WORDS = {
     "A": "completely reliable",
@@ -37,6 +37,11 @@ def leaning_prefix(position: Position | None) -> str:
 def stance_style(position: Position, index: LinkIndex) -> str:
     """`stale` (dimmed) for a position older than the stale age before the brief's date."""
     return "stale" if is_stale(position.as_of, index.brief.date) else ""
+
+
+def quote_style(quote: Quote, index: LinkIndex) -> str:
+    """A quote's words in italics, or dimmed when said longer than the stale age before the brief."""
+    return "stale" if is_stale(quote.date, index.brief.date) else "quote"
 
 
 def relations_section(doc: Document, actor: Actor, index: LinkIndex) -> None:

@@ -16,7 +16,15 @@ from briefing_tui.core.marks import key_point_ref, timeline_ref
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words, is_withheld
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import counted, short
-from briefing_tui.tui.analyst_spans import RELIABILITY_WORDS, analyst_notes, leaning_prefix, relation_label, relations_section, stance_style
+from briefing_tui.tui.analyst_spans import (
+    RELIABILITY_WORDS,
+    analyst_notes,
+    leaning_prefix,
+    quote_style,
+    relation_label,
+    relations_section,
+    stance_style,
+)
 from briefing_tui.tui.prose import prose
 from briefing_tui.tui.widgets.page import Document, Span
 
@@ -99,7 +107,7 @@ def item_document(target: Ref, index: LinkIndex, elsewhere: Callable[[Actor], Ad
 
 
 def _quote_entry(doc: Document, quote: Quote, index: LinkIndex, *, speaker: bool = True, indent: int = 0) -> None:
-    spans = [Span(quote_words(quote), "quote", Ref.to(quote))]
+    spans = [Span(quote_words(quote), quote_style(quote, index), Ref.to(quote))]
     detail = []
     if speaker:
         spans += [Span(" \u2014 "), Span(index.label(quote.by), "", index.ref(quote.by))]
@@ -203,7 +211,7 @@ def quote_document(quote: Quote, index: LinkIndex) -> Document:
     text = _item_text(quote, "text")
     assert text is not None
     before = len(doc.blocks)
-    prose(doc, text, index, style="quote")
+    prose(doc, text, index, style=quote_style(quote, index))
     if quote.verbatim and not is_withheld(quote.text) and len(doc.blocks) > before:
         first = doc.blocks[before]
         doc.blocks[before] = type(first)((Span("\u201c", "quote"), *first.spans), first.indent, first.prefix, first.style)

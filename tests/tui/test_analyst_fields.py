@@ -61,7 +61,7 @@ async def test_every_field_shows_where_the_reader_looks():
         await pilot.pause()
         text = page_text(app)
         assert text.startswith("The union would walk out") and "\u201c" not in text.split("\n")[0]
-        assert "[paraphrase \u00b7 B3 \u00b7 stale]" in text
+        assert "[paraphrase \u00b7 stale]\nAdmiralty B3: source usually reliable; information possibly true" in text
         assert shown_page(app).document.blocks[0].spans[0].style == "stale"  # said 50 days before the brief: dimmed
         await pilot.press("y")
         assert app.clipboard.startswith("TLP:AMBER\nThe union would walk out if wages were not raised. \u2014 Lars Berg")

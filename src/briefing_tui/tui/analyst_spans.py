@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing_tui.core.analysis import is_stale, relation_words, sign
+from briefing_tui.core.analysis import is_stale, quote_pair, relation_words, sign
 from briefing_tui.tui.widgets.page import Document, Span
 
 if TYPE_CHECKING:
@@ -37,6 +37,27 @@ def leaning_prefix(position: Position | None) -> str:
 def stance_style(position: Position, index: LinkIndex) -> str:
     """`stale` (dimmed) for a position older than the stale age before the brief's date."""
     return "stale" if is_stale(position.as_of, index.brief.date) else ""
+
+
+CREDIBILITY_WORDS = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+def pair_line(doc: Document, quote: Quote, index: LinkIndex) -> None:
+    """The Admiralty pair of a quote in words, on its page: `B2: source usually
+    reliable; information probably true`."""
+    pair = quote_pair(quote, index.brief)
+    if not pair:
+        return
+    reliability = RELIABILITY_WORDS.get(pair[0], "reliability not given")
+    credibility = CREDIBILITY_WORDS.get(quote.credibility or 0, "credibility not given")
+    doc.add(Span(f"Admiralty {pair}: source {reliability}; information {credibility}", "muted"))
 
 
 def quote_style(quote: Quote, index: LinkIndex) -> str:

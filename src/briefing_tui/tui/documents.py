@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from briefing_tui.core.analysis import by_leaning, position_notes, quote_notes, quote_words, sign
+from briefing_tui.core.analysis import by_leaning, position_notes, quote_notes, quote_pair, quote_words, sign
 from briefing_tui.core.links import Link, LinkIndex
 from briefing_tui.core.marks import key_point_ref, timeline_ref
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words, is_withheld
@@ -20,6 +20,7 @@ from briefing_tui.tui.analyst_spans import (
     RELIABILITY_WORDS,
     analyst_notes,
     leaning_prefix,
+    pair_line,
     quote_style,
     relation_label,
     relations_section,
@@ -230,8 +231,10 @@ def quote_document(quote: Quote, index: LinkIndex) -> Document:
         facts.append(Span(("  \u00b7  " if facts else "") + quote.date.strftime("%-d %B %Y"), "muted"))
     if facts:
         doc.add(*facts)
-    if notes := quote_notes(quote, index.brief):
+    # The Admiralty pair has a line of its own here, in words.
+    if notes := [note for note in quote_notes(quote, index.brief) if note != quote_pair(quote, index.brief)]:
         doc.add(*analyst_notes(notes, lead=""))
+    pair_line(doc, quote, index)
     draft_line(doc, quote)
     if quote.context:
         doc.heading("Context")

@@ -330,3 +330,16 @@ def test_an_actor_in_other_briefs_shows_leanings_and_paraphrases_and_nothing_wit
     assert library.find("tangerine") == ([], 0) and library.find("tipster") == ([], 0)
     hits, total = library.find("withheld")
     assert total == 4 and all(secrets_in(library.title(hit) + hit.text) == [] for hit in hits)
+
+
+def test_a_brief_marked_above_the_level_is_listed_by_a_placeholder(tmp_path):
+    from tests.core.test_markings import FIXTURE
+
+    (tmp_path / "harbour.yaml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    write(tmp_path, "later.yaml", brief("later", "2026-03-05", actors=actor("ana", "Ana Ruiz")))
+    library = opened(tmp_path)
+    assert sorted(e.title or "" for e in library.listing()) == ["Brief later", "Harbour talks resume under a marked brief"]
+    library.redact = "GREEN"  # the harbour brief is AMBER
+    assert sorted((e.title or "", e.tags) for e in library.listing()) == [("Brief later", ("moscow-talks",)), ("[withheld brief: TLP:AMBER]", ())]
+    library.redact = "AMBER"
+    assert "Harbour talks resume under a marked brief" in [e.title for e in library.listing()]

@@ -30,7 +30,7 @@ from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, br
 from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, read_in_workers, workers
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.loader import load_brief
-from briefing_tui.core.markings import redact
+from briefing_tui.core.markings import rank, redact, withheld
 from briefing_tui.core.model import Actor, Location, Text, is_withheld, paused_gc
 from briefing_tui.core.query import query_terms
 from briefing_tui.core.redacted_search import shown_index
@@ -138,6 +138,7 @@ class Library:
         self._pending_lock = threading.Lock()  # `refresh` may add while `read` takes away
         self._everything: SearchIndex | None = None
         self._withheld: tuple[str | None, SearchIndex] | None = None
+        self._markings: dict[str, tuple[Stamp | None, str | None]] = {}
         self._titles: dict[tuple[str, str, str], str] = {}
         self._anchors: dict[tuple[str, str, str, str], list[int]] = {}
         self._lines: dict[tuple[str, str, str, str, int], int] = {}
@@ -218,7 +219,24 @@ class Library:
                 return (0, -entry.date.toordinal(), fold(entry.title or ""), self._order[entry.path])
             return (1 if entry.waiting else 2, 0, "", self._order[entry.path])
 
-        return sorted(self.entries.values(), key=order)
+        listed = sorted(self.entries.values(), key=order)
+        if self.redact is None:
+            return listed
+        return [self._as_shown(entry) for entry in listed]
+
+    def _as_shown(self, entry: Entry) -> Entry:
+        """An entry as the library may show it at the level of withholding: a brief
+        marked above it is listed by a placeholder, not its title or tags."""
+        if not entry.ok:
+            return entry
+        known = self._markings.get(entry.path)
+        if known is None or known[0] != entry.stamp:  # each brief read once, again when it changes
+            brief = self.load(entry.path).brief
+            known = self._markings[entry.path] = (entry.stamp, brief.marking if brief is not None else None)
+        marking = known[1]
+        if rank(marking) <= rank(self.redact):
+            return entry
+        return dataclasses.replace(entry, title=withheld("brief", marking or ""), tags=())
 
     def load(self, path: str) -> LoadResult:
         """The file's brief (or findings), from the cache when it has not changed."""

@@ -14,9 +14,11 @@ import asyncio
 from typing import TYPE_CHECKING, Protocol
 
 from briefing_tui.core.history import History, Place
+from briefing_tui.core.markings import banner
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.brief_search import SearchState
 from briefing_tui.tui.pane import pane_of
+from briefing_tui.tui.withholding import marking_line
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -195,7 +197,8 @@ class Navigator:
 
         assert place.brief is not None and self.library is not None
         if place.pane == "changes":
-            return DocumentScreen(*self._changes(place.brief), place=place)
+            document, heading, marking = self._changes(place.brief)
+            return DocumentScreen(document, heading, place=place, marking=marking_line(marking, self.redact), banner=banner(marking))
         result = self._load(place.brief)
         if result.brief is None:
             # Why it cannot be opened, in its place in the history.
@@ -213,9 +216,10 @@ class Navigator:
         assert self.library is not None
         return self.library.load(path)
 
-    def _changes(self, path: str) -> tuple[Document, str]:
+    def _changes(self, path: str) -> tuple[Document, str, str | None]:
         """The Changes view of a brief: against the brief it follows, or the latest
-        earlier one with the same tags; with nothing to compare, why."""
+        earlier one with the same tags; with nothing to compare, why. Then the
+        brief's marking."""
         from briefing_tui.core.changes import compare
         from briefing_tui.core.markings import redact
         from briefing_tui.tui.library_documents import changes_document, findings_document, no_changes_document
@@ -224,14 +228,14 @@ class Navigator:
         result = self._load(path)
         new = result.brief
         if new is None:
-            return findings_document(path, result.findings), "Cannot be opened"
+            return findings_document(path, result.findings), "Cannot be opened", None
         earlier, reason = self.library.previous(path)
         old = self._load(earlier.path).brief if earlier is not None else None
         new = redact(new, self.redact)
         if earlier is None or old is None:
             reason = reason if earlier is None else f"{earlier.path} cannot be opened"
-            return no_changes_document(new.title, reason), "Changes"
-        return changes_document(compare(redact(old, self.redact), new), reason), "Changes"
+            return no_changes_document(new.title, reason), "Changes", new.marking
+        return changes_document(compare(redact(old, self.redact), new), reason), "Changes", new.marking
 
 
 def place_of(target: Ref, here: str = "", brief: str | None = None) -> Place:

@@ -43,9 +43,9 @@ def next_level(level: str | None, floor: str | None) -> str | None:
     return stricter(level)
 
 
-def marking_line(brief: Brief, level: str | None) -> str:
+def marking_line(marking: str | None, level: str | None) -> str:
     """What the masthead says of markings: the brief's banner, and what is withheld."""
-    parts = [banner(brief.marking)] if brief.marking else []
+    parts = [banner(marking)] if marking else []
     if level is not None:
         parts.append(f"hiding above {level}")
     return " \u00b7 ".join(parts)

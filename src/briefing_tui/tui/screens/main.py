@@ -155,7 +155,7 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
         self.app.sub_title = self.brief.date.isoformat()
         # The date stays whole; a long title gives way with an ellipsis.
         self.masthead.show_title(title, self.brief.date.isoformat())
-        self.masthead.show_marking(marking_line(self.brief, self.navigator.redact))
+        self.masthead.show_marking(marking_line(self.brief.marking, self.navigator.redact))
 
     @property
     def masthead(self) -> Masthead:

@@ -24,14 +24,20 @@ def terminal_output(app: App[object], rows: list[list[Strip]] | None = None) -> 
     return "\n".join(f"\x1b[{y + 1};1H" + "".join(strip.render(console) for strip in line) for y, line in enumerate(rows))
 
 
-def screen_lines(app: App[object]) -> list[str]:
+def screen_rows(app: App[object]) -> list[list[Strip]]:
+    """The whole screen as composed, row by row: compose it once to check it several ways."""
+    return _screen_strips(app)
+
+
+def screen_lines(app: App[object], rows: list[list[Strip]] | None = None) -> list[str]:
     """The screen as plain text, one string per row."""
-    return ["".join(strip.text for strip in line) for line in _screen_strips(app)]
+    rows = _screen_strips(app) if rows is None else rows
+    return ["".join(strip.text for strip in line) for line in rows]
 
 
-def assert_screen_is_safe(app: App[object]) -> None:
+def assert_screen_is_safe(app: App[object], rows: list[list[Strip]] | None = None) -> None:
     """Nothing from the brief reaches the terminal as a control sequence, a link or an action."""
-    rows = _screen_strips(app)
+    rows = _screen_strips(app) if rows is None else rows
     output = terminal_output(app, rows)
     assert foreign_controls(output) == [], "raw control characters would reach the terminal"
     assert "\x1b]" not in output  # no OSC: no hyperlinks, titles or clipboard writes

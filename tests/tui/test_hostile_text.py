@@ -18,7 +18,7 @@ from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.hostile import HOSTILE_TEXT, write_hostile_brief
-from tests.tui.screen import assert_screen_is_safe, screen_lines
+from tests.tui.screen import assert_screen_is_safe, screen_lines, screen_rows
 from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, until
 
 SIZE = (80, 24)
@@ -29,9 +29,9 @@ def hostile_path(tmp_path_factory) -> Path:
     return write_hostile_brief(tmp_path_factory.mktemp("hostile"))
 
 
-def assert_layout_holds(app: BriefingApp) -> None:
+def assert_layout_holds(app: BriefingApp, lines: list[str] | None = None) -> None:
     """The masthead, the tabs and the footer are where they belong, whatever the text."""
-    lines = screen_lines(app)
+    lines = screen_lines(app) if lines is None else lines
     assert len(lines) == SIZE[1]
     if isinstance(app.screen, MainScreen) and not app.screen.query(Toast):
         assert lines[0].rstrip().endswith("2026-01-29"), lines[0]
@@ -40,8 +40,9 @@ def assert_layout_holds(app: BriefingApp) -> None:
 
 
 def check(app: BriefingApp) -> None:
-    assert_screen_is_safe(app)
-    assert_layout_holds(app)
+    rows = screen_rows(app)
+    assert_screen_is_safe(app, rows)
+    assert_layout_holds(app, screen_lines(app, rows))
 
 
 async def visit_rows(pilot, app: BriefingApp, pane_key: str) -> int:

@@ -3,9 +3,10 @@ away is no longer selected, and `enter` with nothing selected does nothing."""
 
 from __future__ import annotations
 
+from briefing_tui.core.ref import Ref
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
-from tests.tui.support import main, make_app, shown_page, started
+from tests.tui.support import laid_out, main, make_app, shown_page, started, type_ahead
 
 
 def footer_keys(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -49,6 +50,21 @@ async def test_a_link_scrolled_away_is_no_longer_followed_and_brackets_pick_from
         await pilot.press("left_square_bracket")  # the last link on screen, from the bottom up
         last_on_screen = max(i for i, line in enumerate(page._link_lines) if on_screen(page, line))
         assert page.link == last_on_screen
+
+
+async def test_a_bracket_typed_as_a_page_opens_selects_its_first_link():
+    """`]` typed as a page opens arrives before the page has a size, and still
+    selects that page's first link on screen (it was lost under load)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        for ref in (Ref("quote", "peskov-no-answer"), Ref("actor", "peskov"), Ref("issue", "territory")):
+            await app.navigator.open(ref)
+            assert shown_page(app).document.ref == ref
+            type_ahead(app, "right_square_bracket")
+            page = shown_page(app)
+            await laid_out(pilot, page)
+            assert page.link >= 0 and on_screen(page, page._link_lines[page.link])
 
 
 async def test_the_key_bar_is_rebuilt_only_when_its_keys_change():

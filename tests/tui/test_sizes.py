@@ -16,7 +16,7 @@ from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import assert_screen_is_safe, screen_lines, terminal_output
-from tests.tui.support import main, make_app, shown_page, started
+from tests.tui.support import laid_out, main, make_app, shown_page, started
 
 
 def assert_bar_of_keys_is_whole(app) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +106,7 @@ async def test_no_color_draws_no_colour_and_keeps_cursor_link_and_match_visible(
         assert "7" in sgr_on("Dmitry Peskov")
         await pilot.press("enter", "right_square_bracket")  # the selected link: reversed
         page = shown_page(app)
+        await laid_out(pilot, page)
         assert page.link >= 0
         assert "7" in sgr_on(page.document.shown(page.link))
         await pilot.press("5")  # the matrix's cursor: reversed

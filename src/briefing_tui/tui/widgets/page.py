@@ -144,6 +144,8 @@ class Page(LineView):
         self._link_lines: list[int] = []
         self._layout_width = -1
         self._pending: tuple[int, int] | None = None
+        # `]`/`[` typed before the page has a size (typed ahead of `enter`): done once it has.
+        self._pending_steps: list[int] = []
         self.highlight: str | None = None
 
     def show(self, document: Document, *, scroll_y: int = 0, link: int = -1, highlight: str | None = None) -> None:
@@ -163,6 +165,7 @@ class Page(LineView):
     def restore(self, scroll_y: int = 0, link: int = -1) -> None:
         """Scroll to `scroll_y` and select link number `link`, once the page has a size."""
         self._pending = (scroll_y, link)
+        self._pending_steps = []
         self._apply_pending()
 
     def _apply_pending(self) -> None:
@@ -179,6 +182,9 @@ class Page(LineView):
             scroll_y = 0 if line < height - 2 else line - height // 3
         self.link = link if 0 <= link < len(self._link_lines) else -1
         self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
+        steps, self._pending_steps = self._pending_steps, []
+        for direction in steps:
+            self._step_link(direction)
         self.refresh()
 
     def _style(self, name: str) -> Style:
@@ -353,6 +359,9 @@ class Page(LineView):
             self.link = -1
 
     def _step_link(self, direction: int) -> None:
+        if self._pending is not None:
+            self._pending_steps.append(direction)
+            return
         if not self._link_lines:
             return
         if 0 <= self.link < len(self._link_lines):

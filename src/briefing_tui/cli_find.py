@@ -315,7 +315,7 @@ def _redacted(files: list[str], terms: list[Term], limit: int | None, level: str
         return Answer([], 0, paths)
     found, total = redacted_index(briefs, level).find(terms, limit)
     hits = [
-        Found(keys[h.path], 0, h.kind, h.item_id, h.field, h.location.line, h.snippet(), h.matched, h.score, h.text, h.start, h.end, tuple(h.location))
+        Found(keys[h.path], 0, h.kind, h.item_id, h.field, h.location.line, h.snippet(), h.matched, h.score, h.text, h.start, h.end, (h.location.line, h.location.column))
         for h in found
     ]  # fmt: skip
     return Answer(hits, total, paths)

@@ -147,3 +147,20 @@ def test_signs_order_pairs_and_staleness():
     assert quote_notes(quotes["union-paraphrase"], brief) == ["paraphrase", "B3", "stale"]
     assert quote_notes(quotes["secret-offer"], brief) == ["translated from es to en", "E4"]
     assert quote_notes(quotes["ana-open"], brief) == ["in en", "B2", "high confidence"]
+
+
+def test_a_key_point_may_cite_its_source_with_a_credibility(write_brief):
+    brief = load_brief(FIXTURE).brief
+    assert brief is not None
+    assert brief.key_points[1] == "The wire expects a deal within weeks."
+    assert brief.key_point_note(0) is None
+    assert brief.key_point_note(1) == (1, "wire", 2, None) and brief.key_point_note(2) == (2, "tipster", 5, "RED")
+    from briefing_tui.core.analysis import key_point_notes
+
+    assert key_point_notes(brief, 1) == ["Harbour Wire", "B2"] and key_point_notes(brief, 0) == []
+    text = BASE + "key_points:\n  - text: One.\n    source: interfx\n    credibility: 0\n  - source: interfax\n  - Two.\n"
+    assert findings_of(write_brief, text) == [
+        "19:13: error: the source of key_points[0] 'interfx' is not the id of any source; did you mean 'interfax'?",
+        "20:18: error: the credibility of key_points[0] '0' must be a number from 1 (confirmed) to 6 (cannot be judged), not that",
+        "21:5: error: key_points[1] has no 'text'",
+    ]

@@ -319,7 +319,7 @@ def test_an_actor_in_other_briefs_shows_leanings_and_paraphrases_and_nothing_wit
     assert [(s.kind, s.item_id, s.note) for s in there.statements] == [("quote", "union-paraphrase", "paraphrase"), ("position", "wages", "unclear")]
     (there,) = library.elsewhere(later.path, ana)
     assert "tangerine" in " ".join(s.text for s in there.statements)
-    assert library.find("tangerine")[1] == 3  # the quote, the position, the issue
+    assert library.find("tangerine")[1] == 4  # the quote, the position, the issue, the key point
     library.redact = "AMBER"
     (there,) = library.elsewhere(later.path, ana)
     assert [(s.kind, s.text, s.note) for s in there.statements] == [
@@ -329,7 +329,7 @@ def test_an_actor_in_other_briefs_shows_leanings_and_paraphrases_and_nothing_wit
     ]
     assert library.find("tangerine") == ([], 0) and library.find("tipster") == ([], 0)
     hits, total = library.find("withheld")
-    assert total == 4 and all(secrets_in(library.title(hit) + hit.text) == [] for hit in hits)
+    assert total == 5 and all(secrets_in(library.title(hit) + hit.text) == [] for hit in hits)
 
 
 def test_a_brief_marked_above_the_level_is_listed_by_a_placeholder(tmp_path):

@@ -84,6 +84,6 @@ def test_search_finds_the_placeholder_and_never_the_words():
     index = SearchIndex(shown)
     assert index.find("zanzibar") == ([], 0) and index.find("tangerine") == ([], 0) and index.find("tipster") == ([], 0)
     hits, total = index.find("withheld")
-    assert total == 4
+    assert total == 5  # the quote, the source, the position, the issue, the key point
     across = redacted_index([fixture()], "AMBER")
-    assert across.find("tangerine") == ([], 0) and across.find("withheld")[1] == 4
+    assert across.find("tangerine") == ([], 0) and across.find("withheld")[1] == 5

@@ -17,6 +17,7 @@ async def test_every_field_shows_where_the_reader_looks():
     app = reader(None)
     async with app.run_test(size=(110, 30)) as pilot:
         await started(pilot, app)
+        assert "\u2022 The wire expects a deal within weeks.\n[Harbour Wire \u00b7 B2]" in page_text(app)  # a key point citing its source
         await pilot.press("5")
         lines = screen_lines(app)
         rows: dict[str, str] = {}

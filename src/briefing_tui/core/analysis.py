@@ -107,6 +107,17 @@ def quote_notes(quote: Quote, brief: Brief, stale_after_days: int = STALE_AFTER_
     return notes
 
 
+def key_point_notes(brief: Brief, point: int) -> list[str]:
+    """What a reader is told beside key point number `point`: the source it cites,
+    with the Admiralty pair."""
+    note = brief.key_point_note(point)
+    if note is None:
+        return []
+    source = next((s for s in brief.sources if s.id == note.source), None) if note.source else None
+    pair = admiralty(source.reliability if source is not None else None, note.credibility)
+    return [part for part in (source.name if source is not None else "", pair) if part]
+
+
 def position_notes(position: Position, brief: Brief, stale_after_days: int = STALE_AFTER_DAYS) -> list[str]:
     """What a reader is told beside a position: its leaning, confidence, since when, `stale`."""
     notes = []

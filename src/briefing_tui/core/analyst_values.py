@@ -18,11 +18,13 @@ from briefing_tui.core.model import (
     LEANINGS,
     MARKINGS,
     RELIABILITIES,
+    KeyPointNote,
+    Location,
     Relation,
 )
 from briefing_tui.core.similar import did_you_mean, quoted
 from briefing_tui.core.values import TAG, FieldReader, Fields, describe
-from briefing_tui.core.yamlsource import ScalarNode
+from briefing_tui.core.yamlsource import MappingNode, Node, ScalarNode, location_of
 
 RELATION_KINDS: tuple[str, ...] = (
     "member-of", "leads", "spokesperson-for", "represents", "advises",
@@ -123,6 +125,36 @@ def leaning(reader: FieldReader, fields: Fields, what: str) -> str | None:
 def confidence(reader: FieldReader, fields: Fields, what: str) -> str | None:
     """How sure the brief is: low, moderate or high; or None."""
     return choice(reader, fields, "confidence", what, CONFIDENCES)
+
+
+KEY_POINT_KEYS = ("text", "source", "credibility", "marking")
+
+
+def key_points(reader: FieldReader, node: Node) -> tuple[list[tuple[str, Location]], list[KeyPointNote]]:
+    """The key points, each one line of Markdown, or a mapping of its `text` with the
+    `source` it cites, its `credibility` and its `marking`; then what the mappings say."""
+    points: list[tuple[str, Location]] = []
+    notes: list[KeyPointNote] = []
+    for index, element in enumerate(reader.sequence(node, "key_points")):
+        what = f"key_points[{index}]"
+        if not isinstance(element, MappingNode):
+            value = reader.markdown(element, "an entry of key_points", required=True)
+            if value is not None:
+                points.append((value, location_of(element)))
+            continue
+        fields = reader.mapping(element, what, KEY_POINT_KEYS)
+        if fields is None:
+            continue
+        if "text" not in fields:
+            reader.error(element, f"{what} has no 'text'")
+            continue
+        text = reader.markdown(fields["text"][1], f"the text of {what}", required=True)
+        source = reader.reference(fields["source"][1], "source", f"the source of {what}") if "source" in fields else None
+        note = KeyPointNote(len(points), source, credibility(reader, fields, what), marking(reader, fields, what))
+        if text is not None:
+            points.append((text, location_of(fields["text"][1])))
+            notes.append(note)
+    return points, notes
 
 
 def relations(reader: FieldReader, fields: Fields, actor_id: str | None, what: str) -> tuple[Relation, ...]:

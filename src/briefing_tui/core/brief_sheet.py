@@ -37,7 +37,7 @@ def brief_sheet(index: LinkIndex, sections: tuple[str, ...] = SECTIONS) -> Sheet
         sheet.paragraph(index.plain(brief.summary))
         if brief.key_points:
             sheet.heading("Key points", 3)
-            sheet.listing([_one(index.plain(p)) for p in brief.key_points])
+            sheet.listing([_one(index.plain(p)) + analysis.notes_text(analysis.key_point_notes(brief, n)) for n, p in enumerate(brief.key_points)])
         if brief.timeline:
             sheet.heading("Timeline", 3)
             sheet.listing([f"{e.date.isoformat()}: {_one(index.plain(e.text))}" for e in brief.timeline])

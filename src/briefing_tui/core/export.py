@@ -21,6 +21,7 @@ from briefing_tui.core.model import (
     Event,
     Issue,
     Item,
+    KeyPointNote,
     Location,
     Position,
     Quote,
@@ -101,6 +102,7 @@ def brief_data(brief: Brief, index: LinkIndex, section: str | None = None) -> di
         "tags": list(brief.tags),
         "summary": brief.summary,
         "key_points": list(brief.key_points),
+        "key_point_notes": [note._asdict() for note in brief.key_point_notes],
         "timeline": [{"date": e.date.isoformat(), "text": e.text, **_where(e.location)} for e in brief.timeline],
         "links": [_link_data(link) for link in index.links_from(None)],
     }
@@ -136,6 +138,7 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
         tags=tuple(data.get("tags", ())),
         follows=data.get("follows"),
         key_points=tuple(data.get("key_points", ())),
+        key_point_notes=tuple(KeyPointNote(**note) for note in data.get("key_point_notes", ())),
         marking=data.get("marking"),
         sources=tuple(
             Source(
@@ -287,7 +290,8 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
         out += [brief.title, f"{brief.date.isoformat()}" + (f"  ·  {', '.join(brief.tags)}" if brief.tags else ""), ""]
         out += ["SUMMARY", _indent(index.plain(brief.summary)), ""]
         if brief.key_points:
-            out += ["KEY POINTS", *(_indent(index.plain(p), "  \u2022 ") for p in brief.key_points), ""]
+            points = (index.plain(p) + analysis.notes_text(analysis.key_point_notes(brief, n)) for n, p in enumerate(brief.key_points))
+            out += ["KEY POINTS", *(_indent(p, "  \u2022 ") for p in points), ""]
         if brief.timeline:
             out.append("TIMELINE")
             out += [f"  {e.date.isoformat()}  {index.plain(e.text).strip()}" for e in brief.timeline]
@@ -353,7 +357,8 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
     if want("summary"):
         out += ["## Summary", "", md(brief.summary), ""]
         if brief.key_points:
-            out += ["### Key points", "", *(f"- {md(p)}" for p in brief.key_points), ""]
+            cited = [escape(analysis.notes_text(analysis.key_point_notes(brief, n))) for n in range(len(brief.key_points))]
+            out += ["### Key points", "", *(f"- {md(p)}{note}" for p, note in zip(brief.key_points, cited, strict=True)), ""]
         if brief.timeline:
             out += ["### Timeline", "", *(f"- **{e.date.isoformat()}** {md(e.text)}" for e in brief.timeline), ""]
         if brief.sources:

@@ -162,7 +162,7 @@ class _Builder(FieldReader):
         date = self.date(node, "the date") if (node := value("date")) else None
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
         tags = self.texts_list(node, "tags") if (node := value("tags")) else []
-        points = self.texts_list(node, "key_points", markdown=True) if (node := value("key_points")) else []
+        points, point_notes = analyst.key_points(self, node) if (node := value("key_points")) else ([], [])
         for point, point_at in points:
             if "\n" in point.strip():
                 self.error(point_at, "a key point is one line: split it in two, or move the detail to the summary")
@@ -191,6 +191,7 @@ class _Builder(FieldReader):
             timeline=tuple(sections.get("timeline", ())),
             field_locations=tuple(where),
             marking=brief_marking,
+            key_point_notes=tuple(point_notes),
         )
 
     def _follows(self, node: Node | None, brief_id: str) -> str | None:

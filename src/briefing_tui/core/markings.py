@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from briefing_tui.core.links import WIKILINK_RE
-from briefing_tui.core.model import MARKINGS, Actor, Brief, Event, Issue, Position, Quote, Relation, Source, is_withheld
+from briefing_tui.core.model import MARKINGS, Actor, Brief, Event, Issue, KeyPointNote, Position, Quote, Relation, Source, is_withheld
 
 
 def parse_level(text: str) -> str | None:
@@ -104,13 +104,26 @@ class _Redaction:
             title=own if whole else brief.title,
             summary=own if whole else self.prose(brief.summary) or "",
             tags=() if whole else brief.tags,
-            key_points=tuple(own if whole else self.prose(p) or "" for p in brief.key_points),
+            key_points=tuple(self.key_point(n, p, whole, own) for n, p in enumerate(brief.key_points)),
+            key_point_notes=tuple(
+                KeyPointNote(n.point, n.source and self.id(n.source), n.credibility, n.marking)
+                for n in brief.key_point_notes
+                if not whole and not self.hidden(n.marking)
+            ),
             timeline=tuple(Event(e.date, own, e.location) if whole else e._replace(text=self.prose(e.text) or "") for e in brief.timeline),
             sources=tuple(self.source_item(s) for s in brief.sources),
             actors=tuple(self.actor(a) for a in brief.actors),
             quotes=tuple(self.quote(q) for q in brief.quotes),
             issues=tuple(self.issue(i) for i in brief.issues),
         )
+
+    def key_point(self, number: int, text: str, whole: bool, own: str) -> str:
+        if whole:
+            return own
+        note = self.source.key_point_note(number)
+        if note is not None and self.hidden(note.marking):
+            return self.placeholder("key point", note.marking)
+        return self.prose(text) or ""
 
     def source_item(self, source: Source) -> Source:
         if not self.hidden(source.marking):

@@ -287,6 +287,17 @@ class Issue(_Item):
         return None
 
 
+class KeyPointNote(NamedTuple):
+    """What a key point given as a mapping says besides its text: the source it cites,
+    how credible it is (Admiralty 1-6), its marking."""
+
+    point: int
+    """The key point's place among the brief's key points."""
+    source: str | None = None
+    credibility: int | None = None
+    marking: str | None = None
+
+
 class Event(NamedTuple):
     """A dated entry of the brief's timeline."""
 
@@ -320,6 +331,12 @@ class Brief:
     marking: str | None = None
     """The brief's TLP level (`MARKINGS`): the banner, and the level of every item
     that gives none of its own."""
+    key_point_notes: tuple[KeyPointNote, ...] = ()
+    """The source, credibility and marking of the key points that give them."""
+
+    def key_point_note(self, point: int) -> KeyPointNote | None:
+        """What key point number `point` says besides its text, if anything."""
+        return next((note for note in self.key_point_notes if note.point == point), None)
 
     def where(self, key: str) -> Location:
         """Where the field `key` was written (the top of the file when not given)."""

@@ -20,6 +20,7 @@ from briefing_tui.core.model import (
     Event,
     FieldLocations,
     Issue,
+    KeyPointNote,
     Location,
     Position,
     Quote,
@@ -67,6 +68,7 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
         [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
         _fields(brief.field_locations),
         brief.marking,
+        [list(note) for note in brief.key_point_notes],
     ]  # fmt: skip
     for start in range(0, len(brief.actors), PART_ITEMS):
         yield ["actors", [
@@ -160,7 +162,7 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
     built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
     readers = {"actors": actors, "quotes": quotes, "issues": issues}
     parts = iter(parts)
-    brief_id, title, date, summary, tags, follows, points, sources, timeline, where, marking = next(parts)
+    brief_id, title, date, summary, tags, follows, points, sources, timeline, where, marking, notes = next(parts)
     for section, rows in parts:
         built[section].extend(readers[section](rows))
     return Brief(
@@ -182,6 +184,7 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
         tuple([Event(day(when), text, _new_location(loc, (line, column))) for when, text, line, column in timeline]),
         fields(where),
         marking,
+        tuple([KeyPointNote(*note) for note in notes]),
     )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from briefing_tui.core.analysis import by_leaning, position_notes, quote_notes, quote_pair, quote_words, sign
+from briefing_tui.core.analysis import by_leaning, key_point_notes, position_notes, quote_notes, quote_pair, quote_words, sign
 from briefing_tui.core.links import Link, LinkIndex
 from briefing_tui.core.marks import key_point_ref, timeline_ref
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words, is_withheld
@@ -61,6 +61,8 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
         for i, point in enumerate(brief.key_points):
             doc.anchors[len(doc.blocks)] = key_point_ref(point)
             prose(doc, texts[f"key_points[{i}]"], index, lead="\u2022 ")
+            if notes := key_point_notes(brief, i):
+                doc.add(*analyst_notes(notes, lead=""), indent=2)
     if brief.timeline:
         doc.heading("Timeline")
         for i, event in enumerate(brief.timeline):

@@ -89,6 +89,10 @@ async def test_w_withholds_one_level_more_at_each_press_and_never_below_the_star
             await pilot.pause()
             levels.append(main(app).navigator.redact)
         assert levels == ["AMBER", "GREEN", "CLEAR", None, "AMBER+STRICT"]
+        # On the narrowest screen the marking stays whole, before the title and the date.
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert screen_lines(app)[0].strip() == "TLP:AMBER \u00b7 hiding above AMBER+STRICT"
     started_at = reader("GREEN")
     async with started_at.run_test(size=(100, 30)) as pilot:
         await started(pilot, started_at)

@@ -124,14 +124,15 @@ class Masthead(Widget):
 
     def _bar(self, width: int) -> Text:
         note = f" {self._note} " if self._note else ""
-        marking = f" {self._marking} " if self._marking else ""
-        if marking and cell_len(marking) + cell_len(note) + 2 > width:
+        marking = Text(f" {self._marking} " if self._marking else "", self.get_component_rich_style("masthead--marking"))
+        if marking and marking.cell_len + cell_len(note) + 2 > width:
             note = ""  # the marking before the date: who may see the screen matters more
-        room = max(0, width - cell_len(note) - cell_len(marking) - 2)
-        title = Text(self._title, Style(bold=True), no_wrap=True, overflow="ellipsis")
+        marking.truncate(max(0, width - 1), overflow="ellipsis")
+        room = max(0, width - cell_len(note) - marking.cell_len - 2)
+        title = Text(self._title if room else "", Style(bold=True), no_wrap=True, overflow="ellipsis")
         title.truncate(room, overflow="ellipsis")
         bar = Text(" ") + title
-        bar.pad_right(max(0, width - cell_len(note) - cell_len(marking) - bar.cell_len))
-        bar.append(marking, self.get_component_rich_style("masthead--marking"))
+        bar.pad_right(max(0, width - cell_len(note) - marking.cell_len - bar.cell_len))
+        bar.append_text(marking)
         bar.append(note, self.get_component_rich_style("masthead--note"))
         return bar

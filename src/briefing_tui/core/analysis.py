@@ -52,8 +52,13 @@ def phrase(leaning: str | None) -> str:
 def by_leaning(positions: tuple[Position, ...] | list[Position]) -> list[Position]:
     """Positions from support to opposition, then conditional, unclear, and those
     without a leaning; the brief's order among equals."""
+    return [position for _, position in numbered_by_leaning(positions)]
+
+
+def numbered_by_leaning(positions: tuple[Position, ...] | list[Position]) -> list[tuple[int, Position]]:
+    """`by_leaning`, each position with its number in the brief's order."""
     rank = {leaning: n for n, leaning in enumerate(LEANINGS)}
-    return sorted(positions, key=lambda p: rank.get(p.leaning or "", len(LEANINGS)))
+    return sorted(enumerate(positions), key=lambda pair: rank.get(pair[1].leaning or "", len(LEANINGS)))
 
 
 def confidence_words(confidence: str | None) -> str:
@@ -74,10 +79,26 @@ def is_stale(when: dt.date | None, brief_date: dt.date, stale_after_days: int = 
     return when is not None and (brief_date - when).days > stale_after_days
 
 
+_RELIABILITIES: list[tuple[Brief, dict[str, str]]] = []
+"""The reliability of each source of the last few briefs asked about: a list of
+100,000 quotes asks once per quote, and a brief may have thousands of sources."""
+
+
+def reliabilities(brief: Brief) -> dict[str, str]:
+    """Each source's reliability, by its id (sources without one left out)."""
+    for known, table in _RELIABILITIES:
+        if known is brief:
+            return table
+    table = {s.id: s.reliability for s in brief.sources if s.reliability}
+    _RELIABILITIES.insert(0, (brief, table))
+    del _RELIABILITIES[4:]
+    return table
+
+
 def quote_pair(quote: Quote, brief: Brief) -> str:
     """The Admiralty pair of a quote: its source's reliability, its own credibility."""
-    source = next((s for s in brief.sources if s.id == quote.source), None) if quote.source else None
-    return admiralty(source.reliability if isinstance(source, Source) else None, quote.credibility)
+    reliability = reliabilities(brief).get(quote.source) if quote.source else None
+    return admiralty(reliability, quote.credibility)
 
 
 def quote_words(quote: Quote) -> str:

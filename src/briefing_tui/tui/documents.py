@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from briefing_tui.core.analysis import by_leaning, key_point_notes, position_notes, quote_notes, quote_pair, quote_words, sign
+from briefing_tui.core.analysis import by_leaning, key_point_notes, numbered_by_leaning, position_notes, quote_notes, quote_pair, quote_words, sign
 from briefing_tui.core.links import Link, LinkIndex
 from briefing_tui.core.marks import key_point_ref, timeline_ref
 from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words, is_withheld
@@ -268,8 +268,7 @@ def issue_document(issue: Issue, index: LinkIndex) -> Document:
         doc.heading(f"Positions ({len(issue.positions)})")
         texts = {t.field: t for t in issue.texts()}
         # From support to opposition: who stands where reads from the top.
-        for position in by_leaning(issue.positions):
-            i = issue.positions.index(position)
+        for i, position in numbered_by_leaning(issue.positions):
             doc.add(
                 Span(index.label(position.by), "strong", index.ref(position.by)),
                 *analyst_notes(position_notes(position, index.brief)),

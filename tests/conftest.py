@@ -69,6 +69,15 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(data))
     # Exports from the reader go to the downloads folder: one of the test's own.
     monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path_factory.mktemp("downloads")))
+    # The terminal's own background does not choose a test's theme; the settings in
+    # effect are those of the test's own folder, read afresh.
+    monkeypatch.delenv("COLORFGBG", raising=False)
+    # `e` pressed by a test that goes through every key runs an editor that ends at once.
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "true")
+    from briefing_tui.core import settings
+
+    monkeypatch.setattr(settings, "_current", None)
     return config, data
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from briefing_tui.core.model import Brief
     from briefing_tui.tui.app import BriefingApp
 
-COMMANDS = ("check", "show", "find", "diff", "export", "schema", "new", "draft", "serve", "cache")
+COMMANDS = ("check", "show", "find", "diff", "export", "schema", "new", "draft", "serve", "cache", "config", "completion")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -79,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_serve.add_parser(commands)
     cli_cache.add_parser(commands)
+    from briefing_tui import cli_completion, cli_config
+
+    cli_config.add_parser(commands)
+    cli_completion.add_parser(commands)
     return parser
 
 
@@ -273,6 +277,14 @@ def _dispatch(argv: list[str]) -> int:
             return cli_serve.run(args)
         if args.command == "cache":
             return cli_cache.run(args)
+        if args.command == "config":
+            from briefing_tui import cli_config
+
+            return cli_config.run(args)
+        if args.command == "completion":
+            from briefing_tui import cli_completion
+
+            return cli_completion.run(args, _parser())
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
-import tempfile
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.cli import EXIT_OK, EXIT_PROBLEM, UsageError
@@ -180,6 +178,9 @@ def _write(text: str, output: str | None) -> None:
         return
     # Written over (with --force): written beside it and moved into place, so that
     # the old brief is never left half-written.
+    import shutil
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=".briefing-", suffix=".yaml", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:

@@ -12,9 +12,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.cli import EXIT_OK, EXIT_PROBLEM, UsageError, load_one
-from briefing_tui.core.brief_sheet import SECTIONS
 from briefing_tui.core.printable import visible
-from briefing_tui.core.sheet import FORMATS
+from briefing_tui.core.sheet import FORMATS, SECTIONS
 
 if TYPE_CHECKING:
     import argparse

@@ -141,3 +141,28 @@ async def test_a_local_clipboard_command_is_used_and_only_then_copied_is_said(te
         assert payloads(written)[0].startswith(QUOTE)
         assert titles == ["Sent quote to your terminal's clipboard"]
         assert outcome == "fails" or not received.exists()
+
+
+@pytest.mark.parametrize("way", ["terminal", "tmux", "command", "command that fails"])
+async def test_the_copy_setting_chooses_the_way(terminal, monkeypatch, tmp_path, private_user_folders, way):
+    received = tmp_path / "clipboard.txt"
+    program(terminal, "xclip", f'/bin/cat > "{received}"\n')  # what "auto" would use here
+    program(terminal, "tmux", f'[ "$*" = "load-buffer -w -" ] && /bin/cat > "{received}"\n')
+    program(terminal, "mycopy", f'/bin/cat > "{received}"\n' + ("exit 3\n" if way == "command that fails" else ""))
+    monkeypatch.setenv("DISPLAY", ":0")
+    config, _ = private_user_folders
+    setting = {"terminal": 'copy = "terminal"', "tmux": 'copy = "tmux"'}.get(way, 'copy = "command"\ncopy_command = "mycopy --flag"')
+    (config / "settings.toml").write_text(setting + "\n", encoding="utf-8")
+    written, titles = await copy(make_app())
+    if way == "terminal":
+        assert payloads(written)[0].startswith(QUOTE) and not received.exists()
+        assert titles == ["Sent quote to your terminal's clipboard"]
+    elif way == "tmux":
+        assert received.read_text(encoding="utf-8").startswith(QUOTE) and written == ""
+        assert titles == ["Copied quote to tmux's paste buffer (prefix ] pastes it)"]
+    elif way == "command":
+        assert received.read_text(encoding="utf-8").startswith(QUOTE) and written == ""
+        assert titles == ["Copied quote with mycopy"]
+    else:
+        assert payloads(written)[0].startswith(QUOTE)
+        assert titles == ["copy_command 'mycopy --flag' did not copy; sent quote to your terminal's clipboard"]

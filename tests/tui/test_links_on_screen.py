@@ -6,7 +6,7 @@ from __future__ import annotations
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.screens.main import MainScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
-from tests.tui.support import laid_out, main, make_app, shown_page, started, type_ahead
+from tests.tui.support import laid_out, main, make_app, shown_page, started, type_ahead, until
 
 
 def footer_keys(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -65,6 +65,32 @@ async def test_a_bracket_typed_as_a_page_opens_selects_its_first_link():
             page = shown_page(app)
             await laid_out(pilot, page)
             assert page.link >= 0 and on_screen(page, page._link_lines[page.link])
+
+
+async def test_keys_typed_in_one_burst_with_a_pane_key_do_what_they_do_typed_slowly():
+    """`1 ] space space enter` sent in one burst from the Actors pane (as `tmux
+    send-keys` sends them): the keys after `1` reach the Summary before it has its
+    size, and still scroll and select exactly as when typed one at a time."""
+    keys = ("1", "right_square_bracket", "space", "space", "enter", "k")
+    places = []
+    for burst in (False, True):
+        app = make_app()
+        async with app.run_test(size=(40, 12)) as pilot:
+            await started(pilot, app)
+            await pilot.press("2", "pagedown")
+            if burst:
+                type_ahead(app, *keys)
+                await until(pilot, lambda app=app: main(app).current_pane.pane_name == "summary")
+                await laid_out(pilot, shown_page(app))
+                await pilot.pause()
+            else:
+                for key in keys:
+                    await pilot.press(key)
+                    await pilot.pause()
+            page = shown_page(app)
+            places.append((main(app).current_pane.pane_name, page.scroll_y, page.link))
+    assert places[0] == places[1]
+    assert places[0][0] == "summary" and places[0][1] > 0
 
 
 async def test_the_key_bar_is_rebuilt_only_when_its_keys_change():

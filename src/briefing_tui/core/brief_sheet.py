@@ -8,10 +8,9 @@ from briefing_tui.core import analysis
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.markings import banner
 from briefing_tui.core.model import Actor, Brief, Position
-from briefing_tui.core.sheet import Bullet, Sheet
+from briefing_tui.core.sheet import SECTIONS, Bullet, Sheet
 from briefing_tui.core.talking_points import quote_point, sources_line
 
-SECTIONS = ("summary", "actors", "quotes", "issues", "positions")
 NO_POSITION = "involved, no stated position"
 
 

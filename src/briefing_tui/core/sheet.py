@@ -17,6 +17,8 @@ from briefing_tui.core.printable import clipboard_text
 
 Format: TypeAlias = Literal["md", "html", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "html", "txt")
+SECTIONS = ("summary", "actors", "quotes", "issues", "positions")
+"""The sections of a whole brief's export, in their order."""
 SUFFIX = {"md": ".md", "html": ".html", "txt": ".txt"}
 MIME = {"md": "text/markdown", "html": "text/html", "txt": "text/plain"}
 

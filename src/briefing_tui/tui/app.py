@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from textual.command import Provider
     from textual.filter import LineFilter
+    from textual.theme import Theme
 
     from briefing_tui.core.library import Library
 
@@ -67,6 +68,13 @@ class BriefingApp(App[None]):
         """Served to a browser by `briefing serve`: a guest on the server, the reader
         writes nothing there but its cache (no editor key, no file dialog), and what
         it hands over (exports) goes to the viewer's browser."""
+        from briefing_tui.tui.preferences import load_reader_settings, theme_for
+
+        loaded = load_reader_settings()
+        self.settings = loaded.settings
+        self._setting_problems = loaded.problems
+        self.theme = theme_for(self.settings.theme)
+        self.set_keymap(dict(self.settings.keys))
 
     def on_ready(self) -> None:
         """The first screen is drawn: resume the collector if start-up paused it."""
@@ -75,6 +83,32 @@ class BriefingApp(App[None]):
             # collector's passes from now on.
             gc.freeze()
             gc.enable()
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        # Said once the reader is up (before, the terminal is not the reader's yet),
+        # the binding ids checked then too: that imports every screen.
+        self.set_timer(0.3, self._check_settings)
+
+    def _check_settings(self) -> None:
+        """Say what is wrong in the settings file. The binding ids are checked now, not
+        at start-up: knowing them imports every screen."""
+        from briefing_tui.core.settings import read_settings
+        from briefing_tui.tui.preferences import reader_checks
+
+        problems = self._setting_problems
+        if self.settings.keys:
+            problems = read_settings(checks=reader_checks(with_ids=True)).problems
+        for problem in problems:
+            self.notify(visible(str(problem)), title="Settings: the default is kept", severity="warning", timeout=10, markup=False)
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """A theme chosen in the reader (the palette's Theme) is remembered."""
+        from dataclasses import replace
+
+        from briefing_tui.tui.preferences import remember_theme, theme_for
+
+        if theme.name != theme_for(self.settings.theme):
+            self.settings = replace(self.settings, theme=theme.name)
+            remember_theme(self, theme.name)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's colours, and the reader's text colours made legible in it."""
@@ -104,6 +138,11 @@ class BriefingApp(App[None]):
                 yield SystemCommand("Keys", "Every key, and what it does", self.action_help)
             else:
                 yield command
+
+    async def action_quit(self) -> None:
+        """Quit, remembering where the reader was for the next time."""
+        self.navigator.remember()
+        self.exit()
 
     def action_help(self) -> None:
         """Show every key."""

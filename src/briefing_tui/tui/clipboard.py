@@ -14,6 +14,10 @@ Text leaves as text only (`clipboard_text`). It goes, in this order of preferenc
   shell). GNU screen takes it wrapped in its own passthrough;
 - nowhere, when tmux lets nothing through: the reader says so, and shows the text
   to select by hand.
+
+The `copy` setting picks one way instead: `terminal` (OSC 52 only), `tmux` (tmux's
+paste buffer, `tmux load-buffer -w`), or `command` (the user's `copy_command`); when
+that way fails, the copy goes to the terminal and the reader says why.
 """
 
 from __future__ import annotations
@@ -63,7 +67,10 @@ def copy_out(app: App[Any], text: str, what: str = "the text", environ: Mapping[
     text = clipboard_text(text)
     # In a browser (`briefing serve`) the page's terminal does not take a clipboard
     # request: the text is shown to select instead.
-    route = SERVED if app.is_web else route_for(text, environ)
+    from briefing_tui.core.settings import current_settings
+
+    settings = current_settings()
+    route = SERVED if app.is_web else route_for(text, environ, settings.copy, settings.copy_command)
     driver = app._driver
     if route.sequence and driver is not None:
         driver.write(route.sequence)
@@ -75,9 +82,22 @@ def copy_out(app: App[Any], text: str, what: str = "the text", environ: Mapping[
     return text
 
 
-def route_for(text: str, environ: Mapping[str, str]) -> Route:
-    """How `text` can be copied in this environment (a local command is run here)."""
-    if _local_display(environ) and _run_local_command(text, environ):
+def route_for(text: str, environ: Mapping[str, str], way: str = "auto", command: str = "") -> Route:
+    """How `text` can be copied in this environment (a local command is run here), the
+    `copy` setting's `way`: `auto` as described above, `terminal` never through a
+    local command, `tmux` into tmux's paste buffer, `command` through `command`."""
+    if way == "command":
+        done, said = _run_copy_command(text, command, environ)
+        if done:
+            return Route("", True, said)
+        fallback = route_for(text, environ, "terminal")
+        return fallback._replace(said=said + "; " + fallback.said[0].lower() + fallback.said[1:])
+    if way == "tmux":
+        if _run([shutil.which("tmux", path=environ.get("PATH")) or "tmux", "load-buffer", "-w", "-"], text, environ):
+            return Route("", True, "Copied {what} to tmux's paste buffer (prefix ] pastes it)")
+        fallback = route_for(text, environ, "terminal")
+        return fallback._replace(said="tmux did not take the copy; " + fallback.said[0].lower() + fallback.said[1:])
+    if way == "auto" and _local_display(environ) and _run_local_command(text, environ):
         return Route("", True, "Copied {what} to the clipboard")
     sequence = osc52(text)
     if environ.get("TMUX"):
@@ -153,24 +173,44 @@ def _run_local_command(text: str, environ: Mapping[str, str]) -> bool:
     """Copy with the first clipboard command found; True when it says it did."""
     for command in _local_commands(environ):
         program = shutil.which(command[0], path=environ.get("PATH"))
-        if program is None:
-            continue
-        try:
-            # No shell; its output not captured (xclip stays behind to serve the
-            # selection, holding any pipe it was given).
-            done = subprocess.run(
-                [program, *command[1:]],
-                input=text.encode("utf-8", "surrogatepass"),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                timeout=ASK_SECONDS,
-                env=dict(environ),
-            )
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if done.returncode == 0:
+        if program is not None and _run([program, *command[1:]], text, environ):
             return True
     return False
+
+
+def _run_copy_command(text: str, command: str, environ: Mapping[str, str]) -> tuple[bool, str]:
+    """Copy with the user's `copy_command`: whether it said it did, and what to say."""
+    import shlex
+
+    shown = command.replace("{", "{{").replace("}", "}}")  # the message is formatted with {what}
+    try:
+        words = shlex.split(command)
+    except ValueError as error:
+        return False, f"copy_command cannot be read ({error})"
+    program = shutil.which(words[0], path=environ.get("PATH")) if words else None
+    if program is None:
+        return False, f"copy_command {shown!r} is not found"
+    if _run([program, *words[1:]], text, environ):
+        return True, "Copied {what} with " + shown.split()[0]
+    return False, f"copy_command {shown!r} did not copy"
+
+
+def _run(command: list[str], text: str, environ: Mapping[str, str]) -> bool:
+    """Hand `text` to `command` on its standard input; True when it ends well."""
+    try:
+        # No shell; its output not captured (xclip stays behind to serve the
+        # selection, holding any pipe it was given).
+        done = subprocess.run(
+            command,
+            input=text.encode("utf-8", "surrogatepass"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=ASK_SECONDS,
+            env=dict(environ),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
 
 
 class CopyScreen(ModalScreen[None]):

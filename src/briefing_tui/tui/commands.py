@@ -14,6 +14,7 @@ from textual.content import Content
 from briefing_tui.core.printable import visible
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import short
+from briefing_tui.tui.keymap import bound_keys
 from briefing_tui.tui.messages import OpenBrief, OpenRef
 
 NAME_WIDTH = 100
@@ -39,7 +40,7 @@ class BriefCommands(Provider):
         for binding in MainScreen.BINDINGS:
             # The library's keys only where there is a library.
             if isinstance(binding, Binding) and binding.description and binding.action and screen.check_action(binding.action.split("(")[0], ()):
-                keys = binding.key.split(",")[0]
+                keys = bound_keys(binding).split(",")[0]
                 yield (binding.tooltip or binding.description, f"key {keys}", partial(screen.run_action, binding.action))
         brief = screen.brief
         for issue in brief.issues:
@@ -59,7 +60,7 @@ class BriefCommands(Provider):
         """The library's keys, and every brief by title."""
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.show:
-                yield (binding.tooltip or binding.description, f"key {binding.key}", partial(screen.run_action, binding.action))
+                yield (binding.tooltip or binding.description, f"key {bound_keys(binding)}", partial(screen.run_action, binding.action))
         for entry in screen.library.listing():
             if entry.ok:
                 when = entry.date.isoformat() if entry.date else ""

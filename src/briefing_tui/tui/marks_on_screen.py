@@ -2,12 +2,14 @@
 
 A marked item carries the letter M (and a colour) wherever it is listed: before a
 row's title, before a bullet on a page, in a cell of the matrix; an item's own page
-says at its top that it is marked. Letters, so that they read with NO_COLOR too.
+says at its top that it is marked. An item new since the user last read the brief
+carries N, one changed since then C, in the same places (not in the matrix).
+Letters, so that they read with NO_COLOR too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_tui.core.ref import Ref
@@ -19,13 +21,19 @@ if TYPE_CHECKING:
 
 MARK = "M"
 """The letter of a marked item."""
+NEWS_LETTER = {"new": "N", "changed": "C"}
+"""The letters of an item new, or changed, since the user last read the brief."""
 _BULLET = "\u2022 "
 _SIGNPOST = "\u203a"
 
 
-def flags(keys: frozenset[Ref]) -> dict[Hashable, str]:
-    """The letters of a list's rows: M for each marked reference."""
-    return dict.fromkeys(keys, MARK)
+def flags(keys: frozenset[Ref], news: Mapping[Ref, str] | None = None) -> dict[Hashable, str]:
+    """The letters of a list's rows: M for each marked reference, N or C for each new
+    or changed one (`news`: "new" or "changed" by reference)."""
+    letters: dict[Hashable, str] = dict.fromkeys(keys, MARK)
+    for ref, what in (news or {}).items():
+        letters[ref] = f"{letters[ref]} {NEWS_LETTER[what]}" if ref in letters else NEWS_LETTER[what]
+    return letters
 
 
 def block_target(document: Document, number: int) -> Ref | None:
@@ -38,20 +46,22 @@ def block_target(document: Document, number: int) -> Ref | None:
     return next((t for t in targets if t.kind in ("quote", "position")), targets[0] if targets else None)
 
 
-def marked_document(document: Document, marked: frozenset[Ref]) -> Document:
+def marked_document(document: Document, marked: frozenset[Ref], news: Mapping[Ref, str] | None = None) -> Document:
     """The page with its marks shown: a line at the top when the item itself is marked,
-    and M before each listed item that is (in place of its bullet)."""
-    if not marked:
+    and M (N, C: new, changed) before each listed item that is (in place of its bullet)."""
+    if not marked and not news:
         return document
+    letters = flags(marked, news)
     blocks: list[Block] = []
     anchors: dict[int, Ref] = {}
     for number, block in enumerate(document.blocks):
         target = block_target(document, number)
         if number in document.anchors:
             anchors[len(blocks)] = document.anchors[number]
-        if target is not None and target.in_brief(None) in marked and (block.prefix or number in document.anchors):
+        letter = letters.get(target.in_brief(None)) if target is not None else None
+        if letter and (block.prefix or number in document.anchors):
             rest = block.prefix[len(_BULLET) :] if block.prefix.startswith(_BULLET) else block.prefix
-            block = block._replace(prefix=f"{MARK} {rest}", prefix_style="flag")
+            block = block._replace(prefix=f"{letter} {rest}", prefix_style="flag")
         blocks.append(block)
     shown = Document(document.title, blocks, document.ref)
     shown.anchors = anchors
@@ -89,7 +99,8 @@ def document_sheet(document: Document, title: str) -> Sheet:
             sheet.heading(text, 1)
         elif block.prefix.strip():
             lead = block.prefix.strip()
-            lead = "" if lead in ("\u2022", MARK) else f"{lead} "
+            # The reader's letters (M, N, C) are the reader's, not the brief's: no lead on paper.
+            lead = "" if lead == "\u2022" or set(lead.split()) <= {MARK, *NEWS_LETTER.values()} else f"{lead} "
             entries.append(Bullet(lead + text))
         elif block.indent and entries:
             last = entries.pop()

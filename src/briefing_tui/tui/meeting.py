@@ -1,6 +1,6 @@
 """Getting ready for a meeting, on the main screen: `m` marks what is under the cursor
 or on screen, `t` shows the marks as talking points, `x` exports what is on screen,
-`Y` copies it as Markdown.
+`y` copies the item as text and `Y` the view as Markdown.
 
 The keys are declared here once (`MEETING_BINDINGS`, part of the main screen's
 bindings, so the bar, the help and the palette list them) and their actions are the
@@ -191,6 +191,22 @@ class MeetingActions(_Screen):
         await self.app.push_screen(TalkingPointsScreen(self.marks, self.index), closed)
 
     # -- what is on screen, exported or copied -----------------------------------------------------
+
+    async def action_copy(self) -> None:
+        """Copy the item on screen (or under the cursor) as meeting-ready text."""
+        from briefing_tui.core.export import copy_text, position_text
+
+        await self.after_earlier_keys()
+        place = self.capture()
+        target = place.target or (place.cursor if isinstance(place.cursor, Ref) else None)
+        item = self.index.item(target.id) if target is not None and target.is_item else None
+        if target is not None and target.kind == "position" and (issue := self.index.item(target.id)) is not None:
+            text, what = position_text(issue, target.part or "", self.index), "position"  # type: ignore[arg-type]
+        elif item is not None:
+            text, what = copy_text(item, self.index), item.noun
+        else:
+            text, what = copy_text(None, self.index), "summary"
+        self.post_message(CopyText(text, what))  # the app copies it, and says what became of it
 
     def view_sheet(self) -> tuple[Sheet, str]:
         """What is on screen as a sheet, and a name for its file."""

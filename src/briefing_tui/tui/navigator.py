@@ -11,16 +11,20 @@ cursor, selected link), so back and forward show it exactly so.
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import TYPE_CHECKING, Protocol
 
 from briefing_tui.core.history import History, Place
 from briefing_tui.core.markings import banner
 from briefing_tui.core.ref import Ref
+from briefing_tui.core.settings import current_settings
 from briefing_tui.tui.brief_search import SearchState
-from briefing_tui.tui.pane import pane_of
+from briefing_tui.tui.pane import PANES, pane_of
 from briefing_tui.tui.withholding import marking_line
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import App
     from textual.screen import Screen
 
@@ -66,6 +70,9 @@ class Navigator:
         """The level the reader started with: W never shows more than it."""
         self._brief = brief
         first = LIBRARY if library is not None else Place("summary", brief=brief.path if brief else None)
+        self.reopen = current_settings().reopen
+        if self.reopen:
+            first = self._left_at(first, brief.id if brief is not None and library is None else None)
         self.history = History(first)
         self._searches: dict[str, SearchState] = {}
         self._lock = asyncio.Lock()
@@ -107,11 +114,49 @@ class Navigator:
         await self.go(place_of(ref.in_brief(None), here.pane if brief == here.brief else "", brief))
 
     async def open_brief(self, path: str, place: Place | None = None, hits: list[Hit] | None = None, hit: int = 0) -> None:
-        """Open a brief of the library (at `place`, else its Summary); `hits`: a search
-        begun in the library, which n and N step through there."""
+        """Open a brief of the library (at `place`, else where it was left, else its
+        Summary); `hits`: a search begun in the library, which n and N step through there."""
         if hits:
             self.search_of(path).start(hits, hit)
+        if place is None and self.reopen and self.library is not None and (entry := self.library.entries.get(path)) is not None and entry.id:
+            place = self._left_at(Place("summary"), entry.id)
         await self.go((place or Place("summary"))._replace(brief=path))
+
+    # -- where a brief or the library was left ---------------------------------------
+
+    def _library_record(self) -> Path:
+        from briefing_tui.core.reading import library_place_file
+
+        assert self.library is not None
+        return library_place_file([os.path.commonpath([os.path.abspath(f) for f in self.library.files])] if self.library.files else [])
+
+    def _left_at(self, default: Place, brief_id: str | None) -> Place:
+        """Where the brief `brief_id` (None: the library) was left, else `default`."""
+        from briefing_tui.core.reading import left_at, library_left_at
+
+        place = left_at(brief_id) if brief_id is not None else library_left_at(self._library_record()) if self.library else None
+        if place is None or (place.pane not in PANES if brief_id is not None else place.pane != "library"):
+            return default  # nothing recorded, or not a place of this screen (a record edited by hand)
+        return place._replace(brief=default.brief)
+
+    def remember(self, place: Place | None = None) -> None:
+        """Record where the reader is (`place`, default: the view on top) for the next
+        time its brief, or library, is opened; the library's place too, beneath a brief."""
+        from briefing_tui.core.reading import leave_library
+
+        served = getattr(self.app, "served", False)
+        views = self._views()
+        if not views:
+            return
+        screen = views[-1]
+        place = place or self._capture()
+        reading = getattr(screen, "reading", None)
+        if reading is not None and place.brief is not None and place.pane not in ("changes", "findings"):
+            reading.leave(place)
+        if self.library is not None:
+            library = next((view.capture() for view in views if view.shows(LIBRARY)), None)  # type: ignore[attr-defined]
+            if library is not None:
+                leave_library(self._library_record(), library, kept=not served)
 
     async def show_changes(self, path: str) -> None:
         """The Changes view of the brief at `path`."""
@@ -131,7 +176,10 @@ class Navigator:
     async def go(self, place: Place) -> None:
         """Visit a place, recording it in the history."""
         async with self._lock:
-            self.history.update(self._capture())
+            here = self._capture()
+            if here.brief != place.brief:
+                self.remember(here)  # left: where, for the next time it is opened
+            self.history.update(here)
             self.history.visit(place)
             await self._show(self.history.current)
 
@@ -145,10 +193,13 @@ class Navigator:
 
     async def _step(self, move: object) -> bool:
         async with self._lock:
-            self.history.update(self._capture())
+            here = self._capture()
+            self.history.update(here)
             place = move()  # type: ignore[operator]
             if place is None:
                 return False
+            if here.brief != place.brief:
+                self.remember(here)
             await self._show(place)
             return True
 

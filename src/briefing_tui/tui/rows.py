@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_tui.core.analysis import quote_notes, quote_words
@@ -66,9 +66,10 @@ def issue_rows(index: LinkIndex) -> list[Row]:
     return rows
 
 
-def library_rows(entries: Iterable[Entry]) -> list[Row]:
-    """One row per file: title and date, then tags, counts and the file's name; a
-    file that is not a brief shows its first error instead."""
+def library_rows(entries: Iterable[Entry], unseen: Mapping[str, int] | None = None) -> list[Row]:
+    """One row per file: title and date (and how many items the user has not seen,
+    `unseen` by path), then tags, counts and the file's name; a file that is not a
+    brief shows its first error instead."""
     entries = list(entries)
     # Two briefs with one id: links and `follows` between briefs cannot tell them apart.
     shared = {w.path: w.message for w in same_ids((e.path, e.id) for e in entries if e.ok and e.id is not None)}
@@ -86,5 +87,6 @@ def library_rows(entries: Iterable[Entry]) -> list[Row]:
             body = " \u00b7 ".join([tags, *counts] if tags else counts)
             if entry.path in shared:
                 body += f"\n\u26a0 {shared[entry.path]}"
-            rows.append(Row(entry.path, entry.title, entry.date.isoformat(), body))
+            count = (unseen or {}).get(entry.path)
+            rows.append(Row(entry.path, entry.title, entry.date.isoformat() + (f" \u00b7 {count} unseen" if count else ""), body))
     return rows

@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from briefing_tui.tui.keymap import bound_keys
 from briefing_tui.tui.widgets.page import Document, Page, Span
 
 
 def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> Document:  # type: ignore[no-untyped-def]
-    """A page listing each group's keys and what they do."""
+    """A page listing each group's keys and what they do (the user's keys, where their
+    settings remap them)."""
     doc = Document("Help")
     doc.add(Span("Keys", "title"))
     doc.add(Span("Everything works with the keyboard alone; a click works too.", "muted"))
@@ -23,7 +25,7 @@ def binding_rows(sources: list[tuple[str, list[BindingType]]], key_display) -> D
                 continue
             # The help names every key on its own; the footer's short forms are for the footer.
             what = binding.tooltip or binding.description
-            keys = [key_display(Binding(k.strip(), "")) for k in binding.key.split(",")]
+            keys = [key_display(Binding(k.strip(), "")) for k in bound_keys(binding).split(",")]
             known = entries.setdefault(what, [])
             known.extend(k for k in keys if k not in known)
         if not entries:
@@ -70,6 +72,8 @@ class HelpScreen(ModalScreen[None]):
             action = binding.action if isinstance(binding, Binding) else ""
             if action == "no_library":
                 return not self.library
+            if action == "edit":  # no editor for a reader served to a browser
+                return not getattr(self.app, "served", False)
             return self.library or action not in LIBRARY_ACTIONS
 
         reader = [b for b in MainScreen.BINDINGS if offered(b)]

@@ -92,6 +92,7 @@ class LibraryScreen(ReaderScreen):
         # the brief they chose.
         self._follow_top = True
         self._placed: set[object] = set()
+        self._unseen: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Masthead("Library", id="masthead")
@@ -105,8 +106,15 @@ class LibraryScreen(ReaderScreen):
         self.query_one(Masthead).show_title(f"Library  {folder}" if folder else "Library", counted(len(self.library.files), "file"))
         self.fill()
         self.set_focus(self.listing, scroll_visible=False)
+        left = self.navigator.history.current
+        if left.cursor is not None and self.listing.select(left.cursor):
+            # Reopened where it was left (see the navigator).
+            self._follow_top = False
+            self.call_after_refresh(self.listing.restore_scroll, left.scroll)
         if self.library.pending:
             self._reading = self._read()
+        else:
+            self._count_unseen()
 
     def on_screen_resume(self) -> None:
         # What is withheld (W in a brief changes it): said on every screen.
@@ -121,6 +129,8 @@ class LibraryScreen(ReaderScreen):
         if self.is_mounted and not reading and self.library.refresh():
             self.fill()
             self._reading = self._read()
+        elif self.is_mounted and not reading:
+            self._count_unseen()  # what was read in the brief just left
 
     @property
     def listing(self) -> ItemList:
@@ -147,7 +157,7 @@ class LibraryScreen(ReaderScreen):
     def fill(self) -> None:
         """List the entries as they are now, through the filter."""
         entries = self.library.listing()
-        self._rows = library_rows(entries)
+        self._rows = library_rows(entries, self._unseen)
         self._haystacks = [_haystack(entry) for entry in entries]
         self._apply_filter()
 
@@ -182,6 +192,19 @@ class LibraryScreen(ReaderScreen):
             if left == 0 or time.monotonic() - shown > FILL_SECONDS:
                 self.app.call_from_thread(self.fill)
                 shown = time.monotonic()
+        self.app.call_from_thread(self._count_unseen)
+
+    @work(thread=True, exclusive=True, group="unseen")
+    def _count_unseen(self) -> None:
+        """How many items of each brief read before are new or changed since (only
+        those briefs are read, from the cache)."""
+        from briefing_tui.core.reading import unseen_counts
+
+        briefs = [(entry.path, entry.id) for entry in list(self.library.entries.values()) if entry.ok and entry.id]
+        counts = unseen_counts(briefs, lambda path: self.library.load(path).brief)
+        if counts != self._unseen:
+            self._unseen = counts
+            self.app.call_from_thread(self.fill)
 
     # -- keys ------------------------------------------------------------------------------
 

@@ -23,13 +23,15 @@ from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.model import Actor, Brief
 from briefing_tui.core.ref import Ref
 from briefing_tui.tui.brief_search import BriefIndex, SearchState, hit_place
-from briefing_tui.tui.documents import item_document, summary_document
+from briefing_tui.tui.documents import item_document
+from briefing_tui.tui.editor import EDITOR_BINDINGS, EditorActions
 from briefing_tui.tui.layout import visible
 from briefing_tui.tui.live_reload import LiveReload
 from briefing_tui.tui.meeting import MEETING_BINDINGS, MeetingActions
-from briefing_tui.tui.messages import CopyText, HitChosen, OpenRef, SearchClosed, ShowChanges
+from briefing_tui.tui.messages import HitChosen, OpenRef, SearchClosed, ShowChanges
 from briefing_tui.tui.pane import EMPTY, PANES, WIDE, Pane
 from briefing_tui.tui.screens.base import ReaderScreen
+from briefing_tui.tui.unseen import UNSEEN_BINDINGS, UnseenActions
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
 
 
-class MainScreen(Withholding, MeetingActions, ReaderScreen):
+class MainScreen(Withholding, UnseenActions, EditorActions, MeetingActions, ReaderScreen):
     """Reads one brief."""
 
     BINDINGS = [
@@ -76,6 +78,8 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
             id="no-library",
         ),
         *MEETING_BINDINGS,
+        *UNSEEN_BINDINGS,
+        *EDITOR_BINDINGS,
         *WITHHOLD_BINDINGS,
     ]
 
@@ -111,8 +115,8 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
         """The library's keys do nothing, and are not shown, for a brief opened alone."""
         if action in LIBRARY_ACTIONS:
             return self.library is not None
-        if action == "no_library":
-            return self.library is None
+        if action in ("no_library", "edit"):
+            return self.library is None if action == "no_library" else self.editor_offered()
         if action == "search" and self.has_class("-searching"):
             # The box is open: a `/` is typed into it, in turn with the other keys.
             return False
@@ -208,7 +212,7 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
             rows.set_rows({"actors": actor_rows, "quotes": quote_rows, "issues": issue_rows}[name](self.index))
         else:
             assert isinstance(pane.home, Page)
-            pane.home.show(self.with_marks(summary_document(self.brief, self.index)))
+            pane.home.show(self.summary_page())
         self.show_marks_in(pane)
 
     # -- places ----------------------------------------------------------------------
@@ -234,6 +238,7 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
 
     async def show(self, place: Place, position: tuple[int, int]) -> None:
         self._position = position
+        self.item_read(place.target)
         await self._mount_pane(place.pane)
         self._fill(place.pane)
         pane = self.pane(place.pane)
@@ -368,22 +373,6 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
         await self.after_earlier_keys()
         self.post_message(ShowChanges(self.path))
 
-    async def action_copy(self) -> None:
-        """Copy the item on screen (or under the cursor) as meeting-ready text."""
-        from briefing_tui.core.export import copy_text, position_text
-
-        await self.after_earlier_keys()
-        place = self.capture()
-        target = place.target or (place.cursor if isinstance(place.cursor, Ref) else None)
-        item = self.index.item(target.id) if target is not None and target.is_item else None
-        if target is not None and target.kind == "position" and (issue := self.index.item(target.id)) is not None:
-            text, what = position_text(issue, target.part or "", self.index), "position"  # type: ignore[arg-type]
-        elif item is not None:
-            text, what = copy_text(item, self.index), item.noun
-        else:
-            text, what = copy_text(None, self.index), "summary"
-        self.post_message(CopyText(text, what))  # the app copies it, and says what became of it
-
     # -- search ----------------------------------------------------------------------------
 
     @property
@@ -479,15 +468,17 @@ class MainScreen(Withholding, MeetingActions, ReaderScreen):
             await show_problems(self, self.path, result)
             return
         self.query("#problems").remove_class("-shown")
-        await self.take_brief(result.brief, self.navigator.redact)
+        await self.take_brief(result.brief, self.navigator.redact, reloaded=True)
         self.notify("Reloaded from disk.", timeout=2)
 
-    async def take_brief(self, brief: Brief, before: str | None) -> None:
-        """Show `brief` (read again, or shown at another level than `before`) where the reader is."""
+    async def take_brief(self, brief: Brief, before: str | None, *, reloaded: bool = False) -> None:
+        """Show `brief` (`reloaded` from disk, or shown at another level than `before`) where the reader is."""
         place = moved(self.capture(), brief, before, self.navigator.redact)
         self.original, self.brief = brief, shown_brief(brief, self.navigator.redact)
         self.index = LinkIndex(self.brief)
         self._search_index = BriefIndex(self.brief, self.index.items)
+        if reloaded:
+            self.brief_reloaded()
         self._filled.clear()
         self.search.clear()
         self._set_titles()

@@ -8,7 +8,9 @@ from link to link, `enter` (or a click) follows the selected one by posting
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
@@ -103,6 +105,20 @@ PLAIN_STYLES = {
 which the stylesheet is applied to whenever a page is styled."""
 
 
+def _once_laid_out(action: Callable[[Page], None]) -> Callable[[Page], None]:
+    """A key's action that needs the page's lines: typed before the page has a size
+    (in the burst that opened it), it is kept and done once the page has one."""
+
+    @functools.wraps(action)
+    def act(page: Page) -> None:
+        if page._pending is not None:
+            page._typed_ahead.append(lambda: action(page))
+        else:
+            action(page)
+
+    return act
+
+
 class Page(LineView):
     """A scrollable page of wrapped text whose links are followed by keyboard or mouse."""
 
@@ -144,8 +160,9 @@ class Page(LineView):
         self._link_lines: list[int] = []
         self._layout_width = -1
         self._pending: tuple[int, int] | None = None
-        # `]`/`[` typed before the page has a size (typed ahead of `enter`): done once it has.
-        self._pending_steps: list[int] = []
+        # Keys typed before the page has a size (typed ahead of the key that showed
+        # it, in one burst): done, in order, once it has one.
+        self._typed_ahead: list[Callable[[], None]] = []
         self.highlight: str | None = None
 
     def show(self, document: Document, *, scroll_y: int = 0, link: int = -1, highlight: str | None = None) -> None:
@@ -165,7 +182,7 @@ class Page(LineView):
     def restore(self, scroll_y: int = 0, link: int = -1) -> None:
         """Scroll to `scroll_y` and select link number `link`, once the page has a size."""
         self._pending = (scroll_y, link)
-        self._pending_steps = []
+        self._typed_ahead = []
         self._apply_pending()
 
     def _apply_pending(self) -> None:
@@ -182,9 +199,9 @@ class Page(LineView):
             scroll_y = 0 if line < height - 2 else line - height // 3
         self.link = link if 0 <= link < len(self._link_lines) else -1
         self.scroll_to(0, scroll_y, animate=False, force=True, immediate=True)
-        steps, self._pending_steps = self._pending_steps, []
-        for direction in steps:
-            self._step_link(direction)
+        typed, self._typed_ahead = self._typed_ahead, []
+        for action in typed:
+            action()
         self.refresh()
 
     def _style(self, name: str) -> Style:
@@ -359,9 +376,6 @@ class Page(LineView):
             self.link = -1
 
     def _step_link(self, direction: int) -> None:
-        if self._pending is not None:
-            self._pending_steps.append(direction)
-            return
         if not self._link_lines:
             return
         if 0 <= self.link < len(self._link_lines):
@@ -369,10 +383,12 @@ class Page(LineView):
         else:
             self.link = self._link_from_screen(direction)
 
+    @_once_laid_out
     def action_next_link(self) -> None:
         """Select the next link: after the selected one, or the first on screen."""
         self._step_link(1)
 
+    @_once_laid_out
     def action_previous_link(self) -> None:
         """Select the previous link: before the selected one, or the last on screen."""
         self._step_link(-1)
@@ -381,9 +397,11 @@ class Page(LineView):
         """`enter` follows a link only when one on screen is selected (and the key bar
         offers it only then)."""
         if action == "follow":
-            return self.selected_target is not None
+            # Before the page has its size, `enter` waits with the keys typed before it.
+            return self._pending is not None or self.selected_target is not None
         return True
 
+    @_once_laid_out
     def action_follow(self) -> None:
         """Follow the selected link."""
         target = self.selected_target
@@ -396,22 +414,28 @@ class Page(LineView):
             self.link = link
             self.action_follow()
 
+    @_once_laid_out
     def action_move_down(self) -> None:
         self.scroll_down(animate=False)
 
+    @_once_laid_out
     def action_move_up(self) -> None:
         self.scroll_up(animate=False)
 
+    @_once_laid_out
     def action_move_top(self) -> None:
         # `g` and `G` jump, as in less: no glide through the page on the way.
         self.scroll_home(animate=False)
 
+    @_once_laid_out
     def action_move_bottom(self) -> None:
         self.scroll_end(animate=False)
 
+    @_once_laid_out
     def action_move_page_down(self) -> None:
         self.scroll_page_down(animate=False)
 
+    @_once_laid_out
     def action_move_page_up(self) -> None:
         self.scroll_page_up(animate=False)
 

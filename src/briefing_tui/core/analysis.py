@@ -34,8 +34,8 @@ PHRASES: dict[str, str] = {
     "unclear": "unclear",
 }
 STALE_AFTER_DAYS = 30
-"""How old a claim may be, before the brief's date, until it is stale (by default:
-a user setting may give another number; pass it as `stale_after_days`)."""
+"""How old a claim may be, before the brief's date, until it is stale, unless the
+user's `stale_after_days` setting says otherwise."""
 PARAPHRASE = "paraphrase"
 
 
@@ -74,9 +74,16 @@ def admiralty(reliability: str | None, credibility: int | None) -> str:
     return f"{reliability or '?'}{credibility if credibility is not None else '?'}"
 
 
-def is_stale(when: dt.date | None, brief_date: dt.date, stale_after_days: int = STALE_AFTER_DAYS) -> bool:
-    """Whether a claim dated `when` is older than `stale_after_days` before the brief's date."""
-    return when is not None and (brief_date - when).days > stale_after_days
+def is_stale(when: dt.date | None, brief_date: dt.date, stale_after_days: int | None = None) -> bool:
+    """Whether a claim dated `when` is older than `stale_after_days` before the brief's
+    date (by default, the age the user's settings give)."""
+    if when is None:
+        return False
+    if stale_after_days is None:
+        from briefing_tui.core.settings import current_settings
+
+        stale_after_days = current_settings().stale_after_days
+    return (brief_date - when).days > stale_after_days
 
 
 _RELIABILITIES: list[tuple[Brief, dict[str, str]]] = []
@@ -108,7 +115,7 @@ def quote_words(quote: Quote) -> str:
     return f"\u201c{text}\u201d" if quote.verbatim and not is_withheld(text) else text
 
 
-def quote_notes(quote: Quote, brief: Brief, stale_after_days: int = STALE_AFTER_DAYS) -> list[str]:
+def quote_notes(quote: Quote, brief: Brief, stale_after_days: int | None = None) -> list[str]:
     """What a reader is told beside a quote: `paraphrase`, its language, the
     Admiralty pair, confidence, `stale`."""
     notes = []
@@ -139,7 +146,7 @@ def key_point_notes(brief: Brief, point: int) -> list[str]:
     return [part for part in (source.name if source is not None else "", pair) if part]
 
 
-def position_notes(position: Position, brief: Brief, stale_after_days: int = STALE_AFTER_DAYS) -> list[str]:
+def position_notes(position: Position, brief: Brief, stale_after_days: int | None = None) -> list[str]:
     """What a reader is told beside a position: its leaning, confidence, since when, `stale`."""
     notes = []
     if position.leaning:

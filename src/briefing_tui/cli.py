@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         "or a folder of briefs; default: the current folder; several briefs open as a library).",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument(
+        "--redact", metavar="LEVEL", help="in the reader: withhold items marked above LEVEL (TLP: CLEAR, GREEN, AMBER, AMBER+STRICT, RED)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="validate briefs", description="Validate briefs: one line per finding, then a summary.")
     check.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
@@ -51,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
     show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
     from briefing_tui import cli_find
+
+    show.add_argument("--redact", type=cli_find.redact_level, metavar="LEVEL", help="withhold items marked above LEVEL (a TLP level)")
 
     cli_find.add_parser(commands)
     diff = commands.add_parser(
@@ -84,8 +89,11 @@ def _parser() -> argparse.ArgumentParser:
 def _reader_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from briefing_tui.cli_find import redact_level
+
     parser = argparse.ArgumentParser(prog="briefing", add_help=False)
     parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("--redact", type=redact_level, metavar="LEVEL")
     return parser
 
 
@@ -143,14 +151,17 @@ def load_one(path: str, verb: str) -> Brief | None:
     return results[0].brief
 
 
-def run_show(path: str, section: str | None, output: str) -> int:
-    """`briefing show`: the brief as text, Markdown or JSON with links and backlinks."""
+def run_show(path: str, section: str | None, output: str, level: str | None = None) -> int:
+    """`briefing show`: the brief as text, Markdown or JSON with links and backlinks;
+    with `level`, the items marked above it withheld."""
     from briefing_tui.core.export import brief_data, brief_markdown, brief_text
     from briefing_tui.core.links import LinkIndex
+    from briefing_tui.core.markings import redact
 
     brief = load_one(path, "show prints")
     if brief is None:
         return EXIT_PROBLEM
+    brief = redact(brief, level)
     index = LinkIndex(brief)
     # Brief text goes out as text only: control characters shown, never sent (JSON
     # escapes them instead, so that it reads back to the same values).
@@ -190,7 +201,7 @@ def run_schema() -> int:
     return EXIT_OK
 
 
-def run_reader(paths: Sequence[str]) -> int:
+def run_reader(paths: Sequence[str], level: str | None = None) -> int:
     """`briefing [PATH ...]`: open the reader on one brief, or the library on several.
 
     One brief must load without errors; in a library, a file with errors is listed
@@ -218,12 +229,12 @@ def run_reader(paths: Sequence[str]) -> int:
         assert result.brief is not None
         from briefing_tui.tui.app import BriefingApp
 
-        return _run_app(BriefingApp(result.brief))
+        return _run_app(BriefingApp(result.brief, redact=level))
     from briefing_tui.core.library import Library
     from briefing_tui.tui.app import BriefingApp
 
     cli_cache.forget_gone(paths or ["."], files)
-    return _run_app(BriefingApp(library=Library(files)))
+    return _run_app(BriefingApp(library=Library(files, redact=level), redact=level))
 
 
 def _run_app(app: BriefingApp) -> int:
@@ -249,7 +260,7 @@ def _dispatch(argv: list[str]) -> int:
         if args.command == "check":
             return run_check(args.paths)
         if args.command == "show":
-            return run_show(args.path, args.section, args.format)
+            return run_show(args.path, args.section, args.format, args.redact)
         if args.command == "diff":
             return run_diff(args.old, args.new)
         if args.command == "export":
@@ -280,7 +291,7 @@ def _dispatch(argv: list[str]) -> int:
     options, unknown = _reader_parser().parse_known_args(argv)
     if unknown:
         _parser().error(f"unrecognised arguments: {' '.join(unknown)}")
-    return run_reader(options.paths)
+    return run_reader(options.paths, options.redact)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

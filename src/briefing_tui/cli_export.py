@@ -37,6 +37,9 @@ def add_parser(commands: Any) -> None:
         metavar="SECTION",
         help=f"only this section ({', '.join(SECTIONS)}); repeat for more",
     )
+    from briefing_tui.cli_find import redact_level
+
+    export.add_argument("--redact", type=redact_level, metavar="LEVEL", help="withhold items marked above LEVEL (a TLP level)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (written over if it exists) instead of stdout")
 
 
@@ -54,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     if brief is None:
         return EXIT_PROBLEM
     from briefing_tui.core.links import LinkIndex
+    from briefing_tui.core.markings import redact
     from briefing_tui.core.sheet import render
 
+    brief = redact(brief, args.redact)
     index = LinkIndex(brief)
     if args.marked:
         from briefing_tui.core.marks import Marks

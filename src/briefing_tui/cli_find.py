@@ -46,6 +46,24 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
     parser.add_argument("--limit", type=_count, metavar="N", help="print the best N hits only")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--redact",
+        type=redact_level,
+        metavar="LEVEL",
+        help="search only what may be shown at LEVEL (a TLP level: items marked above it are withheld)",
+    )
+
+
+def redact_level(value: str) -> str:
+    """A TLP level as `--redact` takes it (`amber`, `TLP:AMBER`); a usage error for others."""
+    import argparse
+
+    from briefing_tui.core.markings import parse_level
+
+    level = parse_level(value)
+    if level is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED")
+    return level
 
 
 def _count(value: str) -> int:
@@ -71,6 +89,7 @@ class Arguments(NamedTuple):
     paths: list[str]
     limit: int | None
     format: str
+    redact: str | None = None
 
 
 def run(argv: Sequence[str]) -> int:
@@ -83,7 +102,7 @@ def run(argv: Sequence[str]) -> int:
     if problems:
         for finding in problems:
             print(finding, file=sys.stderr)
-    answer = _from_cache(files, args.paths, terms, args.limit)
+    answer = _redacted(files, terms, args.limit, args.redact) if args.redact else _from_cache(files, args.paths, terms, args.limit)
     if answer is None:
         answer = _after_reading(files, args.paths, terms, args.limit)
     if args.format == "json":
@@ -123,7 +142,7 @@ def _parsed_arguments(argv: Sequence[str]) -> Arguments:
     parser = argparse.ArgumentParser(prog="briefing find", description=DESCRIPTION)
     _arguments(parser)
     args = parser.parse_args(argv)
-    return Arguments(args.query, args.paths, args.limit, args.format)
+    return Arguments(args.query, args.paths, args.limit, args.format, args.redact)
 
 
 def _print_text(answer: Answer) -> None:
@@ -277,6 +296,29 @@ def _after_reading(files: list[str], named: Sequence[str], terms: list[Term], li
             hits, total = find_spots(db, terms, order, limit)
             return Answer(hits, total, paths)
     return _in_memory(library, terms, limit)
+
+
+def _redacted(files: list[str], terms: list[Term], limit: int | None, level: str) -> Answer:
+    """The answer from the briefs as they may be shown at `level`: read (from the cache),
+    each redacted, then searched, so that no withheld word is found or counted."""
+    from briefing_tui.cli import _report
+    from briefing_tui.core.cache import load_brief_cached
+    from briefing_tui.core.find_query import Found
+    from briefing_tui.core.redacted_search import redacted_index
+
+    results = [load_brief_cached(path) for path in files]
+    _report([r for r in results if not r.ok], [])
+    briefs = [r.brief for r in results if r.brief is not None]
+    paths = dict(enumerate(brief.path for brief in briefs))
+    keys = {path: key for key, path in paths.items()}
+    if not terms:
+        return Answer([], 0, paths)
+    found, total = redacted_index(briefs, level).find(terms, limit)
+    hits = [
+        Found(keys[h.path], 0, h.kind, h.item_id, h.field, h.location.line, h.snippet(), h.matched, h.score, h.text, h.start, h.end, (h.location.line, h.location.column))
+        for h in found
+    ]  # fmt: skip
+    return Answer(hits, total, paths)
 
 
 def _in_memory(library: Library, terms: list[Term], limit: int | None) -> Answer:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,16 @@ def test_the_manual_page_names_every_command_and_the_wheel_installs_it():
     if shutil.which("groff"):
         warned = subprocess.run(["groff", "-man", "-ww", "-z", str(REPO / "man" / "briefing.1")], capture_output=True, text=True, timeout=30)
         assert warned.returncode == 0 and warned.stderr == ""
+
+
+def test_the_stale_age_comes_from_the_settings(private_user_folders):
+    # The fixture has a quote and a position weeks older than the brief: stale at the
+    # default 30 days, not when the user says a claim keeps for a century.
+    config, _ = private_user_folders
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "analyst.yaml"
+    assert run_briefing("show", fixture).stdout.count("stale") == 2
+    (config / "settings.toml").write_text("stale_after_days = 36500\n", encoding="utf-8")
+    shown = run_briefing("show", fixture)
+    assert shown.returncode == 0 and "stale" not in shown.stdout
+    (config / "settings.toml").write_text("stale_after_days = 1\n", encoding="utf-8")
+    assert run_briefing("show", fixture).stdout.count("stale") > 2

@@ -15,7 +15,7 @@ from tests.export_check import markdown_html, markdown_tokens, parse_html
 
 BRIEF_ID = "moscow-invitation-2026-01-29"
 PESKOV = "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d"
-PESKOV_BY = "Dmitry Peskov, Kremlin spokesman (Interfax news agency, 2026-01-29)"
+PESKOV_BY = "Dmitry Peskov, Kremlin spokesman (Interfax news agency, 2026-01-29) [F?]"  # F?: the Admiralty pair
 RUBIO = "\u201cvery difficult\u201d"
 RUBIO_BY = "Marco Rubio, US Secretary of State"
 NOTE = "Ask whether Kyiv means to answer <before> Sunday & say [why](javascript:x)"

@@ -183,3 +183,25 @@ def test_a_generated_series_changes_status_as_it_was_generated(tmp_path):
     ]
     assert len(changes.new_actors) == len(changes.removed_actors) == 1
     assert len(changes.new_quotes) == 12
+
+
+def test_a_leaning_that_moves_is_a_change_of_stance_even_in_the_same_words(write_brief):
+    from tests.conftest import run_briefing
+    from tests.core.test_markings import FIXTURE
+
+    text = FIXTURE.read_text(encoding="utf-8")
+    old = write_brief(text, "old.yaml")
+    new = write_brief(text.replace("        leaning: supports\n", "        leaning: opposes\n", 1), "new.yaml")
+
+    def load(path) -> Brief:
+        brief = load_brief(path).brief
+        assert brief is not None
+        return brief
+
+    changes = compare(load(old), load(new))
+    (change,) = changes.changed_issues
+    assert [(s.actor_id, s.leaning) for s in change.stances] == [("union", "supports \u2192 opposes")]
+    assert "      Dockers Union: position changed (supports \u2192 opposes)" in changes_text(changes)
+    done = run_briefing("diff", old, new)
+    assert done.returncode == 0 and "Dockers Union: position changed (supports \u2192 opposes)" in done.stdout
+    assert compare(load(old), load(old)).empty

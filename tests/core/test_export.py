@@ -40,7 +40,7 @@ def test_json_items_carry_links_and_backlinks():
 def test_json_section():
     brief, index = real()
     data = brief_data(brief, index, "quotes")
-    assert set(data) == {"format", "path", "id", "title", "date", "follows", "quotes"}
+    assert set(data) == {"format", "path", "id", "title", "date", "follows", "marking", "quotes"}
     assert len(data["quotes"]) == len(brief.quotes)
 
 

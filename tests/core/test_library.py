@@ -304,3 +304,42 @@ def test_a_query_is_parsed_once_per_search(tmp_path, monkeypatch):
     calls.clear()
     hits, total = library.find("sergei lavr", limit=10)
     assert calls == ["sergei lavr"] and total == 2 and {hit.path for hit in hits} == {str(folder / "a.yaml"), str(folder / "b.yaml")}
+
+
+def test_an_actor_in_other_briefs_shows_leanings_and_paraphrases_and_nothing_withheld(tmp_path):
+    from tests.core.test_markings import FIXTURE, secrets_in
+
+    (tmp_path / "harbour.yaml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    write(tmp_path, "later.yaml", brief("later", "2026-03-05", actors=actor("ana", "Ana Ruiz") + actor("lars", "Lars Berg")))
+    library = opened(tmp_path)
+    later = library.load(str(tmp_path / "later.yaml")).brief
+    assert later is not None
+    ana, lars = later.actors
+    (there,) = library.elsewhere(later.path, lars)
+    assert [(s.kind, s.item_id, s.note) for s in there.statements] == [("quote", "union-paraphrase", "paraphrase"), ("position", "wages", "unclear")]
+    (there,) = library.elsewhere(later.path, ana)
+    assert "tangerine" in " ".join(s.text for s in there.statements)
+    assert library.find("tangerine")[1] == 4  # the quote, the position, the issue, the key point
+    library.redact = "AMBER"
+    (there,) = library.elsewhere(later.path, ana)
+    assert [(s.kind, s.text, s.note) for s in there.statements] == [
+        ("quote", "Our door stays open.", None),
+        ("quote", "[withheld quote: TLP:RED]", None),
+        ("position", "[withheld position: TLP:RED]", None),
+    ]
+    assert library.find("tangerine") == ([], 0) and library.find("tipster") == ([], 0)
+    hits, total = library.find("withheld")
+    assert total == 5 and all(secrets_in(library.title(hit) + hit.text) == [] for hit in hits)
+
+
+def test_a_brief_marked_above_the_level_is_listed_by_a_placeholder(tmp_path):
+    from tests.core.test_markings import FIXTURE
+
+    (tmp_path / "harbour.yaml").write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    write(tmp_path, "later.yaml", brief("later", "2026-03-05", actors=actor("ana", "Ana Ruiz")))
+    library = opened(tmp_path)
+    assert sorted(e.title or "" for e in library.listing()) == ["Brief later", "Harbour talks resume under a marked brief"]
+    library.redact = "GREEN"  # the harbour brief is AMBER
+    assert sorted((e.title or "", e.tags) for e in library.listing()) == [("Brief later", ("moscow-talks",)), ("[withheld brief: TLP:AMBER]", ())]
+    library.redact = "AMBER"
+    assert "Harbour talks resume under a marked brief" in [e.title for e in library.listing()]

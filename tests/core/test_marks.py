@@ -65,10 +65,10 @@ def test_talking_points_read_as_said_in_a_meeting():
     lines = [p.line for p in talking_points(marks, index)]
     assert lines[0] == (
         "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d"
-        " \u2014 Dmitry Peskov, Kremlin spokesman (Interfax news agency, 2026-01-29)"
+        " \u2014 Dmitry Peskov, Kremlin spokesman (Interfax news agency, 2026-01-29) [F?]"
     )
     assert lines[1].startswith("Volodymyr Zelensky: Turned down a similar invitation")
-    assert lines[1].endswith("(A Putin\u2013Zelensky meeting and the invitation to Moscow)")
+    assert lines[1].endswith("(A Putin\u2013Zelensky meeting and the invitation to Moscow) [unclear]")
     assert lines[2].startswith("2026-01-24: Weekend of 24\u201325 January.")
     sheet = talking_points_sheet(talking_points(marks, index), index.brief)
     assert sheet.blocks[0].text == index.brief.title  # type: ignore[union-attr]

@@ -103,3 +103,31 @@ def test_quote_location_points_at_its_entry(brief):
     for quote in brief.quotes:
         assert lines[quote.location.line - 1].strip() == f"- id: {quote.id}"
     assert isinstance(brief.quotes[0], Quote)
+
+
+def test_leanings_and_reliability_only_where_the_article_supports_them(brief):
+    """Russia and Ukraine (Zelensky for it) on the invitation and on territory, as the
+    article tells them; no other position leans, no confidence is claimed, and each
+    source is F: the article gives no ground to judge one."""
+    leanings = {(issue.id, p.by): p.leaning for issue in brief.issues for p in issue.positions if p.leaning}
+    assert leanings == {
+        ("putin-zelensky-meeting", "russia"): "supports",  # "has once again extended an invitation"
+        ("putin-zelensky-meeting", "zelensky"): "unclear",  # rejected the last one, "yet to receive any formal response"
+        ("territory", "russia"): "supports",  # "Russia is demanding that Ukrainian forces withdraw"
+        ("territory", "ukraine"): "opposes",  # "firmly rejected any proposal to cede territory"
+    }
+    article = REAL_BRIEF.parent.parent.parent / "shared" / "seeds" / "000_fb9694a0a842588e.txt"
+    if article.exists():
+        text = article.read_text(encoding="utf-8")
+        for phrase in (
+            "has once again extended an invitation",
+            "yet to receive any formal response",
+            "Russia is demanding",
+            "firmly rejected any proposal to cede territory",
+        ):
+            assert phrase in text
+    assert [p.as_of for i in brief.issues for p in i.positions if p.as_of] == [dt.date(2026, 1, 29)]  # "Thursday, January 29"
+    assert all(p.confidence is None for i in brief.issues for p in i.positions)
+    assert all(q.verbatim and q.credibility is None and q.confidence is None for q in brief.quotes)
+    assert {s.id: s.reliability for s in brief.sources} == {"article": "F", "interfax": "F", "axios": "F"}
+    assert brief.marking is None and all(item.marking is None for item in brief.items())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -33,6 +34,12 @@ def validator():
 
 def test_the_real_brief_is_valid():
     data = as_json(yaml.safe_load(REAL_BRIEF.read_text(encoding="utf-8")))
+    assert list(validator().iter_errors(data)) == []
+
+
+def test_a_brief_with_every_analyst_field_is_valid():
+    fixture = Path(__file__).parent.parent / "fixtures" / "analyst.yaml"
+    data = as_json(yaml.safe_load(fixture.read_text(encoding="utf-8")))
     assert list(validator().iter_errors(data)) == []
 
 
@@ -82,6 +89,12 @@ def test_schema_knows_the_same_keys_as_the_loader(path, keys):
         lambda d: d["issues"][0].update(status="stuck"),
         lambda d: d["sources"][0].update(url="ftp://example.org"),
         lambda d: d["actors"][0].update(id="Bad_Id"),
+        lambda d: d.update(marking="TLP:PURPLE"),
+        lambda d: d["sources"][0].update(reliability="G"),
+        lambda d: d["quotes"][0].update(credibility=7),
+        lambda d: d["quotes"][0].update(verbatim="no"),
+        lambda d: d["issues"][0]["positions"][0].update(leaning="for"),
+        lambda d: d["actors"][0].update(relations=[{"to": "putin", "kind": "friend-of"}]),
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(change):

@@ -112,7 +112,7 @@ async def test_inside_tmux_the_copy_goes_the_way_tmux_lets_it(terminal, monkeypa
         assert "]52;" not in written and "\x1bP" not in written  # nothing it would drop
     assert titles[0].startswith(said) and not any(title.startswith("Copied") for title in titles)
     if how == "none":
-        assert titles[0].endswith(QUOTE + " \u2014 Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29")
+        assert titles[0].endswith(QUOTE + " \u2014 Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29 [F?]")
     else:
         assert payloads(written)[0].startswith(QUOTE)
 

@@ -7,10 +7,12 @@ import asyncio
 from unittest import mock
 
 import pytest
+from benchmarks.generate import generate_brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.tui.support import QUIT_KEYS, close_overlays, key_table, main, make_app, shown_page, type_ahead
+from briefing_tui.tui.widgets.item_list import ItemList
+from tests.tui.support import QUIT_KEYS, close_overlays, key_table, main, make_app, shown_page, started, type_ahead, until
 
 KEYS = key_table()
 TYPED = st.sampled_from([*"abcdefghijklmnoprstuvwxyz0123456789", "\u00e9", "\u4e2d"])
@@ -84,3 +86,22 @@ async def test_a_pane_and_a_page_key_in_one_burst():
 @given(BURSTS)
 def test_keys_typed_ahead_never_break_the_reader(keys):
     asyncio.run(drive_ahead(keys))
+
+
+async def test_a_pane_and_the_end_key_in_one_burst_show_the_last_row(tmp_path):
+    # `3G` typed fast on a long list: the rows are wrapped again once the scroll bar
+    # takes its column, and the last row, under the cursor, stays on screen.
+    path = tmp_path / "long.yaml"
+    path.write_text(generate_brief(quotes=300, actors=20, issues=5), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot, app)
+        type_ahead(app, "3", "G")
+        await until(pilot, lambda: isinstance(app.focused, ItemList) and app.focused.cursor == len(app.focused.rows) - 1)
+        for _ in range(3):
+            await pilot.pause()
+        listing = app.focused
+        assert isinstance(listing, ItemList)
+        top = listing._starts[listing.cursor]
+        assert listing.scroll_y <= top < listing.scroll_y + listing.scrollable_content_region.height
+        assert listing.scroll_y == listing.max_scroll_y

@@ -32,7 +32,7 @@ def test_a_marked_key_point_and_position_carry_the_letter_on_their_pages():
     issue = index.brief.issues[0]
     position = Ref.position(issue.id, issue.positions[0].by)
     page = marked_document(issue_document(issue, index), frozenset({position}))
-    assert [b.prefix for b in page.blocks if b.prefix.startswith("M ")] == ["M "]
+    assert [b.prefix for b in page.blocks if b.prefix.startswith("M ")] == ["M + "]  # the mark, then Russia's leaning
     whole = marked_document(issue_document(issue, index), frozenset({Ref.to(issue)}))
     assert "".join(s.text for s in whole.blocks[0].spans) == "M  Marked: in your talking points (t)"
 
@@ -69,5 +69,5 @@ def test_an_items_page_exports_with_its_title_headings_and_lists():
     headings = [b.text for b in sheet.blocks if isinstance(b, Heading)]
     assert headings[1:4] == ["Summary", "Positions (3)", "Also involved"]
     positions = next(b for b in sheet.blocks if isinstance(b, Listing))
-    assert positions.entries[0].text == "Russia"
+    assert positions.entries[0].text == "+ Russia  [supports \u00b7 as of 2026-01-29]"
     assert positions.entries[0].beneath[0].startswith("Has reiterated its invitation")

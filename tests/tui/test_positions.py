@@ -42,15 +42,15 @@ async def test_columns_share_the_width_and_the_cell_under_the_cursor_is_shown_in
         assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 24
         assert "Who gets what territory" in header  # whole, where 20 columns cut it
         zelensky = next(line for line in lines if line.startswith(" Volodymyr Zelensky"))
-        assert "Turned down a similar\u2026" in zelensky  # where 20 columns showed "Turned down a…"
+        assert "? Turned down a similar\u2026" in zelensky  # the leaning's sign, then where 20 columns showed "Turned down a…"
         # Below the rows: the issue's full title, the actor and the whole stance.
-        assert below_rows(matrix) == f"{TITLE} Volodymyr Zelensky: {ZELENSKY}"
+        assert below_rows(matrix) == f"{TITLE} Volodymyr Zelensky: ? {ZELENSKY} [unclear]"
 
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         lines = matrix_lines(matrix)
         assert lines[0].count("\u2026") == 3  # three issues on screen, each title cut with an ellipsis
-        assert below_rows(matrix) == f"{TITLE} Volodymyr Zelensky: {ZELENSKY}"
+        assert below_rows(matrix) == f"{TITLE} Volodymyr Zelensky: ? {ZELENSKY} [unclear]"
         # Sideways: the last issue scrolls into view, and its header with it.
         await pilot.press("l", "l", "l", "l", "l", "l")
         assert matrix.column == 7
@@ -88,7 +88,7 @@ async def test_every_actor_involved_is_a_row_and_what_is_cut_ends_in_an_ellipsis
         lines = matrix_lines(matrix)
         assert lines[-1].rstrip().endswith("\u2026")
         detail = below_rows(matrix)
-        assert detail.startswith("A Putin\u2013Zelensky meeting and the") and "Volodymyr Zelensky: Turned down" in detail
+        assert detail.startswith("A Putin\u2013Zelensky meeting and the") and "Volodymyr Zelensky: ? Turned down" in detail
         screen = screen_lines(app)
         assert len(screen) == 12 and "? Help" in screen[-1]
         assert all(line.strip() for line in lines[1 : 1 + matrix._visible_rows()])  # a row on each line above

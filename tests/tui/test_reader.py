@@ -14,7 +14,7 @@ from briefing_tui.tui.widgets.item_list import ItemList
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from briefing_tui.tui.widgets.page import Page
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
+from tests.tui.support import laid_out, main, make_app, open_item, palette_settled, shown_page, started, type_ahead, until
 
 
 def focused_pane(app: BriefingApp) -> str:
@@ -346,6 +346,7 @@ async def test_clicking_a_link_follows_it():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "enter")
         page = shown_page(app)
+        await laid_out(pilot, page)
         # Find where the speaker's name is drawn and click it.
         for y in range(page.size.height):
             line = page.render_line(y).text
@@ -382,8 +383,8 @@ async def test_copy_a_quote_as_meeting_ready_text(monkeypatch, tmp_path):
         await pilot.press("3", "y")
         assert app.clipboard == (
             "\u201cWe have reiterated our invitation, but so far there has been no answer\u201d"
-            " \u2014 Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29"
-        )
+            " \u2014 Dmitry Peskov, Kremlin spokesman, Interfax news agency, 2026-01-29 [F?]"
+        )  # F?: Interfax's reliability cannot be judged; the quote's credibility is not given
         await pilot.pause()
         assert any("Copied quote" in str(n.title) for n in app._notifications)
 
@@ -394,8 +395,9 @@ async def test_copy_an_issue_with_every_position():
         await pilot.press("4", "j", "enter", "y")
         lines = app.clipboard.splitlines()
         assert lines[0] == "Who gets what territory (open)"
-        assert lines[1].startswith("\u2022 Russia: Ukrainian forces must withdraw")
-        assert lines[2].startswith("\u2022 Ukraine: ")
+        # Each with its leaning's sign, from support to opposition.
+        assert lines[1].startswith("+ Russia: Ukrainian forces must withdraw") and lines[1].endswith(" [supports]")
+        assert lines[2].startswith("\u2212 Ukraine: ") and lines[2].endswith(" [opposes]")
 
 
 async def test_copy_goes_out_as_osc52_and_is_wrapped_for_tmux(monkeypatch, tmp_path):

@@ -4,8 +4,10 @@ and who stands where as a table."""
 
 from __future__ import annotations
 
+from briefing_tui.core import analysis
 from briefing_tui.core.links import LinkIndex
-from briefing_tui.core.model import Actor, Brief
+from briefing_tui.core.markings import banner
+from briefing_tui.core.model import Actor, Brief, Position
 from briefing_tui.core.sheet import SECTIONS, Bullet, Sheet
 from briefing_tui.core.talking_points import quote_point, sources_line
 
@@ -27,14 +29,14 @@ def brief_head(sheet: Sheet, brief: Brief) -> None:
 def brief_sheet(index: LinkIndex, sections: tuple[str, ...] = SECTIONS) -> Sheet:
     """The brief as a sheet, with only `sections` (in the order of `SECTIONS`)."""
     brief = index.brief
-    sheet = Sheet(_one(brief.title))
+    sheet = Sheet(_one(brief.title), banner=banner(brief.marking))
     brief_head(sheet, brief)
     if "summary" in sections:
         sheet.heading("Summary")
         sheet.paragraph(index.plain(brief.summary))
         if brief.key_points:
             sheet.heading("Key points", 3)
-            sheet.listing([_one(index.plain(p)) for p in brief.key_points])
+            sheet.listing([_one(index.plain(p)) + analysis.notes_text(analysis.key_point_notes(brief, n)) for n, p in enumerate(brief.key_points)])
         if brief.timeline:
             sheet.heading("Timeline", 3)
             sheet.listing([f"{e.date.isoformat()}: {_one(index.plain(e.text))}" for e in brief.timeline])
@@ -45,7 +47,7 @@ def brief_sheet(index: LinkIndex, sections: tuple[str, ...] = SECTIONS) -> Sheet
             sides.setdefault(actor.side or "No side", []).append(actor)
         for side, actors in sides.items():
             sheet.heading(side, 3)
-            sheet.listing([Bullet(actor_line(a), (_one(index.plain(a.notes)),) if a.notes else ()) for a in actors])
+            sheet.listing([Bullet(actor_line(a), _actor_beneath(a, index)) for a in actors])
     if "quotes" in sections and brief.quotes:
         sheet.heading("Quotes")
         sheet.listing([Bullet(quote_point(q, index), (_one(index.plain(q.context)),) if q.context else ()) for q in brief.quotes])
@@ -55,10 +57,31 @@ def brief_sheet(index: LinkIndex, sections: tuple[str, ...] = SECTIONS) -> Sheet
             sheet.heading(f"{_one(issue.title)} ({issue.status})", 3)
             if issue.summary:
                 sheet.paragraph(index.plain(issue.summary))
-            sheet.listing([f"{index.label(p.by)}: {_one(index.plain(p.stance))}" for p in issue.positions])
+            sheet.listing([position_line(p, index) for p in analysis.by_leaning(issue.positions)])
     if "positions" in sections:
         positions_table(sheet, index)
     return sheet
+
+
+def _actor_beneath(actor: Actor, index: LinkIndex) -> tuple[str, ...]:
+    related = tuple(
+        f"{analysis.relation_words(r.kind)} {index.label(r.to)}" + (f", since {r.since.isoformat()}" if r.since else "") for r in actor.relations
+    )
+    return related + ((_one(index.plain(actor.notes)),) if actor.notes else ())
+
+
+def position_line(position: Position, index: LinkIndex) -> str:
+    """`+ Name: stance [supports · high confidence]`: the sign first, so the list reads at a glance."""
+    notes = analysis.notes_text(analysis.position_notes(position, index.brief))
+    lead = analysis.sign(position.leaning).strip()
+    return f"{lead + ' ' if lead else ''}{index.label(position.by)}: {_one(index.plain(position.stance))}{notes}"
+
+
+def _cell(position: Position, index: LinkIndex) -> str:
+    # As the matrix shows it: the sign, then the stance, then what else the brief says of it.
+    lead = analysis.sign(position.leaning).strip()
+    notes = [n for n in analysis.position_notes(position, index.brief) if n != analysis.phrase(position.leaning)]
+    return f"{lead + ' ' if lead else ''}{_one(index.plain(position.stance))}{analysis.notes_text(notes)}"
 
 
 def actor_line(actor: Actor) -> str:
@@ -81,6 +104,6 @@ def positions_table(sheet: Sheet, index: LinkIndex, heading: str = "Positions") 
         cells = [_one(actor.name)]
         for issue in issues:
             position = issue.position_of(actor.id)
-            cells.append(_one(index.plain(position.stance)) if position else (NO_POSITION if actor.id in issue.actors else ""))
+            cells.append(_cell(position, index) if position else (NO_POSITION if actor.id in issue.actors else ""))
         rows.append(cells)
     sheet.table(["Actor", *(_one(i.title) for i in issues)], rows, caption="Who stands where on each open issue")

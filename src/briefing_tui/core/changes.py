@@ -38,6 +38,14 @@ class StanceChange:
     old: Position | None
     new: Position | None
 
+    @property
+    def leaning(self) -> str:
+        """How the leaning moved (`supports \u2192 opposes`), '' when it did not (or
+        the brief gives none on either side)."""
+        if self.old is None or self.new is None or self.old.leaning == self.new.leaning:
+            return ""
+        return f"{self.old.leaning or 'no leaning'} \u2192 {self.new.leaning or 'no leaning'}"
+
 
 @dataclass(frozen=True, slots=True)
 class IssueChange:
@@ -133,7 +141,8 @@ def _issue_change(old: Issue, new: Issue, actors: dict[str, str], names: dict[st
     stances = []
     for position in new.positions:
         was = before.get(position.by)
-        if was is None or _text_key(was.stance) != _text_key(position.stance):
+        # A leaning that moves is a change of stance, even in the same words.
+        if was is None or _text_key(was.stance) != _text_key(position.stance) or was.leaning != position.leaning:
             stances.append(StanceChange(position.by, names.get(position.by, position.by), was, position))
     for actor_id, position in before.items():
         if actor_id not in after:
@@ -173,7 +182,8 @@ def changes_text(changes: Changes) -> str:
         return f"{a.name} [{a.id}]" + (f" \u2014 {what}" if what else "") + f"  {at(brief, a.location.line)}"
 
     def quote(brief: Brief, q: Quote) -> str:
-        said = f"\u201c{flat(brief, q.text, 120)}\u201d \u2014 {label[id(brief)](q.by)}"
+        words = flat(brief, q.text, 120)
+        said = (f"\u201c{words}\u201d" if q.verbatim else f"{words} [paraphrase]") + f" \u2014 {label[id(brief)](q.by)}"
         return said + (f", {q.date.isoformat()}" if q.date else "") + f"  {at(brief, q.location.line)}"
 
     out = [
@@ -197,7 +207,7 @@ def changes_text(changes: Changes) -> str:
             elif stance.new is None:
                 lines.append(f"      {stance.name}: no longer stated")
             else:
-                lines.append(f"      {stance.name}: position changed")
+                lines.append(f"      {stance.name}: position changed" + (f" ({stance.leaning})" if stance.leaning else ""))
             if stance.old is not None:
                 lines.append(f"        was: {flat(old, stance.old.stance)}  {at(old, stance.old.location.line)}")
             if stance.new is not None:

@@ -12,6 +12,7 @@ import textwrap
 from typing import Any
 from urllib.parse import quote
 
+from briefing_tui.core import analysis
 from briefing_tui.core.links import WEB_LINK_RE, WIKILINK_RE, Link, LinkIndex, web_address_problem
 from briefing_tui.core.model import (
     NOWHERE,
@@ -20,9 +21,11 @@ from briefing_tui.core.model import (
     Event,
     Issue,
     Item,
+    KeyPointNote,
     Location,
     Position,
     Quote,
+    Relation,
     Source,
 )
 from briefing_tui.core.printable import clipboard_text
@@ -39,6 +42,10 @@ def _link_data(link: Link) -> dict[str, Any]:
     return data
 
 
+def _day(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
 def _where(location: Location) -> dict[str, int]:
     return {"line": location.line, "column": location.column}
 
@@ -46,24 +53,31 @@ def _where(location: Location) -> dict[str, int]:
 def _item_data(item: Item, index: LinkIndex) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item.id, "type": item.noun, **_where(item.location)}
     if isinstance(item, Source):
-        data.update(name=item.name, url=item.url)
+        data.update(name=item.name, url=item.url, reliability=item.reliability)
     elif isinstance(item, Actor):
         data.update(
             name=item.name, kind=item.kind, role=item.role, side=item.side,
             aliases=list(item.aliases), notes=item.notes,
+            relations=[{"to": r.to, "kind": r.kind, "since": _day(r.since)} for r in item.relations],
         )  # fmt: skip
     elif isinstance(item, Quote):
         data.update(
             by=item.by, text=item.text, source=item.source,
-            date=item.date.isoformat() if item.date else None,
-            context=item.context, about=list(item.about),
+            date=_day(item.date), context=item.context, about=list(item.about),
+            verbatim=item.verbatim, lang=item.lang, translated_from=item.translated_from,
+            confidence=item.confidence, credibility=item.credibility, admiralty=analysis.quote_pair(item, index.brief) or None,
         )  # fmt: skip
     elif isinstance(item, Issue):
         data.update(
             title=item.title, status=item.status, summary=item.summary,
-            positions=[{"by": p.by, "stance": p.stance, **_where(p.location)} for p in item.positions],
+            positions=[
+                {"by": p.by, "stance": p.stance, "leaning": p.leaning, "as_of": _day(p.as_of), "confidence": p.confidence,
+                 "marking": p.marking, **_where(p.location)}
+                for p in item.positions
+            ],
             actors=list(item.actors),
         )  # fmt: skip
+    data["marking"] = item.marking
     data["draft"] = item.draft
     data["links"] = [_link_data(link) for link in index.links_from(item.id)]
     data["backlinks"] = [_link_data(link) for link in index.links_to(item.id)]
@@ -82,11 +96,13 @@ def brief_data(brief: Brief, index: LinkIndex, section: str | None = None) -> di
         "title": brief.title,
         "date": brief.date.isoformat(),
         "follows": brief.follows,
+        "marking": brief.marking,
     }
     summary = {
         "tags": list(brief.tags),
         "summary": brief.summary,
         "key_points": list(brief.key_points),
+        "key_point_notes": [note._asdict() for note in brief.key_point_notes],
         "timeline": [{"date": e.date.isoformat(), "text": e.text, **_where(e.location)} for e in brief.timeline],
         "links": [_link_data(link) for link in index.links_from(None)],
     }
@@ -122,7 +138,14 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
         tags=tuple(data.get("tags", ())),
         follows=data.get("follows"),
         key_points=tuple(data.get("key_points", ())),
-        sources=tuple(Source(s["id"], _at(s), name=s["name"], url=s["url"], draft=s.get("draft", False)) for s in data.get("sources", ())),
+        key_point_notes=tuple(KeyPointNote(**note) for note in data.get("key_point_notes", ())),
+        marking=data.get("marking"),
+        sources=tuple(
+            Source(
+                s["id"], _at(s), name=s["name"], url=s["url"], draft=s.get("draft", False), reliability=s.get("reliability"), marking=s.get("marking")
+            )
+            for s in data.get("sources", ())
+        ),
         actors=tuple(
             Actor(
                 a["id"],
@@ -134,6 +157,8 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 aliases=tuple(a["aliases"]),
                 notes=a["notes"],
                 draft=a.get("draft", False),
+                relations=tuple(Relation(r["to"], r["kind"], _date(r["since"])) for r in a.get("relations", ())),
+                marking=a.get("marking"),
             )  # fmt: skip
             for a in data.get("actors", ())
         ),
@@ -148,6 +173,12 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 context=q["context"],
                 about=tuple(q["about"]),
                 draft=q.get("draft", False),
+                verbatim=q.get("verbatim", True),
+                lang=q.get("lang"),
+                translated_from=q.get("translated_from"),
+                confidence=q.get("confidence"),
+                credibility=q.get("credibility"),
+                marking=q.get("marking"),
             )  # fmt: skip
             for q in data.get("quotes", ())
         ),
@@ -158,9 +189,13 @@ def brief_from_data(data: dict[str, Any]) -> Brief:
                 title=i["title"],
                 status=i["status"],
                 summary=i["summary"],
-                positions=tuple(Position(p["by"], p["stance"], _at(p)) for p in i["positions"]),
+                positions=tuple(
+                    Position(p["by"], p["stance"], _at(p), p.get("leaning"), _date(p.get("as_of")), p.get("confidence"), p.get("marking"))
+                    for p in i["positions"]
+                ),
                 actors=tuple(i["actors"]),
                 draft=i.get("draft", False),
+                marking=i.get("marking"),
             )  # fmt: skip
             for i in data.get("issues", ())
         ),
@@ -226,7 +261,8 @@ def quote_line(quote: Quote, index: LinkIndex) -> str:
         parts.append(_name(index, quote.source))
     if quote.date:
         parts.append(quote.date.isoformat())
-    return f"\u201c{quote.text.strip()}\u201d \u2014 {', '.join(parts)}"
+    notes = analysis.notes_text(analysis.quote_notes(quote, index.brief))
+    return f"{analysis.quote_words(quote)} \u2014 {', '.join(parts)}{notes}"
 
 
 def _indent(text: str, first: str = "  ", rest: str | None = None) -> str:
@@ -248,18 +284,21 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
     def want(part: str) -> bool:
         return section in (None, part)
 
+    if brief.marking:
+        out += [analysis.banner_line(brief.marking), ""]
     if section in (None, "summary"):
         out += [brief.title, f"{brief.date.isoformat()}" + (f"  ·  {', '.join(brief.tags)}" if brief.tags else ""), ""]
         out += ["SUMMARY", _indent(index.plain(brief.summary)), ""]
         if brief.key_points:
-            out += ["KEY POINTS", *(_indent(index.plain(p), "  \u2022 ") for p in brief.key_points), ""]
+            points = (index.plain(p) + analysis.notes_text(analysis.key_point_notes(brief, n)) for n, p in enumerate(brief.key_points))
+            out += ["KEY POINTS", *(_indent(p, "  \u2022 ") for p in points), ""]
         if brief.timeline:
             out.append("TIMELINE")
             out += [f"  {e.date.isoformat()}  {index.plain(e.text).strip()}" for e in brief.timeline]
             out.append("")
         if brief.sources:
             out.append("SOURCES")
-            out += [f"  {s.name}" + (f" <{s.url}>" if s.url else "") for s in brief.sources]
+            out += [f"  {analysis.source_words(s)}" + (f" <{s.url}>" if s.url else "") for s in brief.sources]
             out.append("")
     if want("actors") and brief.actors:
         out.append("ACTORS")
@@ -267,6 +306,7 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
             out.append(f"  {side}")
             for actor in actors:
                 out.append(f"    {actor.name} [{actor.id}] \u2014 {actor.role or actor.kind}")
+                out += [f"      {line}" for line in _relation_lines(actor, index)]
         out.append("")
     if want("quotes") and brief.quotes:
         out.append("QUOTES")
@@ -278,8 +318,10 @@ def brief_text(brief: Brief, index: LinkIndex, section: str | None = None) -> st
             out.append(f"  {issue.title} [{issue.id}] ({issue.status})")
             if issue.summary:
                 out.append(_indent(index.plain(issue.summary), "    "))
-            for position in issue.positions:
-                out.append(_indent(f"{_name(index, position.by)}: {index.plain(position.stance).strip()}", "    - "))
+            for position in analysis.by_leaning(issue.positions):
+                notes = analysis.notes_text(analysis.position_notes(position, brief))
+                line = f"{_name(index, position.by)}: {index.plain(position.stance).strip()}{notes}"
+                out.append(_indent(line, f"    {analysis.sign(position.leaning).strip() or '-'} "))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -309,16 +351,24 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
     def want(part: str) -> bool:
         return section in (None, part)
 
+    if brief.marking:
+        out += [f"**{analysis.banner_line(brief.marking)}**", ""]
     out += [f"# {escape(brief.title)}", "", f"*{brief.date.isoformat()}*" + (f" · {escape(', '.join(brief.tags))}" if brief.tags else ""), ""]
     if want("summary"):
         out += ["## Summary", "", md(brief.summary), ""]
         if brief.key_points:
-            out += ["### Key points", "", *(f"- {md(p)}" for p in brief.key_points), ""]
+            cited = [escape(analysis.notes_text(analysis.key_point_notes(brief, n))) for n in range(len(brief.key_points))]
+            out += ["### Key points", "", *(f"- {md(p)}{note}" for p, note in zip(brief.key_points, cited, strict=True)), ""]
         if brief.timeline:
             out += ["### Timeline", "", *(f"- **{e.date.isoformat()}** {md(e.text)}" for e in brief.timeline), ""]
         if brief.sources:
             out += ["### Sources", ""]
-            out += [f'- <a id="{s.id}"></a>' + (md(f"[{s.name}]({s.url})") if s.url else escape(s.name)) for s in brief.sources]
+            out += [
+                f'- <a id="{s.id}"></a>'
+                + (md(f"[{s.name}]({s.url})") if s.url else escape(s.name))
+                + (f" (reliability {s.reliability})" if s.reliability else "")
+                for s in brief.sources
+            ]
             out.append("")
     if want("actors") and brief.actors:
         out += ["## Actors", ""]
@@ -327,14 +377,17 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
             for actor in actors:
                 line = f'- <a id="{actor.id}"></a>**{escape(actor.name)}** ({escape(actor.kind)}) \u2014 {escape(actor.role or "")}'.rstrip(" \u2014")
                 out.append(line)
+                out += [f"  {escape(line)}" for line in _relation_lines(actor, index)]
                 if actor.notes:
                     out.append(f"  {md(actor.notes)}")
             out.append("")
     if want("quotes") and brief.quotes:
         out += ["## Quotes", ""]
         for quote in brief.quotes:
-            attribution = quote_line(quote, index).split(" \u2014 ", 1)[1]
-            out += [f'<a id="{quote.id}"></a>', "", f"> {escape(quote.text)}", ">", f"> \u2014 {escape(attribution)}", ""]
+            attribution = quote_line(quote, index).rsplit(" \u2014 ", 1)[1]
+            # A paraphrase is no block quote: it is not the speaker's words.
+            words = f"> {escape(quote.text)}\n>" if quote.verbatim else f"{escape(analysis.PARAPHRASE.capitalize())}: {escape(quote.text)}\n"
+            out += [f'<a id="{quote.id}"></a>', "", words, f"{'> ' if quote.verbatim else ''}\u2014 {escape(attribution)}", ""]
             if quote.context:
                 out += [md(quote.context), ""]
     for heading, issues in _issue_sections(brief) if want("issues") else ():
@@ -344,10 +397,11 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
             if issue.summary:
                 out += [md(issue.summary), ""]
             if issue.positions:
-                out += ["| Who | Position |", "| --- | --- |"]
-                for p in issue.positions:
-                    cell = md(p.stance).replace("|", "\\|").replace("\n", " ")
-                    out.append(f"| [{escape(_name(index, p.by))}](#{p.by}) | {cell} |")
+                out += ["| | Who | Position |", "| --- | --- | --- |"]
+                for p in analysis.by_leaning(issue.positions):
+                    notes = escape(analysis.notes_text(analysis.position_notes(p, brief)))
+                    cell = (md(p.stance) + notes).replace("|", "\\|").replace("\n", " ")
+                    out.append(f"| {analysis.sign(p.leaning)} | [{escape(_name(index, p.by))}](#{p.by}) | {cell} |")
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -358,12 +412,25 @@ def brief_markdown(brief: Brief, index: LinkIndex, section: str | None = None) -
 def issue_lines(issue: Issue, index: LinkIndex) -> str:
     """An issue with every position as a bullet."""
     lines = [f"{issue.title} ({issue.status})"]
-    lines += [f"\u2022 {_name(index, p.by)}: {' '.join(index.plain(p.stance).split())}" for p in issue.positions]
+    for p in analysis.by_leaning(issue.positions):
+        notes = analysis.notes_text(analysis.position_notes(p, index.brief))
+        lead = analysis.sign(p.leaning).strip() or "\u2022"
+        lines.append(f"{lead} {_name(index, p.by)}: {' '.join(index.plain(p.stance).split())}{notes}")
     return "\n".join(lines)
 
 
+def _bannered(text: str, brief: Brief) -> str:
+    """A copy of the brief's text, with its marking on the line above it."""
+    return f"{analysis.banner_line(brief.marking)}\n{text}" if brief.marking else text
+
+
 def copy_text(item: Item | None, index: LinkIndex) -> str:
-    """An item as plain text to paste into notes or a chat; None means the brief's summary."""
+    """An item as plain text to paste into notes or a chat, under the brief's marking;
+    None means the brief's summary."""
+    return _bannered(_copy_text(item, index), index.brief)
+
+
+def _copy_text(item: Item | None, index: LinkIndex) -> str:
     if item is None:
         brief = index.brief
         points = [f"\u2022 {' '.join(index.plain(p).split())}" for p in brief.key_points]
@@ -375,11 +442,19 @@ def copy_text(item: Item | None, index: LinkIndex) -> str:
     if isinstance(item, Actor):
         facts = ", ".join(f for f in (item.role, item.side) if f)
         return f"{item.name}" + (f" \u2014 {facts}" if facts else "")
-    return f"{item.name}" + (f" <{item.url}>" if item.url else "")
+    return f"{analysis.source_words(item)}" + (f" <{item.url}>" if item.url else "")
 
 
 def position_text(issue: Issue, actor_id: str, index: LinkIndex) -> str:
     """One actor's position on an issue, on one line."""
     position = issue.position_of(actor_id)
     stance = " ".join(index.plain(position.stance).split()) if position else "no stated position"
-    return f"{_name(index, actor_id)} on {issue.title}: {stance}"
+    notes = analysis.notes_text(analysis.position_notes(position, index.brief)) if position else ""
+    return _bannered(f"{_name(index, actor_id)} on {issue.title}: {stance}{notes}", index.brief)
+
+
+def _relation_lines(actor: Actor, index: LinkIndex) -> list[str]:
+    """An actor's relations, one a line: `spokesperson for Port Authority, since 2025-06-01`."""
+    return [
+        f"{analysis.relation_words(r.kind)} {_name(index, r.to)}" + (f", since {r.since.isoformat()}" if r.since else "") for r in actor.relations
+    ]

@@ -14,6 +14,7 @@ _STYLE = """
 body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; background: #fff;
        max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .2em; }
+.banner { border: 2px solid #b00; color: #b00; text-align: center; padding: .2em; }
 h2 { font-size: 1.25em; margin: 1.4em 0 .4em; border-bottom: 1px solid #999; }
 h3, h4 { font-size: 1.05em; margin: 1.1em 0 .3em; }
 p.muted { color: #444; margin: .1em 0; }
@@ -47,7 +48,7 @@ def _line(text: str) -> str:
 
 def sheet_html(sheet: Sheet) -> str:
     """The sheet as a whole HTML page."""
-    body: list[str] = []
+    body: list[str] = [f'<p class="banner"><strong>{_line(sheet.banner)}</strong></p>'] if sheet.banner else []
     for block in sheet.blocks:
         if isinstance(block, Heading):
             level = max(1, min(block.level, 6))

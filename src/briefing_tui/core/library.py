@@ -29,10 +29,13 @@ from briefing_tui.core.find_query import Found, close_among_lengths, find_spots,
 from briefing_tui.core.findings import Finding, LoadResult
 from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows, item_titles
 from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, gathered, read_in_workers, workers
+from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.loader import load_brief
-from briefing_tui.core.model import Actor, Location, Text, paused_gc
+from briefing_tui.core.markings import rank, redact, withheld
+from briefing_tui.core.model import Actor, Location, Text, is_withheld, paused_gc
 from briefing_tui.core.query import CloseWords, Term, close_words, query_terms
-from briefing_tui.core.search import Hit, SearchIndex, StoredItem
+from briefing_tui.core.redacted_search import shown_index
+from briefing_tui.core.search import Hit, SearchIndex, StoredItem, item_title
 from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
 
@@ -104,6 +107,8 @@ class Statement:
     """The issue's title, for a position."""
     date: dt.date | None
     text: str
+    note: str | None = None
+    """A position's leaning; `paraphrase` for a quote not verbatim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +125,12 @@ class Appearance:
 class Library:
     """The briefs of some files, listed from the cache; see the module's description."""
 
-    def __init__(self, files: Sequence[str], cache: BriefCache | None = None) -> None:
+    def __init__(self, files: Sequence[str], cache: BriefCache | None = None, redact: str | None = None) -> None:
         self.cache = cache if cache is not None else default_cache()
+        self.redact = redact
+        """The TLP level above which items are withheld (see `markings`): its search
+        and the actors' appearances in other briefs are then read from each brief as
+        it may be shown, not from the cache's index of every text."""
         self.index = LibraryIndex(self.cache)
         self.files = list(dict.fromkeys(files))
         self._order = {path: number for number, path in enumerate(self.files)}
@@ -132,6 +141,8 @@ class Library:
         self._changes = 0
         """Counts the changes to the entries: what search keeps is kept for one count."""
         self._searcher = Searcher()
+        self._withheld: tuple[str | None, SearchIndex] | None = None
+        self._markings: dict[str, tuple[Stamp | None, str | None]] = {}
         self._titles: dict[tuple[str, str, str], str] = {}
         self._anchors: dict[tuple[str, str, str, str], list[int]] = {}
         self._lines: dict[tuple[str, str, str, str, int], int] = {}
@@ -217,7 +228,24 @@ class Library:
                 return (0, -entry.date.toordinal(), fold(entry.title or ""), self._order[entry.path])
             return (1 if entry.waiting else 2, 0, "", self._order[entry.path])
 
-        return sorted(self.entries.values(), key=order)
+        listed = sorted(self.entries.values(), key=order)
+        if self.redact is None:
+            return listed
+        return [self._as_shown(entry) for entry in listed]
+
+    def _as_shown(self, entry: Entry) -> Entry:
+        """An entry as the library may show it at the level of withholding: a brief
+        marked above it is listed by a placeholder, not its title or tags."""
+        if not entry.ok:
+            return entry
+        known = self._markings.get(entry.path)
+        if known is None or known[0] != entry.stamp:  # each brief read once, again when it changes
+            brief = self.load(entry.path).brief
+            known = self._markings[entry.path] = (entry.stamp, brief.marking if brief is not None else None)
+        marking = known[1]
+        if rank(marking) <= rank(self.redact):
+            return entry
+        return dataclasses.replace(entry, title=withheld("brief", marking or ""), tags=())
 
     def load(self, path: str) -> LoadResult:
         """The file's brief (or findings), from the cache when it has not changed."""
@@ -261,13 +289,35 @@ class Library:
             entry = by_key.get(key)
             if entry is None:
                 continue
+            if self.redact is not None:
+                appearance = self._withheld_appearance(entry, actor_id)
+                if appearance is not None:
+                    found.append(appearance)
+                continue
             statements = tuple(
-                Statement(kind, item_id, issue, None if date is None else dt.date.fromordinal(date), text)
-                for kind, item_id, issue, date, text in self.index.statements(key, actor_id)
+                Statement(kind, item_id, issue, None if date is None else dt.date.fromordinal(date), text, note)
+                for kind, item_id, issue, date, text, note in self.index.statements(key, actor_id)
             )
             found.append(Appearance(entry, actor_id, name, statements))
         found.sort(key=lambda a: self._when(a.entry), reverse=True)
         return found
+
+    def _withheld_appearance(self, entry: Entry, actor_id: str) -> Appearance | None:
+        """The actor in another brief as it may be shown at the level of withholding;
+        None when the brief or the actor is withheld there."""
+        brief = self.load(entry.path).brief
+        if brief is None:
+            return None
+        brief = redact(brief, self.redact)
+        actor = next((a for a in brief.actors if a.id == actor_id), None)
+        if actor is None or is_withheld(actor.name):
+            return None
+        label = LinkIndex(brief).plain
+        statements = [Statement("quote", q.id, None, q.date, q.text, None if q.verbatim else "paraphrase") for q in brief.quotes if q.by == actor_id]
+        statements += [
+            Statement("position", i.id, i.title, None, label(p.stance), p.leaning) for i in brief.issues for p in i.positions if p.by == actor_id
+        ]
+        return Appearance(dataclasses.replace(entry, title=brief.title), actor_id, actor.name, tuple(statements))
 
     # -- search ----------------------------------------------------------------------
 
@@ -288,6 +338,8 @@ class Library:
         terms = query_terms(query)
         if not terms:
             return [], 0
+        if self.redact is not None:
+            return self._withheld_index().find(terms, limit)
         changes = self._changes
         paths = self._searcher.paths(changes, self.listing)
         if not self.cache.fts:
@@ -303,6 +355,18 @@ class Library:
     def stop_search(self) -> None:
         """Cut short the search under way, if any: its answer is no longer wanted."""
         self._searcher.stop()
+
+    def _withheld_index(self) -> SearchIndex:
+        # Every brief read and redacted at the level: the cache's index holds every text.
+        level = self.redact
+        if self._withheld is None or self._withheld[0] != level:
+            briefs = [redact(b, level) for e in self.listing() if e.ok and (b := self.load(e.path).brief) is not None]
+            for brief in briefs:
+                items = {item.id: item for item in brief.items()}
+                for item in brief.items():
+                    self._titles[(brief.path, item.noun, item.id)] = item_title(item, item.id, items)
+            self._withheld = (level, shown_index(briefs))
+        return self._withheld[1]
 
     def title(self, hit: Hit) -> str:
         """How a list of hits names a hit's item."""

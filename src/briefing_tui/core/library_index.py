@@ -61,7 +61,8 @@ TABLES = (
         item_id TEXT NOT NULL,
         title TEXT,
         date INTEGER,
-        text TEXT NOT NULL
+        text TEXT NOT NULL,
+        note TEXT
     )""",
     "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
 )
@@ -89,8 +90,8 @@ class IndexRows(NamedTuple):
     (`text_lines`) after them when it is written on more than one."""
     actors: list[tuple[str, str, str]]
     """(actor id, folded name, name) per actor."""
-    statements: list[tuple[str, str, str, str | None, int | None, str]]
-    """(actor id, kind, item id, title, date as a day number, text) per quote and position."""
+    statements: list[tuple[str, str, str, str | None, int | None, str, str | None]]
+    """(actor id, kind, item id, title, date as a day number, text, note) per quote and position."""
     spots: list[SpotRow]
     """Every text of every item, for `briefing find` (`find_index`)."""
 
@@ -136,11 +137,12 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     add("brief", brief.id, brief.title, brief.texts())
     for item in brief.items():
         add(item.noun, item.id, item_title(item, item.id, items), item.texts())
-    statements: list[tuple[str, str, str, str | None, int | None, str]] = [
-        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text) for q in brief.quotes
+    # The note: a position's leaning, `paraphrase` for a quote that is not verbatim.
+    statements: list[tuple[str, str, str, str | None, int | None, str, str | None]] = [
+        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text, None if q.verbatim else "paraphrase") for q in brief.quotes
     ]
     for issue in brief.issues:
-        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label)) for p in issue.positions]
+        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label), p.leaning) for p in issue.positions]
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
     return IndexRows(rows, actors, statements, spots)
 
@@ -168,7 +170,7 @@ def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> 
         write_spots(db, key, rows.spots)
     db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
     db.executemany(
-        "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(key, *statement) for statement in rows.statements],
     )
 
@@ -204,7 +206,7 @@ class LibraryIndex:
         sql = "SELECT DISTINCT brief, actor_id, name FROM actors WHERE actor_id = ? OR name_key = ?"
         return self.cache.select(sql, (actor_id, name_key))
 
-    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str]]:
-        """(kind, item id, title, date, text) of an actor's quotes and positions in one brief, in file order."""
-        sql = "SELECT kind, item_id, title, date, text FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
+    def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str, str | None]]:
+        """(kind, item id, title, date, text, note) of an actor's quotes and positions in one brief, in file order."""
+        sql = "SELECT kind, item_id, title, date, text, note FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
         return self.cache.select(sql, (key, actor_id))

@@ -272,7 +272,10 @@ def prose_spans(text: Text, mentions: MentionFinder, *, skip: str | None = None)
 
 
 def _reference_links(item: Item) -> Iterator[Link]:
-    if isinstance(item, Quote):
+    if isinstance(item, Actor):
+        for index, relation in enumerate(item.relations):
+            yield Link(item.id, f"relations[{index}].to", relation.to, "reference")
+    elif isinstance(item, Quote):
         yield Link(item.id, "by", item.by, "reference")
         if item.source:
             yield Link(item.id, "source", item.source, "reference")
@@ -296,6 +299,10 @@ class LinkIndex:
         self._quotes_about: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_from: dict[str, list[Quote]] = defaultdict(list)
         self._issues_of: dict[str, list[Issue]] = defaultdict(list)
+        self._related: dict[str, list[Actor]] = defaultdict(list)
+        for actor in brief.actors:
+            for relation in actor.relations:
+                self._related[relation.to].append(actor)
         for quote in brief.quotes:
             self._quotes_by[quote.by].append(quote)
             if quote.source:
@@ -391,6 +398,7 @@ class LinkIndex:
             *self._quotes_from.get(item_id, ()),
             *self._quotes_about.get(item_id, ()),
             *self._issues_of.get(item_id, ()),
+            *self._related.get(item_id, ()),
         ]
         order = self._order()
         # Each item once, known by its id: hashing an item hashes all of it (5,000 positions).

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.core import analyst_values as analyst
 from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, LoadResult
 from briefing_tui.core.model import (
     ACTOR_KINDS,
@@ -161,11 +162,12 @@ class _Builder(FieldReader):
         date = self.date(node, "the date") if (node := value("date")) else None
         summary = self.markdown(node, "the summary", required=True) if (node := value("summary")) else None
         tags = self.texts_list(node, "tags") if (node := value("tags")) else []
-        points = self.texts_list(node, "key_points", markdown=True) if (node := value("key_points")) else []
+        points, point_notes = analyst.key_points(self, node) if (node := value("key_points")) else ([], [])
         for point, point_at in points:
             if "\n" in point.strip():
                 self.error(point_at, "a key point is one line: split it in two, or move the detail to the summary")
 
+        brief_marking = analyst.marking(self, fields, "the brief")
         self._resolve()
 
         if title is None or date is None or summary is None:
@@ -188,6 +190,8 @@ class _Builder(FieldReader):
             issues=tuple(sections.get("issues", ())),
             timeline=tuple(sections.get("timeline", ())),
             field_locations=tuple(where),
+            marking=brief_marking,
+            key_point_notes=tuple(point_notes),
         )
 
     def _follows(self, node: Node | None, brief_id: str) -> str | None:
@@ -250,9 +254,10 @@ class _Builder(FieldReader):
                 self.error(fields["url"][1], f"the url of {what} must start with http:// or https://")
                 url = None
         draft = self.draft(fields, "source", item_id, what)
+        reliability, marking = analyst.reliability(self, fields, what), analyst.marking(self, fields, what)
         if item_id is None or name is None:
             return None
-        return Source(item_id, location_of(node), name=name, url=url and url.strip(), draft=draft)
+        return Source(item_id, location_of(node), name=name, url=url and url.strip(), draft=draft, reliability=reliability, marking=marking)
 
     def _required(self, fields: Fields, owner: Node, key: str, what: str, *, markdown: bool = False) -> str | None:
         if key not in fields:
@@ -295,6 +300,8 @@ class _Builder(FieldReader):
             notes=self._optional(fields, "notes", what, markdown=True),
             field_locations=self._locations(fields, node.line, TEXT_FIELDS),
             draft=draft,
+            relations=analyst.relations(self, fields, item_id, what),
+            marking=analyst.marking(self, fields, what),
         )
 
     def _claim_name(self, word: str, actor_id: str, where: Location) -> None:
@@ -330,6 +337,10 @@ class _Builder(FieldReader):
         about = self.references_list(fields["about"][1], "issue", f"'about' of {what}") if "about" in fields else ()
         context = self._optional(fields, "context", what, markdown=True)
         draft = self.draft(fields, "quote", item_id, what)
+        verbatim = analyst.yes_no(self, fields, "verbatim", what, default=True)
+        lang, translated = analyst.language(self, fields, "lang", what), analyst.language(self, fields, "translated_from", what)
+        confidence, credibility = analyst.confidence(self, fields, what), analyst.credibility(self, fields, what)
+        marking = analyst.marking(self, fields, what)
         if item_id is None or by is None or text is None:
             return None
         return Quote(
@@ -343,6 +354,12 @@ class _Builder(FieldReader):
             about=about,
             field_locations=self._locations(fields, node.line, TEXT_FIELDS),
             draft=draft,
+            verbatim=verbatim,
+            lang=lang,
+            translated_from=translated,
+            confidence=confidence,
+            credibility=credibility,
+            marking=marking,
         )
 
     def _issue(self, node: Node, what: str) -> Issue | None:
@@ -369,6 +386,7 @@ class _Builder(FieldReader):
                 positions.append(position)
         actors = self.references_list(fields["actors"][1], "actor", f"the actors of {what}") if "actors" in fields else ()
         draft = self.draft(fields, "issue", item_id, what)
+        marking = analyst.marking(self, fields, what)
         if item_id is None or title is None:
             return None
         return Issue(
@@ -381,6 +399,7 @@ class _Builder(FieldReader):
             actors=actors,
             field_locations=self._locations(fields, node.line, TEXT_FIELDS),
             draft=draft,
+            marking=marking,
         )
 
     def _position(self, node: Node, what: str) -> Position | None:
@@ -391,10 +410,12 @@ class _Builder(FieldReader):
         if "by" not in fields:
             self.error(node, f"{what} has no 'by': whose position is it?")
         stance = self._required(fields, node, "stance", what, markdown=True)
+        leaning, confidence = analyst.leaning(self, fields, what), analyst.confidence(self, fields, what)
+        as_of, marking = analyst.date(self, fields, "as_of", what), analyst.marking(self, fields, what)
         if by is None or stance is None:
             return None
         where = location_of(fields["stance"][1])
-        return Position(by, stance, where)
+        return Position(by, stance, where, leaning, as_of, confidence, marking)
 
     def _event(self, node: Node, what: str) -> Event | None:
         fields = self.mapping(node, what, EVENT_KEYS)

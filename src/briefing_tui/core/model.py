@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,22 @@ FORMAT_VERSION = 1
 
 ACTOR_KINDS: tuple[str, ...] = ("person", "organisation", "state")
 ISSUE_STATUSES: tuple[str, ...] = ("open", "progressing", "stalled", "resolved")
+# The analyst's words, each list in the order of its scale (see `core/analysis.py`).
+LEANINGS: tuple[str, ...] = ("supports", "leans-support", "neutral", "leans-oppose", "opposes", "conditional", "unclear")
+CONFIDENCES: tuple[str, ...] = ("low", "moderate", "high")
+RELIABILITIES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+CREDIBILITIES: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+MARKINGS: tuple[str, ...] = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
+"""The Traffic Light Protocol's levels, least restricted first."""
+
+
+_WITHHELD = re.compile(r"\[withheld [a-z ]+: TLP:[A-Z+]+\]\Z")
+
+
+def is_withheld(text: str) -> bool:
+    """Whether `text` is the placeholder of an item withheld at a level of marking
+    (`[withheld quote: TLP:RED]`, see `markings.redact`)."""
+    return text.startswith("[withheld ") and bool(_WITHHELD.match(text))
 
 
 class Location(NamedTuple):
@@ -129,6 +146,10 @@ class Source(_Item):
     name: str = ""
     url: str | None = None
     draft: bool = False
+    reliability: str | None = None
+    """The Admiralty code's source reliability, A (reliable) to F (cannot be judged)."""
+    marking: str | None = None
+    """Its TLP level (`MARKINGS`) when it is not the brief's."""
 
     def texts(self) -> Iterator[Text]:
         yield Text("name", self.name, self.location, False, prose=False)
@@ -136,6 +157,14 @@ class Source(_Item):
     @property
     def label(self) -> str:
         return self.name
+
+
+class Relation(NamedTuple):
+    """How an actor stands to another: `kind` (member-of, leads...) `to` an actor id."""
+
+    to: str
+    kind: str
+    since: dt.date | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -152,6 +181,8 @@ class Actor(_Item):
     notes: str | None = None
     field_locations: FieldLocations = field(default=(), compare=False)
     draft: bool = False
+    relations: tuple[Relation, ...] = ()
+    marking: str | None = None
 
     def texts(self) -> Iterator[Text]:
         yield Text("name", self.name, self.location, False, prose=False)
@@ -188,6 +219,14 @@ class Quote(_Item):
     about: tuple[str, ...] = ()
     field_locations: FieldLocations = field(default=(), compare=False)
     draft: bool = False
+    verbatim: bool = True
+    """False for a paraphrase: the speaker's sense, not their words."""
+    lang: str | None = None
+    translated_from: str | None = None
+    confidence: str | None = None
+    credibility: int | None = None
+    """The Admiralty code's information credibility, 1 (confirmed) to 6 (cannot be judged)."""
+    marking: str | None = None
 
     def texts(self) -> Iterator[Text]:
         # Quote text is prose too: names in it mention actors, but it is verbatim,
@@ -202,11 +241,16 @@ class Quote(_Item):
 
 
 class Position(NamedTuple):
-    """Where one actor stands on one issue."""
+    """Where one actor stands on one issue: the stance in words and, when the brief
+    says, its leaning on a scale, since when it holds, and how sure the brief is."""
 
     by: str
     stance: str
     location: Location
+    leaning: str | None = None
+    as_of: dt.date | None = None
+    confidence: str | None = None
+    marking: str | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -222,6 +266,7 @@ class Issue(_Item):
     actors: tuple[str, ...] = ()
     field_locations: FieldLocations = field(default=(), compare=False)
     draft: bool = False
+    marking: str | None = None
 
     def texts(self) -> Iterator[Text]:
         yield Text("title", self.title, self.where("title"), False)
@@ -240,6 +285,17 @@ class Issue(_Item):
             if position.by == actor_id:
                 return position
         return None
+
+
+class KeyPointNote(NamedTuple):
+    """What a key point given as a mapping says besides its text: the source it cites,
+    how credible it is (Admiralty 1-6), its marking."""
+
+    point: int
+    """The key point's place among the brief's key points."""
+    source: str | None = None
+    credibility: int | None = None
+    marking: str | None = None
 
 
 class Event(NamedTuple):
@@ -272,6 +328,15 @@ class Brief:
     issues: tuple[Issue, ...] = ()
     timeline: tuple[Event, ...] = ()
     field_locations: FieldLocations = field(default=(), compare=False)
+    marking: str | None = None
+    """The brief's TLP level (`MARKINGS`): the banner, and the level of every item
+    that gives none of its own."""
+    key_point_notes: tuple[KeyPointNote, ...] = ()
+    """The source, credibility and marking of the key points that give them."""
+
+    def key_point_note(self, point: int) -> KeyPointNote | None:
+        """What key point number `point` says besides its text, if anything."""
+        return next((note for note in self.key_point_notes if note.point == point), None)
 
     def where(self, key: str) -> Location:
         """Where the field `key` was written (the top of the file when not given)."""

@@ -25,6 +25,7 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
+from briefing_tui.core.analysis import quote_words
 from briefing_tui.core.links import shown_text
 from briefing_tui.core.model import Brief, Item, Location, Quote, Text, paused_gc
 from briefing_tui.core.query import EXACT, WHOLE_FIELD, Term, field_weight, matching_words, query_terms
@@ -273,9 +274,10 @@ class SearchIndex:
         return Hit(kind, owner.id, text.field, text.text, start, stop, text.location, score, path)
 
     def quoted(self, hit: Hit) -> str | None:
-        """The words of the quote a hit is in (None for a hit in anything else)."""
+        """The words of the quote a hit is in, as shown (in quotation marks unless a
+        paraphrase); None for a hit in anything else."""
         item = self.items.get(hit.item_id) if hit.kind == "quote" else None
-        return item.text if isinstance(item, Quote) else None
+        return quote_words(item) if isinstance(item, Quote) else None
 
     def title(self, hit: Hit) -> str:
         """How a list of hits names the item of a hit of this brief."""

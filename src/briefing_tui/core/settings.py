@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from briefing_tui.core.analysis import STALE_AFTER_DAYS
+
 FILE_NAME = "settings.toml"
 AUTO = "auto"
 COPY_WAYS = ("auto", "terminal", "tmux", "command")
@@ -42,7 +44,7 @@ class Settings:
     """With copy = "command": the command that takes the text on its standard input."""
     reopen: bool = True
     """Open a brief or a library where it was left: pane, item and scroll."""
-    stale_after_days: int = 30
+    stale_after_days: int = STALE_AFTER_DAYS
     """An item older than this many days counts as stale."""
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id to key(s), comma separated: Textual's keymap."""

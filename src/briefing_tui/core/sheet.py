@@ -73,6 +73,8 @@ class Sheet:
 
     title: str
     blocks: list[Block] = field(default_factory=list)
+    banner: str = ""
+    """The brief's marking (`TLP:AMBER`), first in every format; '' for none."""
 
     def heading(self, text: str, level: int = 2) -> None:
         """Add a heading."""
@@ -116,7 +118,7 @@ def flat(text: str) -> str:
 def sheet_text(sheet: Sheet) -> str:
     """Plain text for a chat message or an email: no markup at all, nothing wrapped (the
     chat wraps), control characters shown as symbols, never sent."""
-    out: list[str] = []
+    out: list[str] = [sheet.banner, ""] if sheet.banner else []
     for block in sheet.blocks:
         if isinstance(block, Heading):
             if out and out[-1]:

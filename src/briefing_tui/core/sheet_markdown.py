@@ -30,7 +30,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def sheet_markdown(sheet: Sheet) -> str:
     """The sheet as a CommonMark document."""
-    out: list[str] = []
+    out: list[str] = [f"**{escape(sheet.banner)}**", ""] if sheet.banner else []
     for block in sheet.blocks:
         if isinstance(block, Heading):
             out += [f"{'#' * max(1, min(block.level, 6))} {escape(block.text)}".rstrip(), ""]

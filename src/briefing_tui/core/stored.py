@@ -20,9 +20,11 @@ from briefing_tui.core.model import (
     Event,
     FieldLocations,
     Issue,
+    KeyPointNote,
     Location,
     Position,
     Quote,
+    Relation,
     Source,
 )
 
@@ -62,26 +64,34 @@ def encode_brief(brief: Brief) -> Iterator[list[Any]]:
     yield [
         brief.id, brief.title, brief.date.toordinal(), brief.summary, list(brief.tags), brief.follows,
         list(brief.key_points),
-        [[s.id, *_where(s.location), s.name, s.url, int(s.draft)] for s in brief.sources],
+        [[s.id, *_where(s.location), s.name, s.url, int(s.draft), s.reliability, s.marking] for s in brief.sources],
         [[e.date.toordinal(), e.text, *_where(e.location)] for e in brief.timeline],
         _fields(brief.field_locations),
+        brief.marking,
+        [list(note) for note in brief.key_point_notes],
     ]  # fmt: skip
     for start in range(0, len(brief.actors), PART_ITEMS):
         yield ["actors", [
-            [a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations), int(a.draft)]
+            [
+                a.id, *_where(a.location), a.name, a.kind, a.role, a.side, list(a.aliases), a.notes, _fields(a.field_locations), int(a.draft),
+                [[r.to, r.kind, _day(r.since)] for r in a.relations], a.marking,
+            ]
             for a in brief.actors[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.quotes), PART_ITEMS):
         yield ["quotes", [
-            [q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations), int(q.draft)]
+            [
+                q.id, *_where(q.location), q.by, q.text, q.source, _day(q.date), q.context, list(q.about), _fields(q.field_locations), int(q.draft),
+                int(q.verbatim), q.lang, q.translated_from, q.confidence, q.credibility, q.marking,
+            ]
             for q in brief.quotes[start : start + PART_ITEMS]
         ]]  # fmt: skip
     for start in range(0, len(brief.issues), PART_ITEMS):
         yield ["issues", [
             [
                 i.id, *_where(i.location), i.title, i.status, i.summary,
-                [[p.by, p.stance, *_where(p.location)] for p in i.positions],
-                list(i.actors), _fields(i.field_locations), int(i.draft),
+                [[p.by, p.stance, *_where(p.location), p.leaning, _day(p.as_of), p.confidence, p.marking] for p in i.positions],
+                list(i.actors), _fields(i.field_locations), int(i.draft), i.marking,
             ]
             for i in brief.issues[start : start + PART_ITEMS]
         ]]  # fmt: skip
@@ -115,30 +125,44 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
     # Positional arguments in the models' field order: the quickest way to build
     # hundreds of thousands of them. The round-trip tests check every field.
     def actors(rows: list[Any]) -> Iterator[Actor]:
-        for item_id, line, column, name, kind, role, side, aliases, notes, where, draft in rows:
+        for item_id, line, column, name, kind, role, side, aliases, notes, where, draft, related, marking in rows:
             yield Actor(
-                share(item_id, item_id), _new_location(loc, (line, column)), name, kind, role, side, tuple(aliases), notes, fields(where), draft == 1
+                share(item_id, item_id), _new_location(loc, (line, column)), name, kind, role, side, tuple(aliases), notes, fields(where), draft == 1,
+                tuple([Relation(share(to, to), kind, None if since is None else day(since)) for to, kind, since in related]), marking,
             )  # fmt: skip
 
     def quotes(rows: list[Any]) -> Iterator[Quote]:
-        for item_id, line, column, by, text, source, date, context, about, where, draft in rows:
+        for item_id, line, column, by, text, source, date, context, about, where, draft, verbatim, *analyst in rows:
             yield Quote(
                 item_id, _new_location(loc, (line, column)), share(by, by), text, source and share(source, source),
                 None if date is None else day(date), context, tuple([share(issue, issue) for issue in about]), fields(where), draft == 1,
+                verbatim == 1, *analyst,
             )  # fmt: skip
 
     def issues(rows: list[Any]) -> Iterator[Issue]:
-        for item_id, line, column, title, status, summary, stated, actors, where, draft in rows:
-            positions = tuple([Position(share(by, by), stance, _new_location(loc, (at, col))) for by, stance, at, col in stated])
+        for item_id, line, column, title, status, summary, stated, actors, where, draft, marking in rows:
+            positions = tuple([
+                Position(share(by, by), stance, _new_location(loc, (at, col)), leaning, None if as_of is None else day(as_of), sure, marked)
+                for by, stance, at, col, leaning, as_of, sure, marked in stated
+            ])  # fmt: skip
             involved = tuple([share(actor, actor) for actor in actors])
             yield Issue(
-                share(item_id, item_id), _new_location(loc, (line, column)), title, status, summary, positions, involved, fields(where), draft == 1
+                share(item_id, item_id),
+                _new_location(loc, (line, column)),
+                title,
+                status,
+                summary,
+                positions,
+                involved,
+                fields(where),
+                draft == 1,
+                marking,
             )
 
     built: dict[str, list[Any]] = {"actors": [], "quotes": [], "issues": []}
     readers = {"actors": actors, "quotes": quotes, "issues": issues}
     parts = iter(parts)
-    brief_id, title, date, summary, tags, follows, points, sources, timeline, where = next(parts)
+    brief_id, title, date, summary, tags, follows, points, sources, timeline, where, marking, notes = next(parts)
     for section, rows in parts:
         built[section].extend(readers[section](rows))
     return Brief(
@@ -150,12 +174,17 @@ def decode_brief(parts: Iterable[list[Any]], path: str) -> Brief:
         tuple(tags),
         follows,
         tuple(points),
-        tuple([Source(share(item_id, item_id), _new_location(loc, (line, column)), name, url, draft == 1) for item_id, line, column, name, url, draft in sources]),
+        tuple([
+            Source(share(item_id, item_id), _new_location(loc, (line, column)), name, url, draft == 1, reliability, marked)
+            for item_id, line, column, name, url, draft, reliability, marked in sources
+        ]),
         tuple(built["actors"]),
         tuple(built["quotes"]),
         tuple(built["issues"]),
         tuple([Event(day(when), text, _new_location(loc, (line, column))) for when, text, line, column in timeline]),
         fields(where),
+        marking,
+        tuple([KeyPointNote(*note) for note in notes]),
     )  # fmt: skip
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from briefing_tui.core import analysis
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.markings import banner
 from briefing_tui.core.marks import KEY_POINT, TIMELINE, Mark, Marks
-from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source
+from briefing_tui.core.model import Actor, Brief, Issue, Quote, Source, is_withheld
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import Bullet, Sheet
 
@@ -24,6 +26,9 @@ class TalkingPoint(NamedTuple):
 
     mark: Mark
     text: str | None
+    withheld: bool = False
+    """The brief is shown with items withheld: a point it cannot find may be one of
+    them, and what the mark remembers of it is not to be shown."""
 
     @property
     def gone(self) -> bool:
@@ -35,7 +40,15 @@ class TalkingPoint(NamedTuple):
         """The point as read out: its text, or what it was and that it is gone."""
         if self.text is not None:
             return self.text
-        return f"({GONE}) {self.mark.label or str(self.mark.ref)}"
+        return f"({GONE}) {self.remembered}"
+
+    @property
+    def remembered(self) -> str:
+        """What the mark remembers of its item, once the item is gone (nothing of one
+        that may be withheld)."""
+        if self.withheld:
+            return "(or withheld at this marking)"
+        return self.mark.label or str(self.mark.ref)
 
 
 def _one(text: str) -> str:
@@ -54,7 +67,8 @@ def quote_point(quote: Quote, index: LinkIndex) -> str:
     if isinstance(speaker, Actor) and speaker.role:
         who += f", {_one(speaker.role)}"
     facts = [part for part in (_name(index, quote.source) if quote.source else "", quote.date.isoformat() if quote.date else "") if part]
-    return f"\u201c{_one(quote.text)}\u201d \u2014 {who}" + (f" ({', '.join(facts)})" if facts else "")
+    notes = analysis.notes_text(analysis.quote_notes(quote, index.brief))
+    return f"{analysis.quote_words(quote)} \u2014 {who}" + (f" ({', '.join(facts)})" if facts else "") + notes
 
 
 def position_point(issue: Issue, actor_id: str, index: LinkIndex) -> str | None:
@@ -62,7 +76,8 @@ def position_point(issue: Issue, actor_id: str, index: LinkIndex) -> str | None:
     position = issue.position_of(actor_id)
     if position is None:
         return None
-    return f"{_name(index, actor_id)}: {_one(index.plain(position.stance))} ({_one(issue.title)})"
+    notes = analysis.notes_text(analysis.position_notes(position, index.brief))
+    return f"{_name(index, actor_id)}: {_one(index.plain(position.stance))} ({_one(issue.title)}){notes}"
 
 
 def point_text(ref: Ref, index: LinkIndex) -> str | None:
@@ -100,18 +115,19 @@ def mark_label(ref: Ref, index: LinkIndex) -> str:
 
 def talking_points(marks: Marks, index: LinkIndex) -> list[TalkingPoint]:
     """The marks, in the user's order, as talking points."""
-    return [TalkingPoint(mark, point_text(mark.ref, index)) for mark in marks]
+    withheld = any(is_withheld(item.label) for item in index.brief.items())
+    return [TalkingPoint(mark, point_text(mark.ref, index), withheld) for mark in marks]
 
 
 def sources_line(brief: Brief) -> str:
     """The brief's sources on one line: each name, with its address."""
-    return "; ".join(_one(s.name) + (f" ({s.url})" if s.url else "") for s in brief.sources)
+    return "; ".join(_one(analysis.source_words(s)) + (f" ({s.url})" if s.url else "") for s in brief.sources)
 
 
 def talking_points_sheet(points: list[TalkingPoint], brief: Brief) -> Sheet:
     """The talking points for a meeting: the brief's title, date and sources, then each
     point in order with its note beneath."""
-    sheet = Sheet(f"Talking points: {_one(brief.title)}")
+    sheet = Sheet(f"Talking points: {_one(brief.title)}", banner=banner(brief.marking))
     sheet.heading(brief.title, 1)
     sheet.paragraph(brief.date.isoformat(), muted=True)
     if brief.sources:

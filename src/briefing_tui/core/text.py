@@ -146,5 +146,9 @@ def counted(number: int, noun: str) -> str:
 def item_label(item: Item | None, fallback: str) -> str:
     """How running text names an item: a quote by its (shortened) words."""
     if item is not None and item.noun == "quote":
-        return f"\u201c{short(item.label)}\u201d"
+        # A paraphrase, or a quote withheld, never reads as the speaker's own words.
+        from briefing_tui.core.model import is_withheld
+
+        verbatim = getattr(item, "verbatim", True) and not is_withheld(item.label)
+        return f"\u201c{short(item.label)}\u201d" if verbatim else short(item.label)
     return item.label if item is not None else fallback

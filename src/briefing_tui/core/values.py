@@ -43,15 +43,20 @@ _SCALAR_NAMES = {
 _PLAIN_TAGS = frozenset(TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge"))
 _STR = TAG + "str"
 
+# The analyst's optional fields (marking, leaning, reliability...) come last in each
+# list; `analyst_values` reads them.
 BRIEF_KEYS = (
     "brief", "id", "title", "date", "tags", "follows", "summary", "key_points",
-    "sources", "actors", "quotes", "issues", "timeline",
+    "sources", "actors", "quotes", "issues", "timeline", "marking",
 )  # fmt: skip
-SOURCE_KEYS = ("id", "name", "url", "draft")
-ACTOR_KEYS = ("id", "name", "kind", "role", "side", "aliases", "notes", "draft")
-QUOTE_KEYS = ("id", "by", "text", "source", "date", "context", "about", "draft")
-ISSUE_KEYS = ("id", "title", "status", "summary", "positions", "actors", "draft")
-POSITION_KEYS = ("by", "stance")
+SOURCE_KEYS = ("id", "name", "url", "draft", "reliability", "marking")
+ACTOR_KEYS = ("id", "name", "kind", "role", "side", "aliases", "notes", "draft", "relations", "marking")
+QUOTE_KEYS = (
+    "id", "by", "text", "source", "date", "context", "about", "draft",
+    "verbatim", "lang", "translated_from", "confidence", "credibility", "marking",
+)  # fmt: skip
+ISSUE_KEYS = ("id", "title", "status", "summary", "positions", "actors", "draft", "marking")
+POSITION_KEYS = ("by", "stance", "leaning", "as_of", "confidence", "marking")
 EVENT_KEYS = ("date", "text")
 # The brief's lists of items: read one item at a time, so a big brief is never
 # held in memory both as YAML nodes and as the model.

@@ -57,12 +57,13 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
     ]
 
-    def __init__(self, brief: Brief | None = None, *, library: Library | None = None) -> None:
-        """Read `brief`, or the briefs of `library`."""
+    def __init__(self, brief: Brief | None = None, *, library: Library | None = None, redact: str | None = None) -> None:
+        """Read `brief`, or the briefs of `library`; with `redact`, the items marked
+        above that TLP level withheld."""
         super().__init__()
         self.brief = brief
         self.library = library
-        self.navigator = Navigator(self, library=library, brief=brief)
+        self.navigator = Navigator(self, library=library, brief=brief, redact=redact)
         self.served = os.environ.get("BRIEFING_SERVED") == "1"
         """Served to a browser by `briefing serve`: a guest on the server, the reader
         writes nothing there but its cache (no editor key, no file dialog), and what

@@ -50,7 +50,8 @@ class BriefCommands(Provider):
         names = {a.id: a.name for a in brief.actors}
         for quote in brief.quotes:
             yield (
-                f"Quote: {_name(names.get(quote.by, quote.by))}: \u201c{_name(short(quote.text, 60))}\u201d",
+                f"Quote: {_name(names.get(quote.by, quote.by))}: "
+                + (f"\u201c{_name(short(quote.text, 60))}\u201d" if quote.verbatim else _name(short(quote.text, 60))),
                 "",
                 partial(screen.post_message, OpenRef(Ref.to(quote))),
             )

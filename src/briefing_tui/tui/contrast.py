@@ -43,6 +43,10 @@ TEXTS: dict[str, tuple[str, list[list[str]]]] = {
     "reader-bar-note": ("text-muted", [["background", "primary-background"]]),
     "reader-tabs-text": ("text", [["background", "panel"]]),
     "reader-crumbs": ("text-muted", [["background"]]),
+    # The leanings' signs in the Positions matrix: support, opposition, a condition.
+    "reader-support": ("success", _ON_SURFACE),
+    "reader-oppose": ("error", _ON_SURFACE),
+    "reader-conditional": ("warning", _ON_SURFACE),
     "footer-key-foreground": ("footer-key-foreground", [["background", "footer-background", "footer-item-background", "footer-key-background"]]),
     "footer-description-foreground": (
         "footer-description-foreground",

@@ -10,11 +10,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from briefing_tui.core.analysis import by_leaning, key_point_notes, numbered_by_leaning, position_notes, quote_notes, quote_pair, quote_words, sign
 from briefing_tui.core.links import Link, LinkIndex
 from briefing_tui.core.marks import key_point_ref, timeline_ref
-from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words
+from briefing_tui.core.model import Actor, Brief, Issue, Item, Quote, Source, Text, field_words, is_withheld
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import counted, short
+from briefing_tui.tui.analyst_spans import (
+    RELIABILITY_WORDS,
+    analyst_notes,
+    leaning_prefix,
+    pair_line,
+    quote_style,
+    relation_label,
+    relations_section,
+    stance_style,
+)
 from briefing_tui.tui.prose import prose
 from briefing_tui.tui.widgets.page import Document, Span
 
@@ -50,6 +61,8 @@ def summary_document(brief: Brief, index: LinkIndex) -> Document:
         for i, point in enumerate(brief.key_points):
             doc.anchors[len(doc.blocks)] = key_point_ref(point)
             prose(doc, texts[f"key_points[{i}]"], index, lead="\u2022 ")
+            if notes := key_point_notes(brief, i):
+                doc.add(*analyst_notes(notes, lead=""), indent=2)
     if brief.timeline:
         doc.heading("Timeline")
         for i, event in enumerate(brief.timeline):
@@ -97,7 +110,7 @@ def item_document(target: Ref, index: LinkIndex, elsewhere: Callable[[Actor], Ad
 
 
 def _quote_entry(doc: Document, quote: Quote, index: LinkIndex, *, speaker: bool = True, indent: int = 0) -> None:
-    spans = [Span(f"\u201c{' '.join(quote.text.split())}\u201d", "quote", Ref.to(quote))]
+    spans = [Span(quote_words(quote), quote_style(quote, index), Ref.to(quote))]
     detail = []
     if speaker:
         spans += [Span(" \u2014 "), Span(index.label(quote.by), "", index.ref(quote.by))]
@@ -108,7 +121,7 @@ def _quote_entry(doc: Document, quote: Quote, index: LinkIndex, *, speaker: bool
         detail.append(Span(f", {quote.date.isoformat()}", "muted"))
     if not speaker and detail:
         detail[0] = Span(" \u2014 ")
-    doc.add(*spans, *detail, indent=indent, prefix="\u2022 ")
+    doc.add(*spans, *detail, *analyst_notes(quote_notes(quote, index.brief)), indent=indent, prefix="\u2022 ")
 
 
 PLACES_PER_FIELD = 100
@@ -134,7 +147,7 @@ def backlinks(doc: Document, item_id: str, index: LinkIndex, *, skip_fields: tup
                 doc.add(Span(f"\u2026 and {more} {_field_label(link)}", "muted"), indent=2)
             continue
         where = index.label(link.source)
-        spans = [Span(where, "strong", index.ref(link.source)), Span(f"  {_field_label(link)}", "muted")]
+        spans = [Span(where, "strong", index.ref(link.source)), Span(f"  {relation_label(link, index) or _field_label(link)}", "muted")]
         doc.add(*spans, prefix="\u2022 ")
         context = link.context
         if context:
@@ -157,7 +170,7 @@ def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None 
     (with `elsewhere`), every mention."""
     doc = Document(actor.name, ref=Ref.to(actor))
     doc.add(Span(actor.name, "title"))
-    facts = [actor.kind.capitalize()]
+    facts = [actor.kind.capitalize()] + ([f"marked TLP:{actor.marking}"] if actor.marking else [])
     if actor.role:
         facts.append(actor.role)
     if actor.side:
@@ -166,6 +179,7 @@ def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None 
     draft_line(doc, actor)
     if actor.aliases:
         doc.add(Span("Also called " + ", ".join(actor.aliases), "muted"))
+    relations_section(doc, actor, index)
     if actor.notes:
         doc.heading("Notes")
         text = _item_text(actor, "notes")
@@ -183,10 +197,11 @@ def actor_document(actor: Actor, index: LinkIndex, elsewhere: AddSection | None 
             position = issue.position_of(actor.id)
             spans = [Span(issue.title, "strong", Ref.to(issue))]
             if position is not None:
-                spans += [Span(": "), Span(short(index.plain(position.stance), 200), "", Ref.position(issue.id, actor.id))]
+                spans += [Span(": "), Span(short(index.plain(position.stance), 200), stance_style(position, index), Ref.position(issue.id, actor.id))]
+                spans += analyst_notes(position_notes(position, index.brief))
             else:
                 spans.append(Span("  involved, no stated position", "muted"))
-            doc.add(*spans, prefix="\u2022 ")
+            doc.add(*spans, prefix=leaning_prefix(position))
     if elsewhere is not None:
         elsewhere(doc)
     backlinks(doc, actor.id, index, skip_fields=("by",))
@@ -199,8 +214,8 @@ def quote_document(quote: Quote, index: LinkIndex) -> Document:
     text = _item_text(quote, "text")
     assert text is not None
     before = len(doc.blocks)
-    prose(doc, text, index, style="quote")
-    if len(doc.blocks) > before:
+    prose(doc, text, index, style=quote_style(quote, index))
+    if quote.verbatim and not is_withheld(quote.text) and len(doc.blocks) > before:
         first = doc.blocks[before]
         doc.blocks[before] = type(first)((Span("\u201c", "quote"), *first.spans), first.indent, first.prefix, first.style)
         last = doc.blocks[-1]
@@ -218,6 +233,10 @@ def quote_document(quote: Quote, index: LinkIndex) -> Document:
         facts.append(Span(("  \u00b7  " if facts else "") + quote.date.strftime("%-d %B %Y"), "muted"))
     if facts:
         doc.add(*facts)
+    # The Admiralty pair has a line of its own here, in words.
+    if notes := [note for note in quote_notes(quote, index.brief) if note != quote_pair(quote, index.brief)]:
+        doc.add(*analyst_notes(notes, lead=""))
+    pair_line(doc, quote, index)
     draft_line(doc, quote)
     if quote.context:
         doc.heading("Context")
@@ -248,13 +267,15 @@ def issue_document(issue: Issue, index: LinkIndex) -> Document:
     if issue.positions:
         doc.heading(f"Positions ({len(issue.positions)})")
         texts = {t.field: t for t in issue.texts()}
-        for i, position in enumerate(issue.positions):
+        # From support to opposition: who stands where reads from the top.
+        for i, position in numbered_by_leaning(issue.positions):
             doc.add(
                 Span(index.label(position.by), "strong", index.ref(position.by)),
+                *analyst_notes(position_notes(position, index.brief)),
                 Span("  full position \u203a", "muted", Ref.position(issue.id, position.by)),
-                prefix="\u2022 ",
+                prefix=leaning_prefix(position),
             )
-            prose(doc, texts[f"positions[{i}].stance"], index, indent=2)
+            prose(doc, texts[f"positions[{i}].stance"], index, indent=2, style=stance_style(position, index))
     if issue.actors:
         doc.heading("Also involved")
         for actor_id in issue.actors:
@@ -284,7 +305,9 @@ def position_document(issue_id: str, actor_id: str, index: LinkIndex) -> Documen
     doc.heading("Position")
     i = issue.positions.index(position)
     texts = {t.field: t for t in issue.texts()}
-    prose(doc, texts[f"positions[{i}].stance"], index)
+    if notes := position_notes(position, index.brief):
+        doc.add(Span(sign(position.leaning).strip() + " ", "strong"), *analyst_notes(notes, lead=""))
+    prose(doc, texts[f"positions[{i}].stance"], index, style=stance_style(position, index))
     quotes = [q for q in index.quotes_by(actor_id) if issue_id in q.about]
     doc.heading(f"Quotes behind it ({len(quotes)})")
     if quotes:
@@ -292,14 +315,14 @@ def position_document(issue_id: str, actor_id: str, index: LinkIndex) -> Documen
             _quote_entry(doc, quote, index, speaker=False)
     else:
         doc.add(Span("No quote of theirs is about this issue.", "muted"))
-    others = [p for p in issue.positions if p.by != actor_id]
+    others = [p for p in by_leaning(issue.positions) if p.by != actor_id]
     if others:
         doc.heading("Other positions")
         for other in others:
             doc.add(
                 Span(index.label(other.by), "strong", Ref.position(issue_id, other.by)),
                 Span(": " + short(index.plain(other.stance), 120), "muted"),
-                prefix="\u2022 ",
+                prefix=leaning_prefix(other),
             )
     return doc
 
@@ -308,6 +331,8 @@ def source_document(source: Source, index: LinkIndex) -> Document:
     """A source: its name, address, and the quotes it reported."""
     doc = Document(source.name, ref=Ref.to(source))
     doc.add(Span(source.name, "title"))
+    if source.reliability:
+        doc.add(Span(f"Reliability {source.reliability}: {RELIABILITY_WORDS[source.reliability]} (Admiralty code)", "muted"))
     if source.url:
         doc.add(Span(source.url, "muted", Ref.web(source.url)))
     draft_line(doc, source)

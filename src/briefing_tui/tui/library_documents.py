@@ -8,9 +8,10 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from briefing_tui.core.analysis import PARAPHRASE, sign
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.links import LinkIndex
-from briefing_tui.core.model import Actor, Issue, Quote
+from briefing_tui.core.model import Actor, Issue, Quote, is_withheld
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import short
 from briefing_tui.tui.documents import STATUS_MARK
@@ -38,11 +39,18 @@ def elsewhere_section(doc: Document, appearances: Sequence[Appearance]) -> None:
         doc.add(Span(when, "muted"), Span("  "), Span(entry.title or entry.path, "strong", there), prefix="\u2022 ")
         for statement in appearance.statements:
             if statement.kind == "quote":
-                spans = [Span(f"\u201c{short(statement.text, 240)}\u201d", "quote", Ref("quote", statement.item_id, None, entry.path))]
+                # A paraphrase is not in quotation marks: it is not the speaker's words.
+                shown = short(statement.text, 240)
+                words = shown if statement.note == PARAPHRASE or is_withheld(statement.text) else f"\u201c{shown}\u201d"
+                spans = [Span(words, "quote", Ref("quote", statement.item_id, None, entry.path))]
+                if statement.note == PARAPHRASE:
+                    spans.append(Span(f"  {PARAPHRASE}", "muted"))
+                lead = "- "
             else:
                 target = Ref.position(statement.item_id, appearance.actor_id, entry.path)
                 spans = [Span(statement.issue or statement.item_id, "strong", target), Span(": " + short(statement.text, 160), "muted")]
-            doc.add(*spans, indent=2, prefix="- ")
+                lead = f"{sign(statement.note).strip() or '-'} "
+            doc.add(*spans, indent=2, prefix=lead)
         if not appearance.statements:
             doc.add(Span("named there, without a quote or a position", "muted"), indent=2)
     if len(appearances) > ELSEWHERE_SHOWN:
@@ -82,6 +90,7 @@ def changes_document(changes: Changes, reason: str) -> Document:
             doc.add(Span(change.new.title, "strong", Ref.to(change.new, after)), Span(f"  {status}", "muted"), prefix="\u2022 ")
             for stance in change.stances:
                 what = "new position" if stance.old is None else "no longer stated" if stance.new is None else "position changed"
+                what += f" ({stance.leaning})" if stance.leaning else ""
                 side, issue = (before, change.old.id) if stance.new is None else (after, change.new.id)
                 doc.add(Span(stance.name, "strong", Ref.position(issue, stance.actor_id, side)), Span(f": {what}", "muted"), indent=2)
                 if stance.old is not None:
@@ -104,7 +113,7 @@ def changes_document(changes: Changes, reason: str) -> Document:
             for quote in found:
                 speaker = index.ref(quote.by)
                 spans = [
-                    Span(f"\u201c{short(quote.text, 240)}\u201d", "quote", Ref.to(quote, side)),
+                    Span(f"\u201c{short(quote.text, 240)}\u201d" if quote.verbatim else short(quote.text, 240), "quote", Ref.to(quote, side)),
                     Span(" \u2014 "),
                     Span(index.label(quote.by), "", speaker.in_brief(side) if speaker else None),
                 ]

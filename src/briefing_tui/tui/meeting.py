@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
+from briefing_tui.core.markings import banner
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import MIME, SUFFIX, Format, Sheet, render
 from briefing_tui.tui.layout import visible
@@ -242,12 +243,14 @@ class MeetingActions(_Screen):
         """Export what is on screen: a file (a download, in a browser)."""
         await self.after_earlier_keys()
         sheet, what = self.view_sheet()
+        sheet.banner = banner(self.brief.marking)
         export_view(self, sheet, f"{file_stem(self.brief.id)}-{what}")
 
     async def action_copy_view(self) -> None:
         """Copy what is on screen as Markdown."""
         await self.after_earlier_keys()
         sheet, what = self.view_sheet()
+        sheet.banner = banner(self.brief.marking)
         self.post_message(CopyText(render(sheet, "md"), f"the {what} view as Markdown"))
 
 

@@ -15,10 +15,12 @@ import os
 from typing import TYPE_CHECKING, Protocol
 
 from briefing_tui.core.history import History, Place
+from briefing_tui.core.markings import banner
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.settings import current_settings
 from briefing_tui.tui.brief_search import SearchState
 from briefing_tui.tui.pane import PANES, pane_of
+from briefing_tui.tui.withholding import marking_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -57,10 +59,15 @@ class View(Protocol):
 class Navigator:
     """Owns the history and puts its places on screen. One per app."""
 
-    def __init__(self, app: App[None], *, library: Library | None = None, brief: Brief | None = None) -> None:
-        """A library's navigator starts on its list; a single brief's on its Summary."""
+    def __init__(self, app: App[None], *, library: Library | None = None, brief: Brief | None = None, redact: str | None = None) -> None:
+        """A library's navigator starts on its list; a single brief's on its Summary.
+        `redact`: the TLP level above which items are withheld, from the start."""
         self.app = app
         self.library = library
+        self.redact = redact
+        """The level above which items are withheld now (None: nothing is)."""
+        self.redact_floor = redact
+        """The level the reader started with: W never shows more than it."""
         self._brief = brief
         first = LIBRARY if library is not None else Place("summary", brief=brief.path if brief else None)
         self.reopen = current_settings().reopen
@@ -155,6 +162,12 @@ class Navigator:
         """The Changes view of the brief at `path`."""
         await self.go(Place("changes", brief=path))
 
+    def withhold(self, level: str | None) -> None:
+        """Withhold from now on the items marked above `level`, in every brief and search."""
+        self.redact = level
+        if self.library is not None:
+            self.library.redact = level
+
     async def show_library(self) -> None:
         """Back to the library's list, as it was left."""
         if self.library is not None:
@@ -235,7 +248,8 @@ class Navigator:
 
         assert place.brief is not None and self.library is not None
         if place.pane == "changes":
-            return DocumentScreen(*self._changes(place.brief), place=place)
+            document, heading, marking = self._changes(place.brief)
+            return DocumentScreen(document, heading, place=place, marking=marking_line(marking, self.redact), banner=banner(marking))
         result = self._load(place.brief)
         if result.brief is None:
             # Why it cannot be opened, in its place in the history.
@@ -253,23 +267,26 @@ class Navigator:
         assert self.library is not None
         return self.library.load(path)
 
-    def _changes(self, path: str) -> tuple[Document, str]:
+    def _changes(self, path: str) -> tuple[Document, str, str | None]:
         """The Changes view of a brief: against the brief it follows, or the latest
-        earlier one with the same tags; with nothing to compare, why."""
+        earlier one with the same tags; with nothing to compare, why. Then the
+        brief's marking."""
         from briefing_tui.core.changes import compare
+        from briefing_tui.core.markings import redact
         from briefing_tui.tui.library_documents import changes_document, findings_document, no_changes_document
 
         assert self.library is not None
         result = self._load(path)
         new = result.brief
         if new is None:
-            return findings_document(path, result.findings), "Cannot be opened"
+            return findings_document(path, result.findings), "Cannot be opened", None
         earlier, reason = self.library.previous(path)
         old = self._load(earlier.path).brief if earlier is not None else None
+        new = redact(new, self.redact)
         if earlier is None or old is None:
             reason = reason if earlier is None else f"{earlier.path} cannot be opened"
-            return no_changes_document(new.title, reason), "Changes"
-        return changes_document(compare(old, new), reason), "Changes"
+            return no_changes_document(new.title, reason), "Changes", new.marking
+        return changes_document(compare(redact(old, self.redact), new), reason), "Changes", new.marking
 
 
 def place_of(target: Ref, here: str = "", brief: str | None = None) -> Place:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from briefing_tui.core.analysis import quote_notes, quote_words
 from briefing_tui.core.files import same_ids
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.ref import Ref
@@ -46,10 +47,11 @@ def quote_rows(index: LinkIndex) -> list[Row]:
                 index.label(quote.source) if quote.source else "",
                 quote.date.isoformat() if quote.date else "",
                 DRAFT_NOTE if quote.draft else "",
+                *quote_notes(quote, index.brief),
             )
             if part
         )
-        rows.append(Row(Ref.to(quote), index.label(quote.by), note, f"\u201c{' '.join(quote.text.split())}\u201d"))
+        rows.append(Row(Ref.to(quote), index.label(quote.by), note, quote_words(quote)))
     return rows
 
 

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from briefing_tui.core.history import Place
+from briefing_tui.core.sheet import Sheet
 from briefing_tui.tui.messages import CopyText
 from briefing_tui.tui.screens.base import ReaderScreen
 from briefing_tui.tui.widgets.key_bar import KeyBar
@@ -34,15 +35,20 @@ class DocumentScreen(ReaderScreen):
     DocumentScreen #document-page { height: 1fr; }
     """
 
-    def __init__(self, document: Document, heading: str, *, place: Place) -> None:
+    def __init__(self, document: Document, heading: str, *, place: Place, marking: str = "", banner: str = "") -> None:
+        """`marking`: what the masthead says of markings (the brief's, what is withheld);
+        `banner`: the brief's marking, at the top of a copy or an export."""
         super().__init__()
         self.document = document
         self.heading = heading
         self.place = place
+        self.marking = marking
+        self.banner = banner
 
     def compose(self) -> ComposeResult:
         masthead = Masthead(self.heading, id="masthead")
         masthead.show_crumbs(["Library", self.heading])
+        masthead.show_marking(self.marking)
         yield masthead
         yield Page(self.document, id="document-page")
         yield KeyBar()
@@ -67,15 +73,20 @@ class DocumentScreen(ReaderScreen):
 
     def action_export(self) -> None:
         """Export the page (the Changes view: its lists of what is new, gone, changed)."""
-        from briefing_tui.tui.marks_on_screen import document_sheet
         from briefing_tui.tui.meeting import export_view, file_stem
 
         brief = os.path.splitext(os.path.basename(self.place.brief or ""))[0]
-        export_view(self, document_sheet(self.document, self.heading), file_stem(f"{brief} {self.heading}"))
+        export_view(self, self._sheet(), file_stem(f"{brief} {self.heading}"))
+
+    def _sheet(self) -> Sheet:
+        from briefing_tui.tui.marks_on_screen import document_sheet
+
+        sheet = document_sheet(self.document, self.heading)
+        sheet.banner = self.banner
+        return sheet
 
     def action_copy_view(self) -> None:
         """Copy the page as Markdown."""
         from briefing_tui.core.sheet import render
-        from briefing_tui.tui.marks_on_screen import document_sheet
 
-        self.post_message(CopyText(render(document_sheet(self.document, self.heading), "md"), f"the {self.heading} page as Markdown"))
+        self.post_message(CopyText(render(self._sheet(), "md"), f"the {self.heading} page as Markdown"))

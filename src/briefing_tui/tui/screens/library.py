@@ -117,6 +117,9 @@ class LibraryScreen(ReaderScreen):
             self._count_unseen()
 
     def on_screen_resume(self) -> None:
+        # What is withheld (W in a brief changes it): said on every screen.
+        level = self.library.redact
+        self.query_one(Masthead).show_marking(f"hiding above {level}" if level else "")
         # Back from a brief opened from the filter box: the filter stays, the keys go
         # to the list (so `/` searches, `f` goes back to the filter).
         if isinstance(self.focused, FilterInput):

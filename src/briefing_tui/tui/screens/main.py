@@ -35,6 +35,7 @@ from briefing_tui.tui.unseen import UNSEEN_BINDINGS, UnseenActions
 from briefing_tui.tui.widgets.key_bar import KeyBar
 from briefing_tui.tui.widgets.masthead import Masthead
 from briefing_tui.tui.widgets.page import Document, Page
+from briefing_tui.tui.withholding import WITHHOLD_BINDINGS, Withholding, gone_message, marking_line, moved, shown_brief
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 LIBRARY_ACTIONS = frozenset({"library", "changes"})
 
 
-class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
+class MainScreen(Withholding, UnseenActions, EditorActions, MeetingActions, ReaderScreen):
     """Reads one brief."""
 
     BINDINGS = [
@@ -79,6 +80,7 @@ class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
         *MEETING_BINDINGS,
         *UNSEEN_BINDINGS,
         *EDITOR_BINDINGS,
+        *WITHHOLD_BINDINGS,
     ]
 
     def __init__(
@@ -95,7 +97,9 @@ class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
         `search`: the hits n and N step through (a search begun in the library)."""
         super().__init__()
         self.path = path
-        self.brief = brief
+        self.original = brief
+        """The brief as it was read; `brief` is what may be shown of it."""
+        self.brief = brief = shown_brief(brief, self.navigator.redact)
         self.index = LinkIndex(brief)
         self.library = library
         self._start = start or Place("summary", brief=path)
@@ -155,6 +159,7 @@ class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
         self.app.sub_title = self.brief.date.isoformat()
         # The date stays whole; a long title gives way with an ellipsis.
         self.masthead.show_title(title, self.brief.date.isoformat())
+        self.masthead.show_marking(marking_line(self.brief.marking, self.navigator.redact))
 
     @property
     def masthead(self) -> Masthead:
@@ -248,7 +253,7 @@ class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
                 matrix.select_target(place.cursor)
         document = item_document(place.target, self.index, self._elsewhere if self.library else None) if place.target else None
         if place.target and document is None:
-            self.notify(f"{visible(self.index.label(place.target))!r} is no longer in the brief.", severity="warning", markup=False)
+            self.notify(gone_message(self.index.label(place.target), self.navigator.redact), severity="warning", markup=False)
         if document is not None:
             await pane.detail_page()
             pane.add_class("-detail")
@@ -456,28 +461,25 @@ class MainScreen(UnseenActions, EditorActions, MeetingActions, ReaderScreen):
 
     # -- live reload ---------------------------------------------------------------------
 
-    async def _show_problems(self, result: LoadResult) -> None:
-        from briefing_tui.tui.widgets.problems import ProblemsBar, problems_document
-
-        found = self.query(ProblemsBar)
-        if found:
-            found.first().show(problems_document(self.path, result))
-            found.add_class("-shown")
-        else:
-            await self.mount(ProblemsBar(problems_document(self.path, result), id="problems", classes="-shown"), before=self.query(Pane).first())
-
     async def _apply_reload(self, result: LoadResult) -> None:
         if result.brief is None:
-            await self._show_problems(result)
+            from briefing_tui.tui.widgets.problems import show_problems
+
+            await show_problems(self, self.path, result)
             return
-        place = self.capture()
-        self.brief = result.brief
-        self.index = LinkIndex(result.brief)
-        self._search_index = BriefIndex(result.brief, self.index.items)
-        self.brief_reloaded()
+        self.query("#problems").remove_class("-shown")
+        await self.take_brief(result.brief, self.navigator.redact, reloaded=True)
+        self.notify("Reloaded from disk.", timeout=2)
+
+    async def take_brief(self, brief: Brief, before: str | None, *, reloaded: bool = False) -> None:
+        """Show `brief` (`reloaded` from disk, or shown at another level than `before`) where the reader is."""
+        place = moved(self.capture(), brief, before, self.navigator.redact)
+        self.original, self.brief = brief, shown_brief(brief, self.navigator.redact)
+        self.index = LinkIndex(self.brief)
+        self._search_index = BriefIndex(self.brief, self.index.items)
+        if reloaded:
+            self.brief_reloaded()
         self._filled.clear()
         self.search.clear()
-        self.query("#problems").remove_class("-shown")
         self._set_titles()
         await self.show(place, self._position)
-        self.notify("Reloaded from disk.", timeout=2)

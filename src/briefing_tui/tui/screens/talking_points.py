@@ -90,7 +90,7 @@ class TalkingPointsScreen(Screen["Ref | None"]):
         for number, point in enumerate(talking_points(self.marks, self.index), start=1):
             note = f"({GONE})" if point.gone else ""
             body = f"Note: {point.mark.note}" if point.mark.note else ""
-            title = point.text if point.text is not None else point.mark.label or str(point.mark.ref)
+            title = point.text if point.text is not None else point.remembered
             rows.append(Row(point.mark.ref, f"{number}. {title}", note, body))
         self.points.set_rows(rows, keep=keep)
 

@@ -201,6 +201,9 @@ class ItemList(LineView):
             starts.append(total)
         self._starts = starts
         self.virtual_size = Size(width, max(total, 1 if not self.rows else total))
+        # Rows wrapped anew move the cursor's row; the new height counts for scrolling
+        # only after the next refresh, so the cursor is brought into view then.
+        self.call_after_refresh(self._scroll_cursor_into_view)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()

@@ -22,7 +22,7 @@ Tab = tuple[str, str, str, bool]
 class Masthead(Widget):
     """Title and note (a date, a count) on one bar; the tabs, if any; the breadcrumb."""
 
-    COMPONENT_CLASSES = {"masthead--bar", "masthead--note", "masthead--tabs", "masthead--crumbs"}
+    COMPONENT_CLASSES = {"masthead--bar", "masthead--note", "masthead--tabs", "masthead--crumbs", "masthead--marking"}
 
     DEFAULT_CSS = """
     Masthead { height: 2; }
@@ -31,6 +31,8 @@ class Masthead(Widget):
     Masthead > .masthead--note { background: $primary-background; color: $reader-bar-note; }
     Masthead > .masthead--tabs { background: $panel; color: $reader-tabs-text; }
     Masthead > .masthead--crumbs { color: $reader-crumbs; text-style: bold; }
+    /* The marking reads without colour: in reverse, bold, in words. */
+    Masthead > .masthead--marking { text-style: bold reverse; }
     """
 
     def __init__(self, title: str = "", note: str = "", *, tabs: bool = False, id: str | None = None) -> None:
@@ -39,6 +41,13 @@ class Masthead(Widget):
         self._tabs: list[Tab] = []
         self._crumbs: list[str] = []
         self._after = Text()
+        self._marking = ""
+
+    def show_marking(self, marking: str) -> None:
+        """The banner of the brief's marking and what is withheld (`TLP:AMBER · hiding
+        above GREEN`), on the bar before the note, always whole; '' for none."""
+        self._marking = visible(marking)
+        self.refresh()
 
     def show_title(self, title: str, note: str = "") -> None:
         """Put `title` on the bar (shortened with an ellipsis when it does not fit)
@@ -115,10 +124,15 @@ class Masthead(Widget):
 
     def _bar(self, width: int) -> Text:
         note = f" {self._note} " if self._note else ""
-        room = max(0, width - cell_len(note) - 2)
-        title = Text(self._title, Style(bold=True), no_wrap=True, overflow="ellipsis")
+        marking = Text(f" {self._marking} " if self._marking else "", self.get_component_rich_style("masthead--marking"))
+        if marking and marking.cell_len + cell_len(note) + 2 > width:
+            note = ""  # the marking before the date: who may see the screen matters more
+        marking.truncate(max(0, width - 1), overflow="ellipsis")
+        room = max(0, width - cell_len(note) - marking.cell_len - 2)
+        title = Text(self._title if room else "", Style(bold=True), no_wrap=True, overflow="ellipsis")
         title.truncate(room, overflow="ellipsis")
         bar = Text(" ") + title
-        bar.pad_right(max(0, width - cell_len(note) - bar.cell_len))
+        bar.pad_right(max(0, width - cell_len(note) - marking.cell_len - bar.cell_len))
+        bar.append_text(marking)
         bar.append(note, self.get_component_rich_style("masthead--note"))
         return bar

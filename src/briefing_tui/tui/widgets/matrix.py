@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from briefing_tui.core.analysis import is_stale, notes_text, position_notes, sign
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.model import LEANINGS, Position
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.text import short
 from briefing_tui.tui.layout import to_strip, visible, wrap
@@ -46,6 +48,8 @@ class _Grid:
     issues: list[tuple[str, str]]  # (id, title)
     stances: dict[tuple[str, str], str]  # (issue id, actor id) -> stance
     involved: set[tuple[str, str]]  # (issue id, actor id) named by the issue, with or without a stance
+    positions: dict[tuple[str, str], Position]  # (issue id, actor id) -> the position, for its leaning and notes
+    signed: bool  # some position has a leaning: every stance starts with a sign (a space for none)
 
 
 class PositionMatrix(LineView):
@@ -65,6 +69,8 @@ class PositionMatrix(LineView):
         "matrix--row-cursor",
         "matrix--detail",
         "matrix--detail-title",
+        *(f"matrix--{leaning}" for leaning in LEANINGS),
+        "matrix--stale",
     }
 
     DEFAULT_CSS = """
@@ -80,6 +86,15 @@ class PositionMatrix(LineView):
     /* Without colour the cursor is drawn in reverse, and underlined when the focus is elsewhere. */
     PositionMatrix:nocolor:focus > .matrix--cursor { text-style: bold reverse; }
     PositionMatrix:nocolor > .matrix--cursor { text-style: underline; }
+    /* Each leaning's sign in a colour; the sign itself says it without colour. */
+    PositionMatrix > .matrix--supports { color: $reader-support; text-style: bold; }
+    PositionMatrix > .matrix--leans-support { color: $reader-support; }
+    PositionMatrix > .matrix--neutral { color: $reader-muted; text-style: bold; }
+    PositionMatrix > .matrix--leans-oppose { color: $reader-oppose; }
+    PositionMatrix > .matrix--opposes { color: $reader-oppose; text-style: bold; }
+    PositionMatrix > .matrix--conditional { color: $reader-conditional; text-style: bold; }
+    PositionMatrix > .matrix--unclear { color: $reader-muted; text-style: bold; }
+    PositionMatrix > .matrix--stale { text-style: dim; }
     """
 
     row: reactive[int] = reactive(0, always_update=True)
@@ -90,7 +105,7 @@ class PositionMatrix(LineView):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._grid = _Grid([], [], {}, set())
+        self._grid = _Grid([], [], {}, set(), {}, False)
         self._top = 0
         self._left = 0
         self._pending_top: int | None = None
@@ -113,11 +128,13 @@ class PositionMatrix(LineView):
         """Lay out the matrix: every actor involved in an issue not yet resolved (with a
         position on it, or named among its actors), and those issues."""
         issues = [i for i in index.brief.issues if i.status != "resolved"]
-        stances = {(i.id, p.by): p.stance for i in issues for p in i.positions}
+        positions = {(i.id, p.by): p for i in issues for p in i.positions}
+        stances = {key: p.stance for key, p in positions.items()}
         involved = {(i.id, a) for i in issues for a in i.actors} | set(stances)
         rows = {actor_id for _, actor_id in involved}
         actors = [(a.id, a.name, a.role or "") for a in index.brief.actors if a.id in rows]
-        self._grid = _Grid(actors, [(i.id, i.title) for i in issues], stances, involved)
+        signed = any(p.leaning for p in positions.values())
+        self._grid = _Grid(actors, [(i.id, i.title) for i in issues], stances, involved, positions, signed)
         self._counts = {}
         for issue_id, actor_id in involved:
             held, named = self._counts.get(actor_id, (0, 0))
@@ -209,6 +226,8 @@ class PositionMatrix(LineView):
         stance = self._grid.stances.get((issue_id, actor_id))
         if stance is not None:
             flag = MARK if Ref.position(issue_id, actor_id) in self.marked else ""
+            if self._grid.signed:
+                flag += sign(self._grid.positions[(issue_id, actor_id)].leaning) + " "
             text = flag + short(self._index.plain(stance), max(1, width - 1 - len(flag)))
         else:
             text = INVOLVED if (issue_id, actor_id) in self._grid.involved else NOT_INVOLVED
@@ -249,9 +268,27 @@ class PositionMatrix(LineView):
         empty = row_style + self.get_component_rich_style("matrix--empty")
         for column, cell in columns:
             text = self._cell_text(row, column, cell)
-            style = cursor if on_row and column == self.column else (empty if text in (NOT_INVOLVED, INVOLVED) else row_style)
-            segments.append(Segment(_fit(text, cell), style + Style.from_meta({"cell": (row, column)})))
+            at = Style.from_meta({"cell": (row, column)})
+            if on_row and column == self.column:
+                segments.append(Segment(_fit(text, cell), cursor + at))
+            elif text in (NOT_INVOLVED, INVOLVED):
+                segments.append(Segment(_fit(text, cell), empty + at))
+            else:
+                segments += self._stance_segments(grid.actors[row][0], grid.issues[column - 1][0], _fit(text, cell), row_style + at)
         return _finish(segments, width, base)
+
+    def _stance_segments(self, actor_id: str, issue_id: str, shown: str, style: Style) -> list[Segment]:
+        """A stance's cell: its sign in the leaning's colour, the rest dimmed when stale."""
+        position = self._grid.positions.get((issue_id, actor_id))
+        if position is None:
+            return [Segment(shown, style)]
+        if is_stale(position.as_of, self._index.brief.date):
+            style += self.get_component_rich_style("matrix--stale")
+        at = shown.find(sign(position.leaning) + " ") if position.leaning else -1
+        if at < 0:
+            return [Segment(shown, style)]
+        colour = style + self.get_component_rich_style(f"matrix--{position.leaning}")
+        return [Segment(shown[:at], style), Segment(shown[at : at + 1], colour), Segment(shown[at + 1 :], style)]
 
     def _detail_line(self, y: int) -> Strip:
         """Line `y` of the space below the rows: the cell under the cursor in full, its
@@ -295,7 +332,10 @@ class PositionMatrix(LineView):
         text = Text(visible(flag + name), Style(bold=True))
         stance = self._grid.stances.get((issue_id, actor_id))
         if stance is not None:
-            text.append(": " + visible(" ".join(self._index.plain(stance).split())))
+            position = self._grid.positions[(issue_id, actor_id)]
+            lead = f" {sign(position.leaning)}" if position.leaning else ""
+            notes = notes_text(position_notes(position, self._index.brief))
+            text.append(f":{lead} " + visible(" ".join(self._index.plain(stance).split()) + notes))
         elif (issue_id, actor_id) in self._grid.involved:
             text.append(": involved, no stated position.")
         else:

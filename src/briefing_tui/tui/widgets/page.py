@@ -98,6 +98,8 @@ PLAIN_STYLES = {
     "strong": Style(bold=True),
     "emphasis": Style(italic=True),
     "quote": Style(italic=True),
+    # Stale: older than the stale age before the brief's date. Dim reads without colour too.
+    "stale": Style(dim=True),
 }
 """The looks that are the same in every theme: not component classes, each of
 which the stylesheet is applied to whenever a page is styled."""

@@ -10,6 +10,8 @@ from briefing_tui.core.text import counted
 from briefing_tui.tui.widgets.page import Document, Page, Span
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from briefing_tui.core.findings import LoadResult
 
 PROBLEMS_SHOWN = 4
@@ -32,3 +34,14 @@ def problems_document(path: str, result: LoadResult) -> Document:
 
 class ProblemsBar(Page, can_focus=False):
     """A notice, not a place to go: the keys stay with the pane below it."""
+
+
+async def show_problems(screen: Widget, path: str, result: LoadResult) -> None:
+    """Show the bar on `screen` (mounted over its first pane the first time) with the
+    errors of `result`."""
+    found = screen.query(ProblemsBar)
+    if found:
+        found.first().show(problems_document(path, result))
+        found.add_class("-shown")
+    else:
+        await screen.mount(ProblemsBar(problems_document(path, result), id="problems", classes="-shown"), before=screen.query("Pane").first())

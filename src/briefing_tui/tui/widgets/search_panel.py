@@ -237,7 +237,7 @@ class SearchPanel(Vertical):
         quoted = self.index.quoted(hit) if self.index is not None and hasattr(self.index, "quoted") else None
         if quoted is not None and hit.field != "text":
             where = f"{field_words(hit.field)}: {snippet(hit.text, hit.start, hit.end, 60)[0]}"
-            return Row(number, self._title(hit), where, f"\u201c{' '.join(quoted.split())}\u201d")
+            return Row(number, self._title(hit), where, quoted)
         text, start, end = snippet(hit.text, hit.start, hit.end, 110)
         return Row(number, self._title(hit), field_words(hit.field), text, ((start, end),))
 

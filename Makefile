@@ -24,8 +24,13 @@ check: $(INSTALLED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Bytecode is kept (in the ignored __pycache__ folders) even where the environment
+# sets PYTHONDONTWRITEBYTECODE, and the sources are compiled first, as an installed
+# package's are: otherwise every `briefing` a test starts, and every test worker,
+# would compile them anew.
 test: check
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m compileall -q src
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto -q
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,7 @@ and leaving briefs, broken files, actors across briefs, Changes, and search acro
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -463,3 +464,38 @@ async def test_two_briefs_with_one_id_are_flagged_in_the_list(tmp_path):
         assert f"another brief has the same id '{brief_id}' ({twin})" in bodies[str(first)]
         assert f"another brief has the same id '{brief_id}' ({first})" in bodies[str(twin)]
         assert sum("same id" in body for body in bodies.values()) == 2
+
+
+async def test_a_search_while_briefs_are_read_says_what_it_has_not_seen_and_is_asked_again(folder, monkeypatch):
+    # The reading stops after the first brief until the test lets it go on: the
+    # answer in between counts only that brief's hits, and says how many are unread.
+    gate = threading.Event()
+    read = Library.read
+
+    def slow_read(self, batch: int = 50):  # type: ignore[no-untyped-def]
+        briefs = read(self, batch=1)
+        yield next(briefs)
+        gate.wait(20)
+        yield from briefs
+
+    monkeypatch.setattr(Library, "read", slow_read)
+    app = make_library_app(folder, read=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await until(
+            pilot, lambda: app.screen.library.entries and sum(e.waiting for e in app.screen.library.entries.values()) == 6
+        )  # one of seven read
+        await pilot.press("slash", *"generated")
+        panel = app.screen.query_one(SearchPanel)
+        await until(pilot, lambda: panel.answered == "generated")
+        count = str(app.screen.query_one("#search-count").render())
+        assert "6 briefs not read yet" in count and panel.partial
+        partial = len(panel.hits)
+        gate.set()
+        await until(pilot, lambda: app.screen.library.unread == 0 and not panel.partial)
+        count = str(app.screen.query_one("#search-count").render())
+        assert "not read yet" not in count
+        assert len(panel.hits) > partial
+        await pilot.press(*"zzzqqq")
+        await until(pilot, lambda: panel.answered == "generatedzzzqqq")
+        results = app.screen.query_one("#search-results", ItemList)
+        assert not results.rows and results.empty == ""  # "No match", and no "Type to search" below

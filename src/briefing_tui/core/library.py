@@ -327,6 +327,11 @@ class Library:
         program held the cache while they were read). Said, never left out silently."""
         return [entry.path for entry in self.entries.values() if entry.ok and entry.key is None]
 
+    @property
+    def unread(self) -> int:
+        """How many briefs are still to be read, whose items search cannot see yet."""
+        return sum(1 for entry in self.entries.values() if entry.waiting)
+
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
         many match in all. Ties keep the order of the list (newest brief first), then

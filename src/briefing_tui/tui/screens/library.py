@@ -160,6 +160,13 @@ class LibraryScreen(ReaderScreen):
         self._rows = library_rows(entries, self._unseen)
         self._haystacks = [_haystack(entry) for entry in entries]
         self._apply_filter()
+        if self.has_class("-searching"):
+            # An answer that left out briefs not read yet is asked again as they are.
+            from briefing_tui.tui.widgets.search_panel import SearchPanel
+
+            panel = self.query_one(SearchPanel)
+            if panel.partial:
+                panel.set_index(self.library)
 
     def _apply_filter(self) -> None:
         words = fold(self._filter).split()

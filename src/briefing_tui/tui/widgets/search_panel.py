@@ -102,6 +102,8 @@ class SearchPanel(Vertical):
         self._expanded: set[str] = set()
         """The groups listed whole, for the query on screen."""
         self._recall = 0
+        self.partial = False
+        """The answer on screen leaves out briefs not read yet."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -159,6 +161,7 @@ class SearchPanel(Vertical):
             return
         if self.index is None or not query.strip():
             self.hits, self.answered, self._shown = [], None, self._asked
+            results.empty = f"Type to search {self.scope}."
             results.set_rows([])
             count.update("")
             return
@@ -197,6 +200,7 @@ class SearchPanel(Vertical):
         count = self.query_one("#search-count", Static)
         self.hits, self.answered, self._shown = hits, query, asked
         self._expanded.clear()
+        results.empty = ""  # "No match" above says it: no invitation to type below
         results.set_rows(rows, keep=0)
         shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
@@ -204,6 +208,9 @@ class SearchPanel(Vertical):
         missing = getattr(self.index, "unsearched", ())
         if missing:  # never an answer from part of the library given as the whole
             shown += f" \u00b7 {len(missing)} brief(s) not searched: another program holds the cache"
+        self.partial = bool(unread := getattr(self.index, "unread", 0))
+        if unread:  # the library asks again as they are read
+            shown += f" \u00b7 {unread} brief{'s' if unread != 1 else ''} not read yet"
         count.update(shown + ("  \u00b7  enter opens, \u2193 to the list, esc closes" if hits else ""))
 
     def _rows(self, hits: list[Hit], expanded: frozenset[str] | set[str] | None = None) -> list[Row]:

@@ -32,8 +32,14 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done as asked."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `only`, the parser of that one command alone, which
+    is all that running it needs (building every command's parser imports the
+    modules of all of them: a fifth of a quick command's time)."""
     import argparse
+
+    def wanted(*names: str) -> bool:
+        return only is None or only in names
 
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -47,42 +53,56 @@ def _parser() -> argparse.ArgumentParser:
         "--redact", metavar="LEVEL", help="in the reader: withhold items marked above LEVEL (TLP: CLEAR, GREEN, AMBER, AMBER+STRICT, RED)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="validate briefs", description="Validate briefs: one line per finding, then a summary.")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
-    show = commands.add_parser("show", help="print a brief", description="Print a brief, or one section of it, without opening the reader.")
-    show.add_argument("path", metavar="PATH", help="a brief file")
-    show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
-    show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
-    from briefing_tui import cli_find
+    if wanted("check"):
+        check = commands.add_parser("check", help="validate briefs", description="Validate briefs: one line per finding, then a summary.")
+        check.add_argument("paths", nargs="+", metavar="PATH", help="brief files or folders")
+    if wanted("show", "find"):
+        from briefing_tui import cli_find
+    if wanted("show"):
+        show = commands.add_parser("show", help="print a brief", description="Print a brief, or one section of it, without opening the reader.")
+        show.add_argument("path", metavar="PATH", help="a brief file")
+        show.add_argument("--section", choices=("summary", "actors", "quotes", "issues"), help="print only this section")
+        show.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)")
+        show.add_argument("--redact", type=cli_find.redact_level, metavar="LEVEL", help="withhold items marked above LEVEL (a TLP level)")
+    if wanted("find"):
+        cli_find.add_parser(commands)
+    if wanted("diff"):
+        diff = commands.add_parser(
+            "diff",
+            help="what changed from one brief to another",
+            description="Print what changed from OLD to NEW: new and removed actors, quotes and issues, "
+            "and issues whose status or positions changed, each with FILE:LINE. Exit 0.",
+        )
+        diff.add_argument("old", metavar="OLD", help="the earlier brief file")
+        diff.add_argument("new", metavar="NEW", help="the later brief file")
+    if wanted("schema"):
+        commands.add_parser(
+            "schema",
+            help="print the JSON Schema of the brief format",
+            description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
+        )
+    if wanted("export"):
+        from briefing_tui import cli_export
 
-    show.add_argument("--redact", type=cli_find.redact_level, metavar="LEVEL", help="withhold items marked above LEVEL (a TLP level)")
+        cli_export.add_parser(commands)
+    if wanted("new", "draft"):
+        from briefing_tui import cli_draft
 
-    cli_find.add_parser(commands)
-    diff = commands.add_parser(
-        "diff",
-        help="what changed from one brief to another",
-        description="Print what changed from OLD to NEW: new and removed actors, quotes and issues, "
-        "and issues whose status or positions changed, each with FILE:LINE. Exit 0.",
-    )
-    diff.add_argument("old", metavar="OLD", help="the earlier brief file")
-    diff.add_argument("new", metavar="NEW", help="the later brief file")
-    commands.add_parser(
-        "schema",
-        help="print the JSON Schema of the brief format",
-        description="Print the JSON Schema of brief format 1, for editors with a YAML language server.",
-    )
-    from briefing_tui import cli_draft, cli_export
+        cli_draft.add_parsers(commands)
+    if wanted("serve"):
+        from briefing_tui import cli_serve
 
-    cli_export.add_parser(commands)
-    cli_draft.add_parsers(commands)
-    from briefing_tui import cli_serve
+        cli_serve.add_parser(commands)
+    if wanted("cache"):
+        cli_cache.add_parser(commands)
+    if wanted("config"):
+        from briefing_tui import cli_config
 
-    cli_serve.add_parser(commands)
-    cli_cache.add_parser(commands)
-    from briefing_tui import cli_completion, cli_config
+        cli_config.add_parser(commands)
+    if wanted("completion"):
+        from briefing_tui import cli_completion
 
-    cli_config.add_parser(commands)
-    cli_completion.add_parser(commands)
+        cli_completion.add_parser(commands)
     return parser
 
 
@@ -256,7 +276,8 @@ def _dispatch(argv: list[str]) -> int:
 
         return cli_find.run(argv[1:])
     if argv and argv[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in argv[:1]):
-        args = _parser().parse_args(argv)
+        # A command's own parser is enough to run it; the whole one lists them all.
+        args = _parser(argv[0] if argv[0] in COMMANDS and argv[0] != "completion" else None).parse_args(argv)
         if args.command == "check":
             return run_check(args.paths)
         if args.command == "show":

@@ -252,3 +252,19 @@ def test_the_brief_generator_prints_its_usage():
     result = subprocess.run([sys.executable, "-m", "benchmarks.generate", "--help"], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("usage: python -m benchmarks.generate") and "--series BRIEFS FOLDER" in result.stdout
+
+
+def test_a_commands_own_parser_reads_it_as_the_whole_command_line_does(capsys):
+    # Running a command builds its parser alone: its help, and what it makes of a
+    # command line, are those of the whole.
+    from briefing_tui import cli
+
+    for command in cli.COMMANDS:
+        helps = []
+        for parser in (cli._parser(), cli._parser(command)):
+            with pytest.raises(SystemExit):
+                parser.parse_args([command, "--help"])
+            helps.append(capsys.readouterr().out)
+        assert helps[0] == helps[1] and helps[0].startswith(f"usage: briefing {command}")
+    line = ["show", "x.yaml", "--section", "quotes", "--format", "json"]
+    assert cli._parser().parse_args(line) == cli._parser("show").parse_args(line)

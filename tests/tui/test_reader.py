@@ -534,6 +534,7 @@ async def test_titles_and_headings_keep_their_style():
         assert any(seg.style and seg.style.bold and "Donald Trump" in seg.text for seg in strip)
         await pilot.press("enter")
         page = shown_page(app)
+        await laid_out(pilot, page)
         heading_y = page.text.splitlines().index("Context")
         assert any(seg.style and seg.style.bold for seg in page.render_line(heading_y) if seg.text.strip())
 

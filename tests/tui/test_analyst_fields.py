@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from rich.style import Style
 
+from briefing_tui.tui.screens.talking_points import TalkingPointsScreen
 from briefing_tui.tui.widgets.matrix import PositionMatrix
 from tests.tui.screen import screen_lines
-from tests.tui.support import main, open_item, shown_page, started
+from tests.tui.support import main, open_item, shown_page, started, until
 from tests.tui.test_withholding import page_text, reader
 
 
@@ -79,3 +80,8 @@ async def test_every_field_shows_where_the_reader_looks():
         await pilot.pause()
         assert "Reliability B: usually reliable (Admiralty code)" in page_text(app)
         assert "TLP:AMBER" in screen_lines(app)[0]
+        # The talking points, a screen of their own, are headed by the marking too.
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TalkingPointsScreen))
+        await pilot.pause()
+        assert screen_lines(app)[0].startswith(" TLP:AMBER \u00b7 Talking points")

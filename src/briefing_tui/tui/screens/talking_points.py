@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing_tui.core.links import LinkIndex
+from briefing_tui.core.markings import banner
 from briefing_tui.core.marks import NOTE_LIMIT, Marks
 from briefing_tui.core.ref import Ref
 from briefing_tui.core.sheet import Sheet, render
@@ -62,6 +63,8 @@ class TalkingPointsScreen(Screen["Ref | None"]):
         brief = self.index.brief
         # Two lines, each cut to the width: the points below are what is read here.
         head = f"Talking points \u00b7 {brief.date.isoformat()} \u00b7 {' '.join(brief.title.split())}"
+        if marking := banner(brief.marking):  # the brief's marking heads every screen
+            head = f"{marking} \u00b7 {head}"
         if brief.sources:
             head += f"\nSources: {sources_line(brief)}"
         yield Static(visible(head), markup=False, id="points-head")

@@ -277,7 +277,8 @@ def _dispatch(argv: list[str]) -> int:
         return cli_find.run(argv[1:])
     if argv and argv[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in argv[:1]):
         # A command's own parser is enough to run it; the whole one lists them all.
-        args = _parser(argv[0] if argv[0] in COMMANDS and argv[0] != "completion" else None).parse_args(argv)
+        parser = _parser(argv[0] if argv[0] in COMMANDS and argv[0] != "completion" else None)
+        args = parser.parse_args(argv)
         if args.command == "check":
             return run_check(args.paths)
         if args.command == "show":
@@ -305,7 +306,7 @@ def _dispatch(argv: list[str]) -> int:
         if args.command == "completion":
             from briefing_tui import cli_completion
 
-            return cli_completion.run(args, _parser())
+            return cli_completion.run(args, parser)  # the whole one, built above
         return run_schema()
     if not any(a.startswith("-") for a in argv):
         return run_reader(argv)  # the common case, without building a parser

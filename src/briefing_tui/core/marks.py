@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -112,16 +111,9 @@ class Marks:
                 for m in self.marks
             ],
         }  # fmt: skip
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".marks-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=1)
-            os.replace(temporary, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        from briefing_tui.core.user_folders import write_whole
+
+        write_whole(self.path, json.dumps(data, ensure_ascii=False, indent=1), ".marks-")
 
     # -- questions -------------------------------------------------------------------
 

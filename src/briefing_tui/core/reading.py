@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields
 from pathlib import Path
@@ -208,12 +207,6 @@ def write_json(path: Path, data: dict[str, Any], kept: bool = True) -> None:
     if not kept:
         return
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".reading-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
-            os.replace(temporary, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        from briefing_tui.core.user_folders import write_whole
+
+        write_whole(path, json.dumps(data, ensure_ascii=False), ".reading-")

@@ -15,9 +15,7 @@ of the reader that needs one (the age after which an item is stale, ...).
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -319,11 +317,9 @@ def write_setting(path: Path, key: str, value: str | int | bool) -> str | None:
     except tomllib.TOMLDecodeError:
         return f"{path} could not be changed safely: it is left as it is"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(written)
-        os.replace(temporary, path)
+        from briefing_tui.core.user_folders import write_whole
+
+        write_whole(path, written, ".settings-")
     except OSError as error:
         return f"{path} cannot be written: {error.strerror or error}"
     return None

@@ -9,7 +9,9 @@ through `platformdirs` (XDG on Linux: `$XDG_CONFIG_HOME`, `$XDG_DATA_HOME`), and
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -29,3 +31,19 @@ def data_directory() -> Path:
     if os.environ.get("BRIEFING_DATA_DIR"):
         return Path(os.environ["BRIEFING_DATA_DIR"])
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def write_whole(path: Path, text: str, prefix: str) -> None:
+    """Write `text` to the user's file at `path` whole: into a file beside it (named
+    from `prefix`), then moved into place, so that nothing ever reads half of it and
+    no half-written file is left behind. Raises OSError when it cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -74,11 +74,7 @@ def type_ahead(app: BriefingApp, *keys: str) -> None:
 async def laid_out(pilot, page: Page) -> None:  # type: ignore[no-untyped-def]
     """Wait until a page just shown has its size (and has done what was typed ahead
     of it: a `]` selects its link only then), however busy the machine."""
-    for _ in range(100):
-        if page._pending is None:
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the page never got a size")
+    await until(pilot, lambda: page._pending is None)
 
 
 async def started(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]

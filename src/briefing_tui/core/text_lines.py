@@ -61,12 +61,17 @@ def line_anchors(lines: list[str], line: int, column: int, value: str) -> list[i
         # A word is at most a line further than the last one found, and one more
         # for each line break of the text between them and each word not found.
         reach = current + 1 + misses + value.count("\n", since, word.start())
-        while len(ahead) < _LOOKAHEAD:
-            found = next(file_words, None)
-            if found is None:
-                break
-            ahead.append(found)
-        for index, (candidate, at) in enumerate(ahead):
+        # The file's words are taken only as far as they are looked at: a name or a
+        # title is found among the first few, never the whole look-ahead.
+        index = 0
+        while True:
+            if index == len(ahead):
+                found = next(file_words, None) if index < _LOOKAHEAD else None
+                if found is None:
+                    misses += 1
+                    break
+                ahead.append(found)
+            candidate, at = ahead[index]
             if at > reach:
                 misses += 1
                 break
@@ -77,8 +82,7 @@ def line_anchors(lines: list[str], line: int, column: int, value: str) -> list[i
                 since, misses = word.end(), 0
                 del ahead[: index + 1]
                 break
-        else:
-            misses += 1
+            index += 1
     return anchors
 
 

@@ -6,14 +6,18 @@ the same snippet."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 
 import pytest
 from benchmarks.generate import write_series
 
+from briefing_tui.core import cache as cache_module
 from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.find_query import find_spots
+from briefing_tui.core.find_query import find_spots, vocabulary_of
 from briefing_tui.core.library import Library
+from briefing_tui.core.library_index import index_rows
+from briefing_tui.core.loader import load_brief
 from briefing_tui.core.query import query_terms
 
 
@@ -58,3 +62,32 @@ def test_the_index_of_texts_agrees_with_the_search_in_memory(libraries, query):
     assert [(h.path, h.item_id, h.snippet(), library.title(h)) for h in hits] == [
         (h.path, h.item_id, h.snippet(), in_memory.title(h)) for h in expected[:5]
     ]
+
+
+def test_the_vocabulary_holds_every_word_stored_even_after_a_write_that_failed(tmp_path, monkeypatch):
+    # Each word is written once, by the first transaction that holds it: a transaction
+    # rolled back has written none, and the next writes them.
+    paths = [str(p) for p in write_series(tmp_path / "briefs", 3)]
+    hour_ago = time.time() - 3600
+    for path in paths:
+        os.utime(path, (hour_ago, hour_ago))
+    cache = BriefCache(tmp_path / "cache")
+    written = cache_module.write_terms
+
+    def failing(db, terms):
+        written(db, terms)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(cache_module, "write_terms", failing)
+    assert all(entry.key is None for entry in _read(paths, cache).entries.values())
+    assert vocabulary_of(cache.connection) == []
+    monkeypatch.setattr(cache_module, "write_terms", written)
+    library = Library(paths, cache)
+    for _ in library.read(batch=1):  # a transaction for each brief: most words are in the first
+        pass
+    expected = set()
+    for path in paths:
+        brief = load_brief(path).brief
+        assert brief is not None
+        expected |= {word for spot in index_rows(brief).spots for word in spot.words.split()}
+    assert set(vocabulary_of(cache.connection)) == expected

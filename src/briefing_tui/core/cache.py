@@ -34,6 +34,7 @@ from briefing_tui.core.cache_identity import CODE_VERSION, LAYOUT, RACY_NS
 from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
 from briefing_tui.core.cache_rows import Summary as Summary
 from briefing_tui.core.find_index import TABLES as FIND_TABLES
+from briefing_tui.core.find_index import write_terms
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
 from briefing_tui.core.library_index import IndexRows, drop_rows, fts5_available, write_rows
@@ -135,6 +136,9 @@ class BriefCache:
         return self._connect(":memory:")
 
     def _connect(self, name: str) -> sqlite3.Connection:
+        self._known_terms: set[str] = set()
+        """Words this connection has written to the vocabulary, and committed: never
+        written again (a word is never taken out of it; see `find_index`)."""
         # Autocommit: transactions are begun and ended explicitly, a batch at a time.
         connection = sqlite3.connect(name, timeout=1.0, isolation_level=None, check_same_thread=False)
         try:
@@ -295,6 +299,7 @@ class BriefCache:
         """`store_many` for entries made ready elsewhere (`prepare_entry`, in a worker
         process, say); each file's number in the cache."""
         keys: dict[str, int] = {}
+        terms: set[str] = set()
         with self.using(writing=True) as db:
             if db is None:
                 return {}
@@ -311,8 +316,15 @@ class BriefCache:
                     db.execute("INSERT INTO models (id, parts, findings, digest) VALUES (?, ?, ?, ?)", (key, parts, findings, check.hexdigest()))
                 if rows is not None:
                     write_rows(db, key, rows, self.fts)
+                    terms.update(rows.terms)
                 keys[path] = key
+            # The words of all these briefs at once, those not written before only:
+            # briefs share most of their words.
+            terms -= self._known_terms
+            if self.fts:
+                write_terms(db, terms)
             db.execute("COMMIT")  # here, so that a failure skips the return
+            self._known_terms |= terms
             # The pages just written go from the log into the database, and the log
             # is emptied. A log left behind (by a program killed, or ended without
             # closing) is read through by every later start: 5 ms for the log of a

@@ -11,7 +11,7 @@ scores every item a query finds.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
@@ -72,7 +72,8 @@ def spot_number(item: int, text: int, field: str, whole: bool) -> int | None:
 
 
 def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> None:
-    """Index the texts of the brief numbered `key` (its old ones dropped first)."""
+    """Index the texts of the brief numbered `key` (its old ones dropped first); their
+    words go to the vocabulary apart (`write_terms`), once for many briefs."""
     base = key << _BRIEF_SHIFT
     rows = [
         (base + s.number, s.words, s.kind, s.item_id, s.field, s.line, s.column, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown)
@@ -80,7 +81,12 @@ def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> N
     ]
     db.executemany("INSERT INTO spot_texts (id, words, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(row[0], row[1]) for row in rows])
-    db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term in {w for s in spots for w in s.words.split()}])
+
+
+def write_terms(db: sqlite3.Connection, terms: Iterable[str]) -> None:
+    """Add words to the vocabulary (those it holds already stay as they are), in order:
+    the table's pages are each written once."""
+    db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term in sorted(terms)])
 
 
 def drop_spots(db: sqlite3.Connection, key: int) -> None:

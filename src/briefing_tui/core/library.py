@@ -180,7 +180,7 @@ class Library:
                 results.append((result, stamp))
                 if stamp is not None:
                     with paused_gc():
-                        rows = index_rows(result.brief, source_lines(path)) if result.brief else NO_ROWS
+                        rows = index_rows(result.brief, source_lines(path), texts=not self.cache.fts) if result.brief else NO_ROWS
                     stored.append((path, stamp, result, rows))
             keys = self.cache.store_many(stored)
             for path, (result, stamp) in zip(chunk, results, strict=True):
@@ -191,7 +191,7 @@ class Library:
             yield len(self.pending)
 
     def _read_in_workers(self) -> Iterator[int]:
-        for ready in gathered(read_in_workers(list(self.pending), keep=self.cache.persistent)):
+        for ready in gathered(read_in_workers(list(self.pending), keep=self.cache.persistent, texts=not self.cache.fts)):
             keys = self.cache.store_prepared([prepared for prepared, steady in ready if steady])
             for prepared, steady in ready:
                 key = keys.get(prepared.path) if steady else None

@@ -94,14 +94,19 @@ class IndexRows(NamedTuple):
     """(actor id, kind, item id, title, date as a day number, text, note) per quote and position."""
     spots: list[SpotRow]
     """Every text of every item, for `briefing find` (`find_index`)."""
+    terms: list[str]
+    """Every word of those texts, once (the cache adds those it does not hold yet to
+    the vocabulary, for many briefs at once)."""
 
 
-NO_ROWS = IndexRows([], [], [], [])
+NO_ROWS = IndexRows([], [], [], [], [])
 
 
-def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
+def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = True) -> IndexRows:
     """What a brief adds to the cache's tables for search and for actors across briefs
-    (`lines`, the lines of its file, place each match on its own line)."""
+    (`lines`, the lines of its file, place each match on its own line). `texts`: each
+    item's texts as JSON too, for a search in memory where SQLite has no FTS5 (with
+    it, they are left empty: the full-text index holds them)."""
     # Imported here, not with the module: the cache imports this module, and a warm
     # start of the reader must not pay for search and its helpers.
     from briefing_tui.core.changes import name_key
@@ -117,22 +122,25 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
 
     rows: list[tuple[str, str, str, str]] = []
     spots: list[SpotRow] = []
+    terms: set[str] = set()
 
-    def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
+    def add(kind: str, item_id: str, title: str, item_texts: Iterator[Text]) -> None:
         shown: list[list[object]] = []
-        for number, text in enumerate(texts):
+        for number, text in enumerate(item_texts):
             value = shown_text(text.text, label) if text.markdown else text.text
             line, column = text.location
             anchors = line_anchors(lines, line, column, text.text) if lines else None
             if anchors and value is not text.text:
                 links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
                 anchors = shown_anchors(anchors, links)
-            shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
+            if texts:
+                shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
             found = words(fold(value))
             spot = spot_number(len(rows), number, text.field, len(found) == 1)
             if spot is not None:
                 spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, column, anchors, value))
-        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False)))
+                terms.update(found)
+        rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False) if texts else ""))
 
     add("brief", brief.id, brief.title, brief.texts())
     for item in brief.items():
@@ -144,7 +152,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     for issue in brief.issues:
         statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label), p.leaning) for p in issue.positions]
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
-    return IndexRows(rows, actors, statements, spots)
+    return IndexRows(rows, actors, statements, spots, list(terms))
 
 
 def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:

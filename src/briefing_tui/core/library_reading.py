@@ -44,9 +44,10 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def read_files(paths: Sequence[str], keep: bool) -> list[tuple[Prepared, bool]]:
-    """In a worker: each file read, checked and indexed, ready to store; with whether
-    it may be stored (False: it changed while it was read, or cannot be stamped)."""
+def read_files(paths: Sequence[str], keep: bool, texts: bool) -> list[tuple[Prepared, bool]]:
+    """In a worker: each file read, checked and indexed (`texts`: see `index_rows`),
+    ready to store; with whether it may be stored (False: it changed while it was
+    read, or cannot be stamped)."""
     from briefing_tui.core.loader import load_brief
     from briefing_tui.core.model import paused_gc
     from briefing_tui.core.text_lines import source_lines
@@ -57,13 +58,13 @@ def read_files(paths: Sequence[str], keep: bool) -> list[tuple[Prepared, bool]]:
         result = load_brief(path)
         steady = stamp is not None and file_stamp(path) == stamp
         with paused_gc():
-            rows = index_rows(result.brief, source_lines(path)) if result.brief and steady else NO_ROWS
+            rows = index_rows(result.brief, source_lines(path), texts=texts) if result.brief and steady else NO_ROWS
             prepared = prepare_entry(path, stamp or NO_STAMP, result, rows if steady else None, keep=keep or result.brief is None, at_once=True)
         ready.append((prepared, steady))
     return ready
 
 
-def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Prepared, bool]]]:
+def read_in_workers(paths: Sequence[str], keep: bool, texts: bool) -> Iterator[list[tuple[Prepared, bool]]]:
     """The files read in worker processes, a batch at a time as each is done (not in
     order). Raises one of `WORKERS_FAILED` when the workers cannot start or die."""
     import multiprocessing
@@ -78,7 +79,7 @@ def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Pre
     with _stderr_with_a_file():
         pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet)
         for batch in queue:
-            waiting.add(pool.submit(read_files, batch, keep))
+            waiting.add(pool.submit(read_files, batch, keep, texts))
             if len(waiting) >= 2 * count:
                 break
     try:
@@ -88,7 +89,7 @@ def read_in_workers(paths: Sequence[str], keep: bool) -> Iterator[list[tuple[Pre
                 yield future.result()
                 following = next(queue, None)
                 if following is not None:
-                    waiting.add(pool.submit(read_files, following, keep))
+                    waiting.add(pool.submit(read_files, following, keep, texts))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from benchmarks.generate import write_series
@@ -108,3 +109,32 @@ def test_batches_from_workers_are_stored_together_up_to_a_size_or_a_time():
     assert list(gathered(iter(batches), at_least=3, seconds=60)) == [[1, 2, 3], [4, 5, 6], [7]]
     assert list(gathered(iter(batches), at_least=100, seconds=60)) == [[1, 2, 3, 4, 5, 6, 7]]
     assert list(gathered(iter(batches), at_least=100, seconds=0)) == batches  # none held longer than asked
+
+
+def reading_marked(paths, *options):
+    """`read_files`, leaving a mark beside the first file once its batch is read."""
+    ready = real_read_files(paths, *options)
+    Path(paths[0] + ".read").touch()
+    return ready
+
+
+real_read_files = library_reading.read_files
+
+
+@pytest.mark.skipif(workers() < 2, reason="one core: everything is read in the process itself")
+def test_the_workers_read_on_while_the_cache_is_written(files, monkeypatch):
+    monkeypatch.setattr(library_reading, "read_files", reading_marked)
+    batches = [files[start : start + library_reading.BATCH] for start in range(0, len(files), library_reading.BATCH)]
+    assert len(batches) > 2 * workers()  # more than the workers take at first
+    reading = library_reading.read_in_workers(files, keep=True, texts=False)
+    next(reading)  # and the files given are being stored: no more is asked for meanwhile
+    try:
+        marks = [Path(batch[0] + ".read") for batch in batches]
+        deadline = time.monotonic() + 60
+        while not all(mark.exists() for mark in marks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all(mark.exists() for mark in marks)  # every batch was read meanwhile
+    finally:
+        reading.close()
+        for batch in batches:
+            Path(batch[0] + ".read").unlink(missing_ok=True)

@@ -3,13 +3,17 @@ a worker process, and made ready to store there (`prepare_entry`), so that what
 comes back is text and numbers, not a model to rebuild; the cache is written in
 one place, the process that asked, a batch as it arrives.
 
-Few work items are in flight at a time, so that an interrupted read loses at most
-those (each batch stored is kept, and the next start reads only what is left), and
-ending the program never waits for more than they take.
+Enough batches of files are handed to the pool ahead (`AHEAD`) for the workers to go
+on while the cache is written, and few enough to hold a bounded number in memory;
+the pool gives each worker one at a time, and those not started are cancelled when
+the reading stops. An interrupted read loses only what was read and not stored yet:
+each transaction stored is kept, and the next start reads only what is left. Ending
+the program never waits for more than the batches under way take.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -28,6 +32,10 @@ IN_WORKERS_FROM = 64
 T = TypeVar("T")
 BATCH = 16
 """Files per work item: enough to be worth the trip, few enough to come back often."""
+AHEAD = 16
+"""Work items handed to the pool and not stored yet, at most (or two for each worker,
+when there are more workers): more than the workers read while the cache stores
+what they gave before."""
 STORED_AT_ONCE = 192
 """Files read in workers are stored this many at a time, or as many as came back in
 `STORED_EVERY` seconds: an interrupted read reads those again at the next start."""
@@ -64,32 +72,44 @@ def read_files(paths: Sequence[str], keep: bool, texts: bool) -> list[tuple[Prep
     return ready
 
 
+PARSING_MODULES = (
+    "briefing_tui.core.library_reading",
+    "briefing_tui.core.loader",
+    "briefing_tui.core.text_lines",
+    "briefing_tui.core.changes",
+    "briefing_tui.core.links",
+    "briefing_tui.core.search",
+)
+"""What a worker imports to read a file (`read_files`, `index_rows`): imported once,
+by the process the workers are forked from, not once by each worker."""
+
+
 def read_in_workers(paths: Sequence[str], keep: bool, texts: bool) -> Iterator[list[tuple[Prepared, bool]]]:
-    """The files read in worker processes, a batch at a time as each is done (not in
-    order). Raises one of `WORKERS_FAILED` when the workers cannot start or die."""
+    """The files read in worker processes, as they are done (not in order): each time,
+    every file done since the last. Raises one of `WORKERS_FAILED` when the workers
+    cannot start or die."""
     import multiprocessing
 
     # Started afresh, not forked: the reader has threads, and a fork copies their locks.
     context = multiprocessing.get_context("forkserver")
-    batches = [list(paths[start : start + BATCH]) for start in range(0, len(paths), BATCH)]
+    context.set_forkserver_preload(["__main__", *PARSING_MODULES])
+    batches = iter([list(paths[start : start + BATCH]) for start in range(0, len(paths), BATCH)])
     count = workers()
     waiting: set[Future[list[tuple[Prepared, bool]]]] = set()
-    queue = iter(batches)
+
+    def hand_over(how_many: int) -> None:
+        for batch in itertools.islice(batches, how_many):
+            waiting.add(pool.submit(read_files, batch, keep, texts))
+
     # The pool's helper processes start with it, and its workers with the first batches.
     with _stderr_with_a_file():
         pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_quiet)
-        for batch in queue:
-            waiting.add(pool.submit(read_files, batch, keep, texts))
-            if len(waiting) >= 2 * count:
-                break
+        hand_over(max(AHEAD, 2 * count))
     try:
         while waiting:
             done, waiting = wait(waiting, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-                following = next(queue, None)
-                if following is not None:
-                    waiting.add(pool.submit(read_files, following, keep, texts))
+            hand_over(len(done))  # before they are stored: the workers go on meanwhile
+            yield [ready for future in done for ready in future.result()]
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import re
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
 from textual.worker import Worker
 
@@ -34,8 +36,10 @@ if TYPE_CHECKING:
     from briefing_tui.core.search import Hit
 
 
-FILL_SECONDS = 0.5
-"""While files are read, the list is redrawn at most this often."""
+FILL_SECONDS = 1.0
+"""While files are read, the list is filled again at most this often (and less often
+when filling it takes long: at most a tenth of the time); the count of files read is
+said as each batch is stored."""
 
 
 class FilterInput(Input):
@@ -93,6 +97,8 @@ class LibraryScreen(ReaderScreen):
         self._follow_top = True
         self._placed: set[object] = set()
         self._unseen: dict[str, int] = {}
+        self._filled: tuple[float, float] | None = None
+        """When the list was last filled while files are read, and how long it took."""
 
     def compose(self) -> ComposeResult:
         yield Masthead("Library", id="masthead")
@@ -191,15 +197,28 @@ class LibraryScreen(ReaderScreen):
             status += f" \u00b7 {counted(broken, 'file')} cannot be opened"
         self.query_one(Masthead).show_crumbs(f"Library \u203a {status}")
 
+    @dataclass
+    class FilesRead(Message):
+        """More files were read and stored; `left` are still to read."""
+
+        left: int
+
     @work(thread=True, exclusive=True, group="read")
     def _read(self) -> None:
-        shown = time.monotonic()
+        # Said, not waited for: the cache is written on while the list is filled.
         for left in self.library.read():
-            # Listing thousands of rows again after every batch would slow the reading.
-            if left == 0 or time.monotonic() - shown > FILL_SECONDS:
-                self.app.call_from_thread(self.fill)
-                shown = time.monotonic()
+            self.post_message(self.FilesRead(left))
         self.app.call_from_thread(self._count_unseen)
+
+    def on_library_screen_files_read(self, message: FilesRead) -> None:
+        # Listing thousands of rows again after every batch would take the time of
+        # the reading: the count is said each time, the list filled now and then.
+        if message.left == 0 or self._filled is None or time.monotonic() - self._filled[0] > max(FILL_SECONDS, 10 * self._filled[1]):
+            start = time.monotonic()
+            self.fill()
+            self._filled = (time.monotonic(), time.monotonic() - start)
+        else:
+            self._update_bars(len(self.listing.rows))
 
     @work(thread=True, exclusive=True, group="unseen")
     def _count_unseen(self) -> None:

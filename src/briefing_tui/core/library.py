@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.cache import BriefCache, Prepared, Stamp, Summary, default_cache, file_stamp, load_brief_cached
@@ -157,7 +157,7 @@ class Library:
 
     # -- reading ---------------------------------------------------------------------
 
-    def read(self, batch: int = 50) -> Iterator[int]:
+    def read(self, batch: int = 50) -> Generator[int, None, None]:
         """Read, cache and index every file not cached yet, a batch at a time; yields
         how many are left after each batch. Every entry is in place at the end.
 

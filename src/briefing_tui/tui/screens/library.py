@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from briefing_tui.core.history import Place
 from briefing_tui.core.library import Entry, Library
@@ -205,9 +205,14 @@ class LibraryScreen(ReaderScreen):
 
     @work(thread=True, exclusive=True, group="read")
     def _read(self) -> None:
-        # Said, not waited for: the cache is written on while the list is filled.
-        for left in self.library.read():
-            self.post_message(self.FilesRead(left))
+        reading = self.library.read()
+        for left in reading:
+            # Said, not waited for: the cache is written on while the list is filled.
+            if get_current_worker().is_cancelled or not self.post_message(self.FilesRead(left)):
+                # The reader is quitting: what is stored is kept, the rest is read at
+                # the next start, and the workers stop now.
+                reading.close()
+                return
         self.app.call_from_thread(self._count_unseen)
 
     def on_library_screen_files_read(self, message: FilesRead) -> None:

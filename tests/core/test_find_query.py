@@ -89,5 +89,5 @@ def test_the_vocabulary_holds_every_word_stored_even_after_a_write_that_failed(t
     for path in paths:
         brief = load_brief(path).brief
         assert brief is not None
-        expected |= {word for spot in index_rows(brief).spots for word in spot.words.split()}
+        expected |= {word for _, words, *_ in index_rows(brief).spots for word in words.split()}
     assert set(vocabulary_of(cache.connection)) == expected

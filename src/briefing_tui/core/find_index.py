@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TypeAlias
 
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
 
@@ -47,18 +47,13 @@ _WEIGHTS = sorted({*FIELD_WEIGHT.values(), 1.0})
 WEIGHT_OF_CODE = [weight * whole for weight in _WEIGHTS for whole in (1.0, WHOLE_FIELD)]
 
 
-class SpotRow(NamedTuple):
-    """One text of a brief as the index keeps it (its number within the brief)."""
-
-    number: int
-    words: str
-    kind: str
-    item_id: str
-    field: str
-    line: int
-    column: int
-    anchors: list[int] | None
-    shown: str
+SpotRow: TypeAlias = tuple[int, str, str, str, str, int, int, "str | None", str]
+"""One text of a brief as the index keeps it: its number within the brief, its words,
+its item's kind and id, its field, line and column, the anchors of its lines as
+stored (offsets and lines, space-separated; None when it is on one line), and the
+text as shown. A plain tuple: the many a brief has come back from the worker that
+read it, and wait to be stored, where the garbage collector, which goes through a
+named tuple again and again, soon leaves them alone."""
 
 
 def spot_number(item: int, text: int, field: str, whole: bool) -> int | None:
@@ -76,8 +71,8 @@ def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> N
     words go to the vocabulary apart (`write_terms`), once for many briefs."""
     base = key << _BRIEF_SHIFT
     rows = [
-        (base + s.number, s.words, s.kind, s.item_id, s.field, s.line, s.column, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown)
-        for s in spots
+        (base + number, words, kind, item, field, line, column, anchors, shown)
+        for number, words, kind, item, field, line, column, anchors, shown in spots
     ]
     db.executemany("INSERT INTO spot_texts (id, words, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(row[0], row[1]) for row in rows])

@@ -138,7 +138,8 @@ def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = Tr
             found = words(fold(value))
             spot = spot_number(len(rows), number, text.field, len(found) == 1)
             if spot is not None:
-                spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, column, anchors, value))
+                stored = " ".join(map(str, anchors)) if anchors else None
+                spots.append((spot, " ".join(found), kind, item_id, text.field, line, column, stored, value))
                 terms.update(found)
         rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False) if texts else ""))
 

@@ -8,8 +8,8 @@ warnings, or, for a file with errors, its findings. A later load of the unchange
 file reads that back instead of parsing the YAML again; `load_brief_cached` gives
 exactly what `load_brief` gives.
 
-Briefs are written as JSON, never pickled: reading the cache must not be a way to
-run code. The database lives in `$BRIEFING_CACHE_DIR`, else
+Briefs are written as JSON (compressed), never pickled: reading the cache must not
+be a way to run code. The database lives in `$BRIEFING_CACHE_DIR`, else
 `$XDG_CACHE_HOME/briefing-tui`, else `~/.cache/briefing-tui`, readable by its owner
 alone (`cache_file`). It is rebuilt without a word when it is stale (another version
 of the program wrote it) or corrupt, and an entry that is not what was stored is
@@ -43,7 +43,7 @@ from briefing_tui.core.stamp import cache_key as cache_key
 from briefing_tui.core.stamp import file_stamp as file_stamp
 from briefing_tui.core.stamp import remember_stamp
 from briefing_tui.core.stamp import stamp_before_load as stamp_before_load
-from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings
+from briefing_tui.core.stored import decode_brief, decode_findings, dumps, encode_brief, encode_findings, packed
 
 # -- an entry made ready to store ----------------------------------------------------
 
@@ -57,8 +57,8 @@ class Prepared(NamedTuple):
     """What the library lists: id, title, date, tags, follows, counts, errors, first error, indexed."""
     findings: str | None
     """Every finding, as stored (None: the brief itself is not kept)."""
-    parts: Iterable[str]
-    """The brief's stored parts, as written."""
+    parts: Iterable[bytes | str]
+    """The brief's stored parts, as written (`packed`)."""
     rows: IndexRows | None
 
 
@@ -76,7 +76,7 @@ def prepare_entry(path: str, stamp: Stamp, result: LoadResult, rows: IndexRows |
         len(errors), dumps(encode_findings(errors[:1])[0]) if errors else None, int(rows is not None),
     )  # fmt: skip
     findings = dumps(encode_findings(result.findings)) if keep else None
-    parts: Iterable[str] = (dumps(part) for part in encode_brief(brief)) if keep and brief is not None else ()
+    parts: Iterable[bytes | str] = packed(encode_brief(brief)) if keep and brief is not None else ()
     return Prepared(path, stamp, summary, findings, list(parts) if at_once else parts, rows)
 
 

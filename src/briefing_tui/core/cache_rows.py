@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from briefing_tui.core.findings import Finding
 from briefing_tui.core.model import Location
 from briefing_tui.core.stamp import Stamp
+from briefing_tui.core.stored import unpacked
 
 TABLES = (
     """CREATE TABLE briefs (
@@ -48,13 +49,16 @@ TABLES = (
         findings TEXT NOT NULL,
         digest TEXT NOT NULL
     )""",
-    # The brief itself, as `encode_brief` gives it: a part to a row.
+    # The brief itself, as `encode_brief` gives it: a part to a row, compressed
+    # (`stored.packed`). With row numbers, so that rows of a few kilobytes fill the
+    # pages: a table without keeps a kilobyte of a row in its page, and the rest on a
+    # page of its own.
     """CREATE TABLE model_parts (
         id INTEGER NOT NULL,
         part INTEGER NOT NULL,
-        data TEXT NOT NULL,
+        data BLOB NOT NULL,
         PRIMARY KEY (id, part)
-    ) WITHOUT ROWID""",
+    )""",
 )
 
 
@@ -110,22 +114,22 @@ class Damaged(Exception):
     """An entry of the cache is not what was stored."""
 
 
-DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration, RecursionError, OverflowError, Damaged)
+DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration, RecursionError, OverflowError, zlib.error, Damaged)
 """What reading back a damaged entry can raise (deep nesting, huge numbers, text that
-is not JSON, values of the wrong kind)."""
+is not JSON, data that does not uncompress, values of the wrong kind)."""
 
 
 class Checksum:
-    """A CRC-32 of an entry's text as written (its findings, then each part): damage is
-    what it is for, not forgery, and it costs 5 ms for a 12 MB brief where a
-    cryptographic digest cost four times as much, on every warm start."""
+    """A CRC-32 of an entry as written (its findings, then each part; text in UTF-8):
+    damage is what it is for, not forgery, and it costs 5 ms for a 12 MB brief where
+    a cryptographic digest cost four times as much, on every warm start."""
 
     def __init__(self, findings: str) -> None:
         self.value = zlib.crc32(findings.encode("utf-8", "surrogatepass"))
 
-    def update(self, data: str) -> None:
+    def update(self, data: bytes | str) -> None:
         """Add the next part."""
-        self.value = zlib.crc32(data.encode("utf-8", "surrogatepass"), self.value)
+        self.value = zlib.crc32(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data, self.value)
 
     def hexdigest(self) -> str:
         """The checksum as stored."""
@@ -135,9 +139,14 @@ class Checksum:
 def checked_parts(cursor: Iterable[tuple[Any, ...]], parts: int, check: Checksum) -> Iterator[Any]:
     """The stored parts of a brief, decoded, each added to the checksum; exactly `parts` of them."""
     count = 0
-    for (data,) in cursor:
-        check.update(data)
-        count += 1
-        yield json.loads(data)
+
+    def rows() -> Iterator[bytes | str]:
+        nonlocal count
+        for (data,) in cursor:
+            check.update(data)
+            count += 1
+            yield data
+
+    yield from unpacked(rows())
     if count != parts:
         raise Damaged(f"{count} parts of {parts}")

@@ -25,7 +25,7 @@ from briefing_tui.core.cache import (
     file_stamp,
     load_brief_cached,
 )
-from briefing_tui.core.cache_identity import LAYOUT
+from briefing_tui.core.cache_identity import LAYOUT, WORDS_VERSION
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
 from briefing_tui.core.stored import decode_brief, encode_brief
@@ -218,6 +218,27 @@ def test_a_database_of_another_layout_is_rebuilt(real, private_cache, monkeypatc
     assert "leftover" not in tables and fresh.persistent
     assert fresh.connection.execute("SELECT count(*) FROM briefs").fetchone() == (0,)
     assert load_brief_cached(real, fresh).ok
+
+
+@pytest.mark.parametrize("version", ["3.11/15.0.0/0.0/0.0", None], ids=["other code", "none"])
+def test_a_database_whose_texts_were_split_into_words_by_other_code_is_rebuilt(real, private_cache, version):
+    # The full-text index keeps no copy of the words it was given: taking a text out
+    # of it means splitting it again exactly as it was split when put in.
+    from briefing_tui.core.library import Library
+
+    for _ in Library([str(real)]).read():
+        pass
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        db.execute("DELETE FROM spot_words")
+        if version is not None:
+            db.execute("INSERT INTO spot_words (version) VALUES (?)", (version,))
+    fresh = BriefCache()
+    assert fresh.persistent and fresh.connection.execute("SELECT count(*) FROM briefs").fetchone() == (0,)
+    assert fresh.connection.execute("SELECT version FROM spot_words").fetchall() == [(WORDS_VERSION,)]
+    library = Library([str(real)], fresh)
+    for _ in library.read():
+        pass
+    assert library.find("Zelensky")[1] > 0
 
 
 def test_a_garbage_file_in_place_of_the_database_is_replaced(real, private_cache, monkeypatch):

@@ -145,6 +145,27 @@ def test_a_changed_file_is_read_again_and_only_it(tmp_path):
     assert library.entries[str(paths[2])].title == "Edited day 2 (not real content)"
 
 
+def test_a_brief_read_again_leaves_none_of_its_old_words_in_the_index(tmp_path):
+    quote = "  - id: q1\n    by: lavrov\n    text: {words}\n"
+    path = write(
+        tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actor("lavrov", "Sergei Lavrov"), quotes=quote.format(words="Ripe tangerine harvest."))
+    )
+    library = opened(tmp_path)
+    assert library.find("tangerine")[1] == 1
+    write(tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actor("lavrov", "Sergei Lavrov"), quotes=quote.format(words="Pomelo summit.")))
+    os.utime(path, (HOUR_AGO + 60, HOUR_AGO + 60))
+    assert library.refresh()
+    for _ in library.read():
+        pass
+    assert library.find("tangerine") == ([], 0) and library.find("pomelo")[1] == 1
+    with library.cache.using() as db:
+        assert db is not None
+        for word in ("ripe", "tangerine", "harvest"):
+            assert db.execute("SELECT rowid FROM spots WHERE spots MATCH ?", (word,)).fetchall() == []
+        (spot,) = db.execute("SELECT rowid FROM spots WHERE spots MATCH 'pomelo summit'").fetchall()
+        assert db.execute("SELECT shown FROM spot_texts WHERE id = ?", spot).fetchone() == ("Pomelo summit.",)
+
+
 def test_without_a_writable_cache_the_library_still_works(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")

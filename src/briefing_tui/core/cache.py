@@ -34,6 +34,7 @@ from briefing_tui.core.cache_identity import CODE_VERSION, LAYOUT, RACY_NS
 from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
 from briefing_tui.core.cache_rows import Summary as Summary
 from briefing_tui.core.find_index import TABLES as FIND_TABLES
+from briefing_tui.core.find_index import optimize_spots, words_current
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
 from briefing_tui.core.library_index import IndexRows, drop_rows, fts5_available, write_rows
@@ -148,7 +149,7 @@ class BriefCache:
                 # A brief is read and written once, front to back: a big page
                 # cache would only hold memory (the default is 2 MiB).
                 connection.execute("PRAGMA cache_size=-256")
-            if not ours or connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
+            if not ours or not _current(connection):
                 self._create(connection)
         except BaseException:
             connection.close()
@@ -159,7 +160,7 @@ class BriefCache:
         """Drop whatever tables an other version left, and make ours."""
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:  # unless another program just did
+            if not _current(connection):  # unless another program just did
                 check_ours(connection)  # still: nothing else came in its place meanwhile
                 names = connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'"
@@ -404,9 +405,12 @@ class BriefCache:
         return self.forget([path for path in self.paths(folder) if path not in found and file_stamp(path) is None])
 
     def compact(self) -> None:
-        """Give the room of forgotten entries back to the disk."""
+        """Give the room of forgotten entries back to the disk, and make the full-text
+        index as small as it gets."""
         with self.using() as db:
             if db is not None and self.persistent:
+                if self.fts:
+                    optimize_spots(db)
                 db.execute("VACUUM")
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -416,6 +420,12 @@ class BriefCache:
             if db is not None:
                 return db.execute(sql, parameters).fetchall()
         return []
+
+
+def _current(connection: sqlite3.Connection) -> bool:
+    """True when the database's tables are this version's, its texts split into words as
+    this code splits them (else it is rebuilt)."""
+    return connection.execute("PRAGMA user_version").fetchone()[0] == LAYOUT and words_current(connection)
 
 
 def _is_corrupt(error: sqlite3.Error) -> bool:

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefing_tui.core.find_index import SpotRow, drop_spots, spot_number, write_spots
+from briefing_tui.core.find_index import SpotRow, drop_spots, spot_number, spot_words, write_spots
 from briefing_tui.core.model import Brief, Text
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     from briefing_tui.core.changes import name_key
     from briefing_tui.core.links import WIKILINK_RE, shown_text
     from briefing_tui.core.search import item_title
-    from briefing_tui.core.text import fold, item_label, words
+    from briefing_tui.core.text import item_label
     from briefing_tui.core.text_lines import line_anchors, shown_anchors
 
     items = {item.id: item for item in brief.items()}
@@ -128,7 +128,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
                 links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
                 anchors = shown_anchors(anchors, links)
             shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
-            found = words(fold(value))
+            found = spot_words(value)
             spot = spot_number(len(rows), number, text.field, len(found) == 1)
             if spot is not None:
                 spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, column, anchors, value))

@@ -237,6 +237,34 @@ def test_the_same_actor_is_found_in_other_briefs_by_id_or_by_name(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("fts", [True, False], ids=["fts5", "in-memory"])
+def test_an_actors_words_in_other_briefs_are_as_the_brief_shows_them(tmp_path, monkeypatch, fts):
+    # With the full-text index, they are read from its copy of each text.
+    if not fts:
+        monkeypatch.setattr(cache_module, "fts5_available", lambda: False)
+    quotes = "  - id: q1\n    by: lavrov\n    text: We reject [[guarantees]] as written.\n    verbatim: false\n"
+    quotes += "  - id: q2\n    by: lavrov\n    text: Nothing more.\n"
+    issues = (
+        "  - id: guarantees\n    title: Security guarantees\n    positions:\n"
+        "      - by: lavrov\n        stance: Against [[q2]], with [[zakharova]].\n        leaning: opposes\n"
+    )
+    actors = actor("lavrov", "Sergei Lavrov") + actor("zakharova", "Maria Zakharova")
+    write(tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actors, quotes=quotes, issues=issues))
+    write(tmp_path, "b.yaml", brief("b", "2026-01-02", actors=actor("lavrov", "Sergei Lavrov")))
+    library = Library(brief_files([str(tmp_path)])[0], BriefCache())
+    assert library.cache.fts is fts
+    for _ in library.read():
+        pass
+    b = library.load(str(tmp_path / "b.yaml")).brief
+    assert b is not None
+    (there,) = library.elsewhere(b.path, b.actors[0])
+    assert [(s.kind, s.item_id, s.issue, s.text, s.note) for s in there.statements] == [
+        ("quote", "q1", None, "We reject [[guarantees]] as written.", "paraphrase"),
+        ("quote", "q2", None, "Nothing more.", None),
+        ("position", "guarantees", "Security guarantees", "Against \u201cNothing more.\u201d, with Maria Zakharova.", "opposes"),
+    ]
+
+
 # -- search across briefs ----------------------------------------------------------------
 
 QUERIES = ["Adler", "reco", "Generated issue", "kalomi", "Greta Adlar", '"border corridor"', "summit envoy", "mission", "adler kalo", "nope-nothing"]

@@ -79,6 +79,18 @@ def test_brief_files_are_found_recursively_skipping_hidden_and_tool_folders(tmp_
     assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [".g.yaml", "a.yaml", "sub/b.YML", "sub/deeper/c.yaml"]
 
 
+def test_a_folder_named_any_way_gives_the_same_normal_paths(tmp_path, monkeypatch):
+    write(tmp_path, "top.yaml", "x")
+    write(tmp_path, "sub/deeper/c.yaml", "x")
+    monkeypatch.chdir(tmp_path)
+    for named in (".", "./", "sub/..", "./sub/../"):
+        assert brief_files([named])[0] == ["sub/deeper/c.yaml", "top.yaml"], named
+    for named in ("sub", "sub/", "./sub", "sub/deeper/.."):
+        assert brief_files([named])[0] == ["sub/deeper/c.yaml"], named
+    for named in (str(tmp_path), f"{tmp_path}/", f"{tmp_path}//sub/.."):
+        assert brief_files([named])[0] == [f"{tmp_path}/sub/deeper/c.yaml", f"{tmp_path}/top.yaml"], named
+
+
 def test_a_folder_without_briefs_is_a_problem_and_a_named_file_is_kept_as_given(tmp_path):
     (tmp_path / "empty").mkdir()
     files, problems = brief_files([str(tmp_path / "empty"), "missing.yaml"])

@@ -105,9 +105,10 @@ print(sum(batches), sum(e.key is not None for e in library.entries.values()))
 
 
 def test_batches_from_workers_are_stored_together_up_to_a_size_or_a_time():
-    batches = [[1, 2], [3], [4, 5, 6], [7]]
-    assert list(gathered(iter(batches), at_least=3, seconds=60)) == [[1, 2, 3], [4, 5, 6], [7]]
-    assert list(gathered(iter(batches), at_least=100, seconds=60)) == [[1, 2, 3, 4, 5, 6, 7]]
+    # The first as it comes (the first rows are shown at once), then together.
+    batches = [[1, 2], [3], [4, 5], [6], [7]]
+    assert list(gathered(iter(batches), at_least=3, seconds=60)) == [[1, 2], [3, 4, 5], [6, 7]]
+    assert list(gathered(iter(batches), at_least=100, seconds=60)) == [[1, 2], [3, 4, 5, 6, 7]]
     assert list(gathered(iter(batches), at_least=100, seconds=0)) == batches  # none held longer than asked
 
 

@@ -117,14 +117,15 @@ def read_in_workers(paths: Sequence[str], keep: bool, texts: bool) -> Iterator[l
 def gathered(batches: Iterator[list[T]], at_least: int | None = None, seconds: float | None = None) -> Iterator[list[T]]:
     """The batches, joined until they hold `at_least` items or `seconds` have passed
     since the last were given (the rest at the end): writing to the cache costs less
-    in fewer, larger transactions (the full-text index merges fewer segments)."""
+    in fewer, larger transactions (the full-text index merges fewer segments). The
+    first is given as it comes: the list shows its first rows as soon as it can."""
     at_least = STORED_AT_ONCE if at_least is None else at_least
     seconds = STORED_EVERY if seconds is None else seconds
     held: list[T] = []
-    since = time.monotonic()
+    since: float | None = None
     for batch in batches:
         held += batch
-        if len(held) >= at_least or time.monotonic() - since >= seconds:
+        if since is None or len(held) >= at_least or time.monotonic() - since >= seconds:
             yield held
             held, since = [], time.monotonic()
     if held:

@@ -33,9 +33,9 @@ T = TypeVar("T")
 BATCH = 16
 """Files per work item: enough to be worth the trip, few enough to come back often."""
 AHEAD = 16
-"""Work items handed to the pool and not stored yet, at most (or two for each worker,
-when there are more workers): more than the workers read while the cache stores
-what they gave before."""
+"""Work items in the pool (handed to it, not given back yet), or two for each worker
+when there are more workers: more than the workers read while the cache stores what
+they gave before, and a bounded number of files in memory."""
 STORED_AT_ONCE = 192
 """Files read in workers are stored this many at a time, or as many as came back in
 `STORED_EVERY` seconds: an interrupted read reads those again at the next start."""

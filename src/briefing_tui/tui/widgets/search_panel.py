@@ -13,7 +13,7 @@ from textual.events import Key
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from briefing_tui.core.library import SearchStopped
+from briefing_tui.core.library_search import SearchStopped
 from briefing_tui.core.model import field_words
 from briefing_tui.core.search import Hit
 from briefing_tui.core.text import snippet

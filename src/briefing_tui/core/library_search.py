@@ -4,7 +4,8 @@ A `Searcher` keeps, between keystrokes and for one count of the library's change
 connection of its own, the briefs' order placed in it, the index's words (and the
 fields each was ever in), the words each word typed finds, and the last few answers:
 typing `recons` after `recon` finds the same words, so the same items, and only places
-them again.
+them again. A query with a limit is ranked as `find_best` does (the best items without
+scoring every match, the count capped), and as `find_spots` does when that cannot.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
+from briefing_tui.core.find_best import best_items, best_words, counted, place_ranges
 from briefing_tui.core.find_index import word_fields
 from briefing_tui.core.find_query import Found, Row, close_among_lengths, find_spots, place_briefs, placed_hits, ranked_items, term_words
 from briefing_tui.core.library_index import item_titles
@@ -46,6 +48,7 @@ class Searcher:
         self._db: sqlite3.Connection | None = None
         self._paths: tuple[int, dict[int, str]] = (-1, {})
         self._placed = -1
+        self._places: dict[int, int] = {}
         self._words = -1
         self._vocabulary: list[str] = []
         self._fields: dict[str, int] = {}
@@ -83,7 +86,9 @@ class Searcher:
     def _prepare(self, db: sqlite3.Connection, paths: dict[int, str], changes: int) -> None:
         """The briefs' order and the index's words, placed and read again once the library changed."""
         if self._placed != changes:
-            place_briefs(db, {key: place for place, key in enumerate(paths)})
+            self._places = {key: place for place, key in enumerate(paths)}
+            place_briefs(db, self._places)
+            place_ranges(db, paths)
             self._answers.clear()
             self._placed = changes
         if self._words != changes:
@@ -117,8 +122,16 @@ class Searcher:
         if kept is not None:
             self._answers.move_to_end(key)
             return kept
-        rows = ranked_items(db, terms, classes, limit)
-        answer = (rows, rows[0][2] if rows else 0)
+        tops, bests = best_words(terms, classes, self._fields, self._vocabulary)
+        if not all(tops):
+            answer: tuple[list[Row], int] = ([], 0)  # a term no field holds as asked: none matches
+        else:
+            best = best_items(db, tops, bests, limit, self._places)
+            if best is not None:
+                answer = (best, counted(db, terms, classes, bests, best[0][2]))
+            else:
+                rows = ranked_items(db, terms, classes, limit)
+                answer = (rows, rows[0][2] if rows else 0)
         self._answers[key] = answer
         if len(self._answers) > ANSWERS_KEPT:
             self._answers.popitem(last=False)

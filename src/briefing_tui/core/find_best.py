@@ -61,6 +61,8 @@ class Best(NamedTuple):
     """How many words (or phrases) `visit` looks up."""
     codes: tuple[int, ...]
     """The weights of fields (their codes) where those words score the term's best."""
+    whole: bool = False
+    """`expression` finds every match of the term (a phrase's words are all its best)."""
 
 
 def place_ranges(db: sqlite3.Connection, keys: Iterable[int]) -> None:
@@ -106,7 +108,7 @@ def _whole_best(number: int, term: Term, fields: dict[str, int], vocabulary: lis
     codes = tuple(code for code in _CODES if _mark(EXACT, code) == top)
     best_ends = [word for word, bits in ends.items() if any(bits >> code & 1 for code in codes)]
     visit = " OR ".join('"' + " ".join([*before, end]) + '"' for end in best_ends) if len(best_ends) <= MOST_WORDS else None
-    return top, [Best(number, whole_expression(term), visit, len(best_ends), codes)] if top else []
+    return top, [Best(number, whole_expression(term), visit, len(best_ends), codes, whole=True)] if top else []
 
 
 def _words_best(number: int, term: Term, found: dict[str, float], fields: dict[str, int]) -> tuple[int, list[Best]]:
@@ -131,6 +133,10 @@ def best_items(db: sqlite3.Connection, tops: list[int], bests: list[Best], limit
     found: tuple[list[tuple[int, list[int]]], int] | None = None
     if all(best.visit is not None for best in bests):
         found = _visited(db, bests, len(tops), limit, places)
+    if found is None and len(tops) == 1 and bests[0].whole:
+        # A phrase alone: reading where it scores its best from the whole index reads
+        # it wherever it is, as scoring every match does, which also counts them.
+        return None
     if found is None:
         selects = [
             f"SELECT {b.term}, rowid FROM spots WHERE spots MATCH :e{n} AND (rowid & 15) IN ({', '.join(map(str, b.codes))})"

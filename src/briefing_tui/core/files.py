@@ -64,9 +64,13 @@ def same_ids(briefs: Iterable[tuple[str, str]]) -> list[Finding]:
 def _walk(folder: str, unreadable: Callable[[OSError], object]) -> Iterator[str]:
     for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not _skipped(root, name)]
+        # The folder's path made normal once, not for each of its (thousands of) files:
+        # a name holds no separator, so what follows it is normal too.
+        base = os.path.normpath(root)
+        prefix = "" if base == os.curdir else base if base.endswith(os.sep) else base + os.sep
         for name in names:
             if name.lower().endswith(BRIEF_SUFFIXES):
-                yield os.path.normpath(os.path.join(root, name))
+                yield prefix + name
 
 
 def _skipped(root: str, name: str) -> bool:

@@ -137,13 +137,13 @@ def ranked_items(db: sqlite3.Connection, terms: list[Term], classes: list[dict[s
     scored = []
     for number, (term, found) in enumerate(zip(terms, classes, strict=True)):
         asked = [(EXACT, whole_expression(term))] if term.whole else expressions(found, term.words[0])
-        # Each spot's mark: how much its match counts (times four, a whole number),
-        # then its number within its item, the lowest highest: an item's best mark is
-        # its best match, the first text of those as good.
         # A term after the first scores only the items the one before it found: its
         # other texts are read, never grouped (a third of the time, or less, for
         # `greta a`, whose `a` holds half the library).
         among = f" AND rowid >> {ITEM_SHIFT} IN (SELECT item FROM t{number - 1})" if number else ""
+        # Each spot's mark: how much its match counts (times four, a whole number),
+        # then its number within its item, the lowest highest: an item's best mark is
+        # its best match, the first text of those as good.
         selects: list[str] = []
         for quality, expression in asked:
             name = f"e{number}_{len(selects)}"

@@ -8,8 +8,9 @@ full model is only loaded when it is opened.
 Across briefs, an actor is the same actor when it has the same id, or, when the ids
 differ, the same name with case and accents ignored. Search across briefs is
 answered by SQLite's full-text index of every text (`find_query`, as `briefing find`
-is), which scores items as the search of one brief does (`SearchIndex`), so both
-agree; without FTS5 one in-memory index of every item is searched instead.
+is; as you type, `library_search`), which scores items as the search of one brief
+does (`SearchIndex`), so both agree; without FTS5 one in-memory index of every item
+is searched instead.
 """
 
 from __future__ import annotations
@@ -335,8 +336,9 @@ class Library:
 
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
-        many match in all. Ties keep the order of the list (newest brief first), then
-        of the items in the brief.
+        many match in all (with a limit, counting may stop short: the count is then
+        `AtLeast` that many). Ties keep the order of the list (newest brief first),
+        then of the items in the brief.
 
         Safe to call from another thread than the one that reads: the answer comes
         from a connection of its own, one search at a time; `stop_search` cuts short

@@ -14,11 +14,13 @@ from benchmarks.generate import write_series
 
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.find_index import WEIGHT_MASK, WEIGHT_OF_CODE, word_fields
 from briefing_tui.core.find_query import find_spots, vocabulary_of
 from briefing_tui.core.library import Library
 from briefing_tui.core.library_index import index_rows
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.query import query_terms
+from tests.core.test_library import actor, brief, opened, write
 
 
 def _read(paths, cache):
@@ -65,8 +67,9 @@ def test_the_index_of_texts_agrees_with_the_search_in_memory(libraries, query):
 
 
 def test_the_vocabulary_holds_every_word_stored_even_after_a_write_that_failed(tmp_path, monkeypatch):
-    # Each word is written once, by the first transaction that holds it: a transaction
-    # rolled back has written none, and the next writes them.
+    # Each word is written once for each weight of field it is in, by the first
+    # transaction that holds it so: a transaction rolled back has written none, and
+    # the next writes them.
     paths = [str(p) for p in write_series(tmp_path / "briefs", 3)]
     hour_ago = time.time() - 3600
     for path in paths:
@@ -85,9 +88,39 @@ def test_the_vocabulary_holds_every_word_stored_even_after_a_write_that_failed(t
     library = Library(paths, cache)
     for _ in library.read(batch=1):  # a transaction for each brief: most words are in the first
         pass
-    expected = set()
+    expected: dict[str, int] = {}
     for path in paths:
         brief = load_brief(path).brief
         assert brief is not None
-        expected |= {word for _, words, *_ in index_rows(brief).spots for word in words.split()}
-    assert set(vocabulary_of(cache.connection)) == expected
+        for number, words, *_ in index_rows(brief).spots:
+            for word in words.split():
+                expected[word] = expected.get(word, 0) | 1 << (number & WEIGHT_MASK)
+    assert word_fields(cache.connection) == expected
+    assert len({bits for bits in expected.values()}) > 1  # words in fields of several weights
+
+
+def weights(fields: int) -> set[float]:
+    """The weights of the fields a word's bits (`word_fields`) say it was in."""
+    return {weight for code, weight in enumerate(WEIGHT_OF_CODE) if fields >> code & 1}
+
+
+def test_the_index_knows_the_fields_each_word_was_ever_in(tmp_path):
+    folder = tmp_path / "lib"
+    write(folder, "a.yaml", brief("a", "2026-01-01", actors=actor("k1", "Kalomir Dvorak")))
+    library = opened(folder)
+    with library.cache.using() as db:
+        assert db is not None
+        fields = word_fields(db)
+    assert weights(fields["kalomir"]) == weights(fields["dvorak"]) == {4.0}  # a name of two words
+    # The name goes; its words keep the name's weight: what they may score, never less.
+    write(folder, "a.yaml", brief("a", "2026-01-01", actors=actor("k1", "Dvorak")))
+    assert library.refresh()
+    for _ in library.read():
+        pass
+    with library.cache.using() as db:
+        assert db is not None
+        fields = word_fields(db)
+    assert weights(fields["dvorak"]) == {4.0, 6.0}
+    assert library.find("kalomir", 10) == ([], 0)
+    hits, count = library.find("dvorak", 10)
+    assert count == 1 and hits[0].field == "name" and hits[0].score == library.find("dvorak")[0][0].score

@@ -136,9 +136,10 @@ class BriefCache:
         return self._connect(":memory:")
 
     def _connect(self, name: str) -> sqlite3.Connection:
-        self._known_terms: set[str] = set()
-        """Words this connection has written to the vocabulary, and committed: never
-        written again (a word is never taken out of it; see `find_index`)."""
+        self._known_terms: dict[int, set[str]] = {}
+        """Words this connection has written to the vocabulary and committed, by the
+        code of the weight it gave them: never written again with that weight (a word
+        never loses one; see `find_index`)."""
         # Autocommit: transactions are begun and ended explicitly, a batch at a time.
         connection = sqlite3.connect(name, timeout=1.0, isolation_level=None, check_same_thread=False)
         try:
@@ -299,7 +300,7 @@ class BriefCache:
         """`store_many` for entries made ready elsewhere (`prepare_entry`, in a worker
         process, say); each file's number in the cache."""
         keys: dict[str, int] = {}
-        terms: set[str] = set()
+        terms: dict[int, set[str]] = {}
         with self.using(writing=True) as db:
             if db is None:
                 return {}
@@ -316,15 +317,18 @@ class BriefCache:
                     db.execute("INSERT INTO models (id, parts, findings, digest) VALUES (?, ?, ?, ?)", (key, parts, findings, check.hexdigest()))
                 if rows is not None:
                     write_rows(db, key, rows, self.fts)
-                    terms.update(rows.terms)
+                    for code, found in rows.terms.items():
+                        terms.setdefault(code, set()).update(found)
                 keys[path] = key
             # The words of all these briefs at once, those not written before only:
-            # briefs share most of their words.
-            terms -= self._known_terms
+            # briefs share most of their words, and the fields they are in.
+            for code, new in terms.items():
+                new -= self._known_terms.get(code, set())
             if self.fts:
-                write_terms(db, terms)
+                write_terms(db, ((word, 1 << code) for code, new in terms.items() for word in new))
             db.execute("COMMIT")  # here, so that a failure skips the return
-            self._known_terms |= terms
+            for code, new in terms.items():
+                self._known_terms.setdefault(code, set()).update(new)
             # The pages just written go from the log into the database, and the log
             # is emptied. A log left behind (by a program killed, or ended without
             # closing) is read through by every later start: 5 ms for the log of a

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefing_tui.core.find_index import SpotRow, drop_spots, spot_id, spot_number, spot_words, write_spots
+from briefing_tui.core.find_index import WEIGHT_MASK, SpotRow, drop_spots, spot_id, spot_number, spot_words, write_spots
 from briefing_tui.core.model import Brief, Text
 
 if TYPE_CHECKING:
@@ -99,12 +99,13 @@ class IndexRows(NamedTuple):
     and position: `spot` is the number of the text in `spots` that is its text, if any."""
     spots: list[SpotRow]
     """Every text of every item, for `briefing find` (`find_index`)."""
-    terms: list[str]
-    """Every word of those texts, once (the cache adds those it does not hold yet to
-    the vocabulary, for many briefs at once)."""
+    terms: dict[int, list[str]]
+    """Every word of those texts, once for each weight of the fields it is in, by the
+    code of the weight (`find_index`): the cache adds to the vocabulary what it does
+    not hold yet, for many briefs at once."""
 
 
-NO_ROWS = IndexRows([], [], [], [], [])
+NO_ROWS = IndexRows([], [], [], [], {})
 
 
 def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = True) -> IndexRows:
@@ -127,7 +128,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = Tr
 
     rows: list[tuple[str, str, str, str]] = []
     spots: list[SpotRow] = []
-    terms: set[str] = set()
+    terms: dict[int, set[str]] = {}
     numbered: dict[tuple[str, str, str], SpotRow] = {}
 
     def spot_of(kind: str, item_id: str, field: str, text: str) -> int | None:
@@ -152,7 +153,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = Tr
                 stored = " ".join(map(str, anchors)) if anchors else None
                 spots.append((spot, " ".join(found), kind, item_id, text.field, line, column, stored, value))
                 numbered[kind, item_id, text.field] = spots[-1]
-                terms.update(found)
+                terms.setdefault(spot & WEIGHT_MASK, set()).update(found)
         rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False) if texts else ""))
 
     add("brief", brief.id, brief.title, brief.texts())
@@ -179,7 +180,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None, *, texts: bool = Tr
                 (p.by, "position", issue.id, issue.title, None, stance, p.leaning, spot_of(issue.noun, issue.id, f"positions[{n}].stance", stance))
             )
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
-    return IndexRows(rows, actors, statements, spots, list(terms))
+    return IndexRows(rows, actors, statements, spots, {code: list(words) for code, words in terms.items()})
 
 
 def drop_rows(db: sqlite3.Connection, key: int, fts: bool) -> None:

@@ -11,12 +11,12 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from briefing_tui import __version__, cli_cache
 from briefing_tui.core.files import brief_files, same_ids
 from briefing_tui.core.printable import clipboard_text, json_safe, visible
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     import argparse
 

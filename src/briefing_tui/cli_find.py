@@ -16,11 +16,12 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
 from briefing_tui.core.files import brief_files
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.printable import json_safe, visible
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     import argparse
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"

@@ -14,9 +14,9 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
-from typing import NamedTuple
 
 from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
 from briefing_tui.core.text_lines import line_at

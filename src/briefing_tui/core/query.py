@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.text import fold, words
 
 # How much a match counts, by how the word matched.

@@ -7,12 +7,11 @@ One module, so that every part of the program folds, splits and cuts text the sa
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     from briefing_tui.core.model import Item
 
@@ -92,7 +91,10 @@ def short(text: str, width: int = 48) -> str:
     if len(flat) <= width:
         return flat
     if "-" in flat:
-        # textwrap may break at hyphens: let it.
+        # textwrap may break at hyphens: let it. (Imported here: what `briefing find`
+        # imports of this module never shortens, and textwrap takes a millisecond.)
+        import textwrap
+
         cut = textwrap.shorten(flat, width, placeholder="\u2026")
     else:
         # What textwrap.shorten gives, without its cost (a page may shorten

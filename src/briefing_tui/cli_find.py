@@ -174,14 +174,13 @@ def _print_json(query: str, answer: Answer) -> None:
 def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit: int | None) -> Answer | None:
     """The answer from the cache as it is, or None when it cannot give it: a brief not
     cached as it is on disk, one gone from a folder named, or no cache of ours."""
-    from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, cache_directory, companions
-    from briefing_tui.core.cache_identity import LAYOUT
+    from briefing_tui.core.cache_identity import APPLICATION_ID, COMPANIONS, DATABASE_NAME, LAYOUT, cache_folder
 
-    database = cache_directory() / DATABASE_NAME
-    if any(path.is_symlink() for path in companions(database)) or not database.is_file():
+    database = os.path.join(cache_folder(), DATABASE_NAME)
+    if any(os.path.islink(database + suffix) for suffix in COMPANIONS) or not os.path.isfile(database):
         return None  # the library's way says why, or makes it
     try:
-        db = sqlite3.connect(f"{database.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
+        db = sqlite3.connect(f"{_uri(database)}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
     except sqlite3.Error:
         return None
     try:
@@ -204,6 +203,14 @@ def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit
         return None
     finally:
         db.close()
+
+
+_URI_SAFE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/_.-~")
+
+
+def _uri(path: str) -> str:
+    """The `file:` URI of a file, as `Path.as_uri` writes it (without importing pathlib)."""
+    return "file://" + "".join(chr(byte) if byte in _URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(os.path.abspath(path)))
 
 
 def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[str]) -> tuple[dict[int, int], dict[int, str], list[str]] | None:

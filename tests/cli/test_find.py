@@ -66,3 +66,13 @@ def test_a_limit_that_is_not_a_count_is_a_usage_error(tmp_path):
     for limit in ("0", "-3", "many"):
         result = run_briefing("find", "adler", tmp_path, "--limit", limit)
         assert result.returncode == 2 and "usage: briefing find" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cache_folder_named_from_where_briefing_starts_is_used_once_filled(tmp_path, monkeypatch):
+    write_series(tmp_path / "briefs", 2)
+    _settled(tmp_path / "briefs")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "cache")  # relative: to the folder briefing starts in
+    read = run_briefing("find", "adler", "briefs", cwd=tmp_path)
+    cached = run_briefing("find", "adler", "briefs", cwd=tmp_path)
+    assert (tmp_path / "cache" / "briefs.sqlite3").is_file()
+    assert (cached.returncode, cached.stdout, cached.stderr) == (0, read.stdout, "")

@@ -1,0 +1,106 @@
+"""How `briefing find` places each hit in its text and cuts its snippet: by counting
+where the text is plain (words one space apart), as `snippet` would cut it; and a
+word typed with punctuation is placed where the word is."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.find_query import SNIPPET_WIDTH, _cut, find_spots
+from briefing_tui.core.library import Library
+from briefing_tui.core.query import query_terms
+from briefing_tui.core.text import snippet
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """`snippet` of the text around the match (twice its width on either side), an
+    ellipsis where the text was cut before it was given: the snippet `find` prints."""
+    low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
+    shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
+    if low and not shown.startswith("\u2026"):
+        shown = "\u2026" + shown[1:]
+    if high < len(text) and not shown.endswith("\u2026"):
+        shown = shown[:-1] + "\u2026"
+    return shown
+
+
+_WORDS = st.text(alphabet="abcXYZ\u00e9\u00df\u2019.,", min_size=1, max_size=12)
+_PLAIN = st.lists(_WORDS, min_size=1, max_size=60).map(" ".join)
+_ANY = st.text(alphabet="ab \t\n\u00a0\u2028\u00e9\x1b", max_size=400)
+
+
+@given(st.one_of(_PLAIN, _ANY), st.data())
+def test_a_snippet_is_cut_as_snippet_cuts_the_text_around_the_match(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 100)))
+    assert _cut(text, start, end) == _around(text, start, end)
+
+
+def test_the_snippets_of_plain_text_are_cut_as_before_at_either_end_and_in_the_middle():
+    text = " ".join(f"word{n}" for n in range(100))
+    for start in (0, 5, text.index("word50"), len(text) - len("word99")):
+        end = start + 6
+        assert _cut(text, start, end) == _around(text, start, end)
+        assert len(_cut(text, start, end)) == SNIPPET_WIDTH
+
+
+_BRIEF = """\
+brief: 1
+title: Déjà vu at the café
+date: 2026-01-29
+summary: |
+  The  naïve ﬁnance chief of Zürich said “no” to the Café Müller deal,
+  twice.\tThen Ms Adler, of Adler & Sons, asked again, and again:
+  {filler}
+  At last the board agreed to the Müller reconstruction plan.
+key_points:
+  - "Greta Adler, the chair, spoke first;  then the board."
+  - Kyiv's envoy left early.
+"""
+
+
+def _library(tmp_path):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    filler = " ".join(["nothing new was said on the matter"] * 30)
+    (folder / "cafe.yaml").write_text(_BRIEF.format(filler=filler), encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(folder / "cafe.yaml", (hour_ago, hour_ago))
+    library = Library([str(folder / "cafe.yaml")], BriefCache(tmp_path / "cache"))
+    for _ in library.read():
+        pass
+    return library
+
+
+def test_hits_in_text_that_is_not_plain_are_placed_and_cut_as_the_search_in_memory_does(tmp_path):
+    library = _library(tmp_path)
+    in_memory = Library(library.files, BriefCache(tmp_path / "plain"))
+    in_memory.cache._fts = False
+    in_memory.cache._create(in_memory.cache.connection)
+    for _ in in_memory.read():
+        pass
+    entries = [entry for entry in library.listing() if entry.ok and entry.key is not None]
+    order = {entry.key: place for place, entry in enumerate(entries)}
+    for query in ("muller", "zurich", "finance", "reconstruction", "naive", "adler", "Adlar", "kyiv", '"the board agreed"', "sons", "cafe"):
+        expected, total = in_memory.find(query)
+        found, count = find_spots(library.cache.connection, query_terms(query), order)
+        assert count == total > 0, query
+        assert [(f.field, f.line, f.snippet, f.matched) for f in found] == [(h.field, in_memory.line(h), h.snippet(), h.matched) for h in expected], (
+            query
+        )
+
+
+def test_a_word_written_with_punctuation_is_placed_where_the_word_is(tmp_path):
+    library = _library(tmp_path)
+    entries = [entry for entry in library.listing() if entry.ok and entry.key is not None]
+    order = {entry.key: place for place, entry in enumerate(entries)}
+    for query, words in (("reconstruction, muller", "reconstruction muller"), ("adler; greta", "adler greta"), ("(muller) plan", "muller plan")):
+        found, _ = find_spots(library.cache.connection, query_terms(query), order)
+        plain, _ = find_spots(library.cache.connection, query_terms(words), order)
+        assert plain and all(f.matched for f in plain)
+        assert [(f.snippet, f.matched, f.line) for f in found] == [(f.snippet, f.matched, f.line) for f in plain], query

@@ -220,43 +220,50 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
     from briefing_tui.core.cache_identity import CODE_VERSION, RACY_NS
     from briefing_tui.core.text import fold
 
-    columns = "id, path, size, mtime_ns, ctime_ns, inode, stored_ns, version, indexed, errors, date, title"
-    wanted = {os.path.abspath(path): path for path in files}
+    # Whether an entry may be used at all, and whether it is a valid brief, are asked
+    # of SQLite with the rows: only the stamps are left to compare with the files'.
+    columns = "path, size, mtime_ns, ctime_ns, inode, version = ? AND stored_ns - mtime_ns >= ? AND indexed, id, errors OR title IS NULL OR date IS NULL, date, title"
+    usable = (CODE_VERSION, RACY_NS)
+    # Each file as the cache knows it: absolute, as `os.path.abspath` writes it, for a
+    # fraction of what thousands of calls to it take.
+    here, normpath = os.path.join(os.getcwd(), ""), os.path.normpath
+    wanted = {normpath(path if path.startswith("/") else here + path): path for path in files}
     rows = {}
     for folder in [path for path in named if os.path.isdir(path)]:
         inside = os.path.join(os.path.abspath(folder), "")
         after = inside[:-1] + chr(ord(inside[-1]) + 1)
-        for row in db.execute(f"SELECT {columns} FROM briefs WHERE path >= ? AND path < ?", (inside, after)):
-            if row[1] not in wanted and not os.path.exists(row[1]):
+        for row in db.execute(f"SELECT {columns} FROM briefs WHERE path >= ? AND path < ?", (*usable, inside, after)):
+            if row[0] not in wanted and not os.path.exists(row[0]):
                 return None  # gone: forgotten on the way that reads
-            rows[row[1]] = row
+            rows[row[0]] = row
     missing = [key for key in wanted if key not in rows]
     if missing:
         import json
 
         sql = f"SELECT {columns} FROM briefs WHERE path IN (SELECT value FROM json_each(?))"
-        rows.update((row[1], row) for row in db.execute(sql, (json.dumps(missing),)))
+        rows.update((row[0], row) for row in db.execute(sql, (*usable, json.dumps(missing))))
     listed: list[tuple[int, str, int, int]] = []
     paths: dict[int, str] = {}
     broken: list[str] = []
-    for number, (key, given) in enumerate(wanted.items()):
+    stat = os.stat
+    number = 0
+    for key, given in wanted.items():
         row = rows.get(key)
         if row is None:
             return None
-        brief, _, size, mtime, ctime, inode, stored, version, indexed, errors, date, title = row
+        _, size, mtime, ctime, inode, usable_entry, brief, invalid, date, title = row
         try:
-            info = os.stat(given)
+            info = stat(given)
         except OSError:
             return None
-        if (size, mtime, ctime, inode) != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
+        if not usable_entry or size != info.st_size or mtime != info.st_mtime_ns or ctime != info.st_ctime_ns or inode != info.st_ino:
             return None
-        if version != CODE_VERSION or stored - mtime < RACY_NS or not indexed:
-            return None
-        if errors or title is None or date is None:
+        if invalid:
             broken.append(given)
-            continue
-        paths[brief] = given
-        listed.append((-date, fold(title), number, brief))
+        else:
+            paths[brief] = given
+            listed.append((-date, title.lower() if title.isascii() else fold(title), number, brief))
+        number += 1
     listed.sort()
     return {entry[3]: place for place, entry in enumerate(listed)}, paths, broken
 

@@ -79,6 +79,18 @@ def test_brief_files_are_found_recursively_skipping_hidden_and_tool_folders(tmp_
     assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [".g.yaml", "a.yaml", "sub/b.YML", "sub/deeper/c.yaml"]
 
 
+def test_a_folder_however_written_gives_its_files_as_normpath_writes_them(tmp_path, monkeypatch):
+    for name in ("a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"):
+        write(tmp_path / "briefs", name, "x")
+    monkeypatch.chdir(tmp_path)
+    relative = ["briefs/a.yaml", "briefs/sub/b.yaml", "briefs/sub/deeper/c.yaml"]
+    for written in ("briefs", "briefs/", "./briefs", "briefs/./sub/..", "briefs//"):
+        assert brief_files([written]) == (relative, []), written
+    absolute = [str(tmp_path / path) for path in relative]
+    for written in (str(tmp_path / "briefs"), f"{tmp_path}/briefs/", f"{tmp_path}/./briefs/sub/.."):
+        assert brief_files([written]) == (absolute, []), written
+
+
 def test_a_folder_without_briefs_is_a_problem_and_a_named_file_is_kept_as_given(tmp_path):
     (tmp_path / "empty").mkdir()
     files, problems = brief_files([str(tmp_path / "empty"), "missing.yaml"])

@@ -64,9 +64,13 @@ def same_ids(briefs: Iterable[tuple[str, str]]) -> list[Finding]:
 def _walk(folder: str, unreadable: Callable[[OSError], object]) -> Iterator[str]:
     for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not _skipped(root, name)]
+        inside = os.path.join(root, "")
+        # A name joined to a folder written as normpath writes it is written so too:
+        # only the files of other folders need it (a search names thousands).
+        plain = os.path.normpath(root) == root
         for name in names:
             if name.lower().endswith(BRIEF_SUFFIXES):
-                yield os.path.normpath(os.path.join(root, name))
+                yield inside + name if plain else os.path.normpath(inside + name)
 
 
 def _skipped(root: str, name: str) -> bool:

@@ -57,7 +57,10 @@ _WEIGHT = "CASE rowid & 15 " + " ".join(f"WHEN {code} THEN {weight}" for code, w
 
 def vocabulary_of(db: sqlite3.Connection) -> list[str]:
     """Every word the index holds, sorted: what a query's words are looked up in."""
-    return [term for (term,) in db.execute("SELECT term FROM terms")]
+    # In the table's order (its key: sorted as Python sorts), as one string: a row
+    # at a time takes three times as long. No word holds a space (see `write_spots`).
+    (words,) = db.execute("SELECT group_concat(term, ' ') FROM terms").fetchone()
+    return words.split(" ") if words else []
 
 
 def close_among_lengths(vocabulary: list[str]) -> CloseWords:
@@ -81,7 +84,10 @@ def place_briefs(db: sqlite3.Connection, order: dict[int, int]) -> None:
     db.execute("PRAGMA temp_store = MEMORY")  # the places and the sorting: never a file
     db.execute("CREATE TEMP TABLE IF NOT EXISTS places (brief INTEGER PRIMARY KEY, place INTEGER NOT NULL)")
     db.execute("DELETE FROM temp.places")
-    db.executemany("INSERT INTO temp.places (brief, place) VALUES (?, ?)", order.items())
+    # All in one statement, as one JSON object (brief -> place): a row at a time
+    # takes four times as long.
+    places = "{" + ",".join([f'"{brief}":{place}' for brief, place in order.items()]) + "}"
+    db.execute("INSERT INTO temp.places (brief, place) SELECT CAST(key AS INTEGER), value FROM json_each(?)", (places,))
 
 
 def find_spots(

@@ -76,3 +76,12 @@ def test_a_cache_folder_named_from_where_briefing_starts_is_used_once_filled(tmp
     cached = run_briefing("find", "adler", "briefs", cwd=tmp_path)
     assert (tmp_path / "cache" / "briefs.sqlite3").is_file()
     assert (cached.returncode, cached.stdout, cached.stderr) == (0, read.stdout, "")
+
+
+def test_the_same_query_prints_the_same_lines_every_time(tmp_path, private_cache):
+    write_series(tmp_path, 4)
+    _settled(tmp_path)
+    for query in ("generated issue", "Adlar", "kal", '"generated issue"'):
+        for options in ((), ("--limit", "5"), ("--format", "json")):
+            runs = {run_briefing("find", query, tmp_path, *options).stdout for _ in range(3)}
+            assert len(runs) == 1 and runs != {""}, (query, options)

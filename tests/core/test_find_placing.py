@@ -5,15 +5,16 @@ word typed with punctuation is placed where the word is."""
 from __future__ import annotations
 
 import os
+import re
 import time
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.find_query import SNIPPET_WIDTH, _cut, find_spots
+from briefing_tui.core.find_query import SNIPPET_WIDTH, _cut, _finder, find_spots
 from briefing_tui.core.library import Library
-from briefing_tui.core.query import query_terms
+from briefing_tui.core.query import EXACT, INNER, PREFIX, TYPO, Term, query_terms
 from briefing_tui.core.text import snippet
 
 
@@ -47,6 +48,31 @@ def test_the_snippets_of_plain_text_are_cut_as_before_at_either_end_and_in_the_m
         end = start + 6
         assert _cut(text, start, end) == _around(text, start, end)
         assert len(_cut(text, start, end)) == SNIPPET_WIDTH
+
+
+def _first_token(folded: str, found: dict[str, float], quality: float) -> tuple[int, int]:
+    """The first word of the text that the term found with `quality`: where it matched so."""
+    for match in re.finditer(r"\w+", folded):
+        if found.get(match.group()) == quality:
+            return match.span()
+    return 0, 0
+
+
+_VOCABULARY = ["ad", "adler", "adlar", "alder", "badler", "adlers", "x_adler", "\u00e9t\u00e9", "2026"]
+
+
+@given(
+    st.lists(st.sampled_from([*_VOCABULARY, " ", ", ", "-", "_", "\u00b7"]), max_size=30).map("".join),
+    st.dictionaries(st.sampled_from(_VOCABULARY), st.sampled_from([PREFIX, INNER, TYPO]), max_size=9),
+    st.sampled_from([PREFIX, INNER, TYPO]),
+)
+def test_a_word_is_placed_on_the_first_word_of_the_text_found_as_well_as_it_scored(folded, found, quality):
+    term = Term("adler", ("adler",), False)
+    assert _finder(term, found, quality)(folded) == _first_token(folded, found, quality)
+    many = dict.fromkeys([f"w{n}" for n in range(20)], quality) | found  # more words than are looked for one by one
+    assert _finder(term, many, quality)(folded) == _first_token(folded, many, quality)
+    exact = re.search(r"(?<!\w)adler(?!\w)", folded)
+    assert _finder(term, {"adler": EXACT}, EXACT)(folded) == (exact.span() if exact else (0, 0))
 
 
 _BRIEF = """\

@@ -219,7 +219,7 @@ def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
         return lambda folded: _alone(folded, word)
     candidates = [candidate for candidate, how in found.items() if how == quality]
     if len(candidates) <= _FEW:
-        return lambda folded: min((_alone(folded, candidate) for candidate in candidates), key=_nowhere_last, default=(0, 0))
+        return lambda folded: _first_alone(folded, candidates)
 
     def first_token(folded: str) -> tuple[int, int]:
         for match in _TOKEN.finditer(folded):
@@ -249,8 +249,16 @@ def _alone(folded: str, word: str) -> tuple[int, int]:
     return 0, 0
 
 
-def _nowhere_last(span: tuple[int, int]) -> tuple[bool, int]:
-    return span == (0, 0), span[0]
+def _first_alone(folded: str, words: list[str]) -> tuple[int, int]:
+    """Where the first of `words` to stand alone in `folded` does, or (0, 0)."""
+    first = (0, 0)
+    for word in words:
+        at = folded.find(word)  # most are not in the text at all: nothing more to do
+        if at >= 0 and (first[1] == 0 or at < first[0]):
+            span = _alone(folded, word)
+            if span[1] and (first[1] == 0 or span[0] < first[0]):
+                first = span
+    return first
 
 
 def _cut(text: str, start: int, end: int) -> str:

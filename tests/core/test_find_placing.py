@@ -12,10 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing_tui.core.cache import BriefCache
-from briefing_tui.core.find_query import SNIPPET_WIDTH, _cut, _finder, find_spots
+from briefing_tui.core.find_query import SNIPPET_WIDTH, _cut, _finder, _line, find_spots
 from briefing_tui.core.library import Library
 from briefing_tui.core.query import EXACT, INNER, PREFIX, TYPO, Term, query_terms
 from briefing_tui.core.text import snippet
+from briefing_tui.core.text_lines import line_at
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -73,6 +74,12 @@ def test_a_word_is_placed_on_the_first_word_of_the_text_found_as_well_as_it_scor
     assert _finder(term, many, quality)(folded) == _first_token(folded, many, quality)
     exact = re.search(r"(?<!\w)adler(?!\w)", folded)
     assert _finder(term, {"adler": EXACT}, EXACT)(folded) == (exact.span() if exact else (0, 0))
+
+
+@given(st.integers(1, 50), st.lists(st.tuples(st.integers(0, 300), st.integers(1, 90)), max_size=8), st.integers(0, 320))
+def test_a_hit_is_on_the_line_its_text_anchors_say(line, pairs, offset):
+    anchors = [number for pair in sorted(pairs) for number in pair]
+    assert _line(line, " ".join(map(str, anchors)), offset) == line_at(line, anchors, offset)
 
 
 _BRIEF = """\

@@ -19,7 +19,6 @@ from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
 from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
-from briefing_tui.core.text_lines import line_at
 
 _TOKEN = re.compile(r"\w+")
 
@@ -298,4 +297,12 @@ def _cut(text: str, start: int, end: int) -> str:
 
 
 def _line(line: int, anchors: str, offset: int) -> int:
-    return line_at(line, [int(n) for n in anchors.split()], offset)
+    """The line of the character at `offset` of a text written from `line`, by its
+    anchors as the index keeps them (`offset line offset line...`, in the text's
+    order): read only as far as the offset, not parsed whole for each hit."""
+    numbers = anchors.split()
+    for at in range(0, len(numbers), 2):
+        if int(numbers[at]) > offset:
+            break
+        line = int(numbers[at + 1])
+    return line

@@ -34,9 +34,15 @@ def _around(text: str, start: int, end: int) -> str:
 _WORDS = st.text(alphabet="abcXYZ\u00e9\u00df\u2019.,", min_size=1, max_size=12)
 _PLAIN = st.lists(_WORDS, min_size=1, max_size=60).map(" ".join)
 _ANY = st.text(alphabet="ab \t\n\u00a0\u2028\u00e9\x1b", max_size=400)
+_LINES = st.tuples(
+    st.text(" \n\t", max_size=3),
+    st.lists(st.tuples(_WORDS, st.sampled_from([" ", "\n", "  ", "\n\n", " \n"])), min_size=1, max_size=40),
+    st.text(" \n", max_size=3),
+).map(lambda parts: parts[0] + "".join(word + gap for word, gap in parts[1])[:-1] + parts[2])
+"""A block's lines, mostly: words a space or a line break apart, whitespace at either end."""
 
 
-@given(st.one_of(_PLAIN, _ANY), st.data())
+@given(st.one_of(_PLAIN, _ANY, _LINES), st.data())
 def test_a_snippet_is_cut_as_snippet_cuts_the_text_around_the_match(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, min(len(text), start + 100)))

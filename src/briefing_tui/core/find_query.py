@@ -264,34 +264,43 @@ def _cut(text: str, start: int, end: int) -> str:
     """The snippet of `text` around start:end: what `snippet` gives for the text
     around the match (a text may be long: only SNIPPET_WIDTH twice over on either
     side is read)."""
-    size = len(text)
     room = SNIPPET_WIDTH - (end - start)
+    flat, shift, printable = text, 0, text.isprintable()
+    if not printable:
+        # A block's lines, say: `snippet` reads each line break between two words as
+        # the space it is replaced by here, and what ends the text as nothing.
+        words = text.lstrip()
+        flat, shift = words.rstrip().replace("\n", " "), len(text) - len(words)
+        printable = flat.isprintable()
+    at, stop = start - shift, end - shift
+    size = len(flat)
     if (
         room >= 3
-        and text.isprintable()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text[start : start + 1] != " "
-        and text[end - 1 : end] != " "
+        and printable
+        and 0 <= at
+        and stop <= size
+        and "  " not in flat
+        and flat[:1] != " "
+        and flat[-1:] != " "
+        and flat[at : at + 1] != " "
+        and flat[stop - 1 : stop] != " "
     ):
         # Words one space apart and nothing else: `snippet`'s text is this one as it
         # is, and its cut a matter of counting (the most common case by far).
-        lead = max(room // 3, room - (size - end))
-        if lead > start:
-            lead = start
-        stop = end + room - lead
-        shown = text[start - lead : stop]
-        if lead < start:
+        lead = max(room // 3, room - (size - stop))
+        if lead > at:
+            lead = at
+        shown = flat[at - lead : stop + room - lead]
+        if lead < at:
             shown = "\u2026" + shown[1:]
-        if stop < size:
+        if stop + room - lead < size:
             shown = shown[:-1] + "\u2026"
         return shown
     low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
     shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
     if low and not shown.startswith("\u2026"):
         shown = "\u2026" + shown[1:]  # cut here, where `snippet` was not given the text
-    if high < size and not shown.endswith("\u2026"):
+    if high < len(text) and not shown.endswith("\u2026"):
         shown = shown[:-1] + "\u2026"
     return shown
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 
 from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
 from briefing_tui.core.named_tuple import NamedTuple
@@ -211,14 +212,12 @@ def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
     """What places `term` in a folded text, where it matched with `quality` (`found`:
     the words it finds, and how well)."""
     if term.whole:
-        phrase = term.text
-        return lambda folded: _first(folded, phrase)
+        return partial(_first, term.text)
     if quality == EXACT:
-        word = term.words[0]  # the word, not the term as typed: `adler,` finds Adler
-        return lambda folded: _alone(folded, word)
+        return partial(_alone, term.words[0])  # the word, not the term as typed: `adler,` finds Adler
     candidates = [candidate for candidate, how in found.items() if how == quality]
     if len(candidates) <= _FEW:
-        return lambda folded: _first_alone(folded, candidates)
+        return partial(_first_alone, candidates)
 
     def first_token(folded: str) -> tuple[int, int]:
         for match in _TOKEN.finditer(folded):
@@ -229,12 +228,12 @@ def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
     return first_token
 
 
-def _first(folded: str, phrase: str) -> tuple[int, int]:
+def _first(phrase: str, folded: str) -> tuple[int, int]:
     at = folded.find(phrase)
     return (at, at + len(phrase)) if at >= 0 else (0, 0)
 
 
-def _alone(folded: str, word: str) -> tuple[int, int]:
+def _alone(word: str, folded: str) -> tuple[int, int]:
     """The first place `word` stands alone in `folded` (a whole word, not part of one:
     no letter, digit or underscore on either side, as `\\w` has it), or (0, 0)."""
     at = folded.find(word)
@@ -248,13 +247,13 @@ def _alone(folded: str, word: str) -> tuple[int, int]:
     return 0, 0
 
 
-def _first_alone(folded: str, words: list[str]) -> tuple[int, int]:
+def _first_alone(words: list[str], folded: str) -> tuple[int, int]:
     """Where the first of `words` to stand alone in `folded` does, or (0, 0)."""
     first = (0, 0)
     for word in words:
         at = folded.find(word)  # most are not in the text at all: nothing more to do
         if at >= 0 and (first[1] == 0 or at < first[0]):
-            span = _alone(folded, word)
+            span = _alone(word, folded)
             if span[1] and (first[1] == 0 or span[0] < first[0]):
                 first = span
     return first

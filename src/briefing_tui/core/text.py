@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\w+")
 # Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
+_SENTENCE_END = r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s"
 
 
 def fold(text: str) -> str:
@@ -117,7 +117,7 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where each sentence end of `text` starts and stops, found once per text (a
     text with thousands of links asks for the sentence around each)."""
     starts, stops = [], []
-    for match in _SENTENCE_END.finditer(text):
+    for match in re.finditer(_SENTENCE_END, text):  # compiled once, by re, when first wanted
         starts.append(match.start())
         stops.append(match.end())
     return starts, stops

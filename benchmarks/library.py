@@ -9,7 +9,7 @@ files of a library are. Libraries, and the cache each is read into, are kept in
 /tmp/briefing-benchmark-libraries between runs: writing 20,000 briefs and reading
 them once takes minutes. It measures:
 
-- open: `briefing FOLDER` in an 80x24 pseudo-terminal until the whole list is on
+- open: `briefing FOLDER` in an 80x24 pseudo-terminal until the newest brief (the first screen) and the whole list are on
   screen ("2,000 briefs, newest first"), warm (every brief cached) and, at the
   smallest size, cold (an empty cache: every file parsed, cached and indexed)
   against parsing every file with `load_brief` in one process; the peak memory of
@@ -135,20 +135,40 @@ def measure(count: int, runs: int, *, smallest: bool) -> tuple[list[str], list[t
 
     cache = warm_cache(count, files)
     env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
-    warm_runs = [first_paint([BRIEFING, str(folder)], expect, timeout=120, env={"BRIEFING_CACHE_DIR": str(cache)}) for _ in range(runs)]
+    # The first screen: the newest brief's title at the top of the list (its first
+    # words, which no wrapping splits); the whole list: the count of every brief.
+    newest = (Library(files, BriefCache(cache)).listing()[0].title or "")[:24]
+    warm_runs = [first_paint([BRIEFING, str(folder)], expect, timeout=120, env={"BRIEFING_CACHE_DIR": str(cache)}, first=newest) for _ in range(runs)]
     warm = [run.seconds * 1000 for run in warm_runs]
+    warm_first = [(run.first_seconds or run.seconds) * 1000 for run in warm_runs]
     peak = max(run.peak_mib for run in warm_runs)
     size = cache_bytes(cache) / yaml_bytes
-    lines += ["Opening the library: `briefing FOLDER` in an 80x24 pseudo-terminal until the whole list is on screen.", ""]
+    lines += [
+        "Opening the library: `briefing FOLDER` in an 80x24 pseudo-terminal until the newest brief is on screen (the first screen) and until the whole list is (its count of briefs).",
+        "",
+    ]
     lines += ["| | time | against parsing every file in one process |", "| --- | ---: | ---: |"]
     if smallest:
         lines.append(f"| parse every file with `load_brief` (baseline) | {_ms(parse)} | 1.00x |")
         lines.append(f"| cold: empty cache, every file parsed, cached and indexed | {_ms(cold)} | {ratio:.2f}x |")
-        lines.append(f"| warm: list from the cache, files only stat'ed | {_ms(warm)} | {statistics.median(warm) / statistics.median(parse):.2f}x |")
+        lines.append(
+            f"| warm, first screen (the newest brief at the top) | {_ms(warm_first)} | {statistics.median(warm_first) / statistics.median(parse):.2f}x |"
+        )
+        lines.append(
+            f"| warm, the whole list: from the cache, files only stat'ed | {_ms(warm)} | {statistics.median(warm) / statistics.median(parse):.2f}x |"
+        )
     else:
-        lines.append(f"| warm: list from the cache, files only stat'ed | {_ms(warm)} | |")
+        lines.append(f"| warm, first screen (the newest brief at the top) | {_ms(warm_first)} | |")
+        lines.append(f"| warm, the whole list: from the cache, files only stat'ed | {_ms(warm)} | |")
     lines += ["", f"Peak memory of a warm open: {peak:.0f} MiB. The cache: {cache_bytes(cache) / 1e6:.1f} MB, {size:.2f}x the YAML it holds.", ""]
     if not smallest:
+        budgets.append(
+            (
+                f"warm open of {count:,} briefs, the first screen under 1 s",
+                f"{statistics.median(warm_first) / 1000:.2f} s",
+                statistics.median(warm_first) < 1000,
+            )
+        )
         budgets.append(
             (f"warm open of {count:,} briefs, the whole list under 2 s", f"{statistics.median(warm) / 1000:.2f} s", statistics.median(warm) < 2000)
         )

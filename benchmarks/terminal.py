@@ -27,6 +27,8 @@ class Run:
 
     seconds: float
     peak_mib: float
+    first_seconds: float | None = None
+    """Seconds until the `first` text showed, when one was asked for."""
 
 
 def first_paint(
@@ -37,8 +39,12 @@ def first_paint(
     size: tuple[int, int] = (80, 24),
     timeout: float = 60.0,
     env: dict[str, str] | None = None,
+    first: str | None = None,
 ) -> Run:
     """Run `argv` in an 80x24 pseudo-terminal until `expect` is on screen.
+
+    With `first`, the time that text first showed is noted too (it may show before
+    `expect`, or in the same frame).
 
     With `then`, a list of (keys, text): each step's keys are typed once the text
     before shows, and the program runs on until the last text is on screen, so the
@@ -56,6 +62,8 @@ def first_paint(
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     seen = b""
     shown_at = None
+    first_wanted = first.encode("utf-8") if first is not None else None
+    first_at = None
     finished = False
     steps = list(then or [])
     deadline = start + timeout
@@ -72,9 +80,14 @@ def first_paint(
                 break
             seen += chunk
             # Text on screen is the output without its escape sequences.
-            if wanted in _ESCAPES.sub(b"", seen[-200_000:]):
+            text = _ESCAPES.sub(b"", seen[-200_000:])
+            if first_wanted is not None and first_at is None and first_wanted in text:
+                first_at = time.perf_counter()
+            if wanted in text or shown_at is not None:
                 if shown_at is None:
                     shown_at = time.perf_counter()
+                if first_wanted is not None and first_at is None:
+                    continue  # in the same frame, perhaps, a few writes later
                 if not steps:
                     finished = True
                     break
@@ -88,7 +101,7 @@ def first_paint(
         usage = _reap(pid, fd)
     if not finished:
         raise RuntimeError(f"{expect!r} never showed: {_ESCAPES.sub(b'', seen)[-400:]!r}")
-    return Run(shown_at - start, usage.ru_maxrss / 1024)
+    return Run(shown_at - start, usage.ru_maxrss / 1024, None if first_at is None else first_at - start)
 
 
 def _reap(pid: int, fd: int):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from benchmarks.generate import generate_brief
 
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import loader as loader_module
+from briefing_tui.core import stored as stored_module
 from briefing_tui.core.cache import (
     DATABASE_NAME,
     BriefCache,
@@ -23,6 +25,7 @@ from briefing_tui.core.cache import (
     file_stamp,
     load_brief_cached,
 )
+from briefing_tui.core.cache_identity import LAYOUT, WORDS_VERSION
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.model import Brief
 from briefing_tui.core.stored import decode_brief, encode_brief
@@ -106,7 +109,9 @@ def test_the_cache_holds_json_not_code(real, private_cache):
     load_brief_cached(real)
     with sqlite3.connect(private_cache / DATABASE_NAME) as db:
         (data,) = db.execute("SELECT data FROM model_parts WHERE part = 1").fetchone()
-    assert isinstance(data, str) and json.loads(data)[1] == "Russia renews invitation to Zelensky for Moscow peace talks"
+    # Compressed with zlib, the first part first: plain JSON text once uncompressed.
+    text = zlib.decompressobj().decompress(data).decode("utf-8")
+    assert json.loads(text)[1] == "Russia renews invitation to Zelensky for Moscow peace talks"
 
 
 def test_an_invalid_file_is_cached_with_its_findings(write_brief, monkeypatch):
@@ -195,20 +200,45 @@ def test_storing_a_brief_leaves_no_log_behind_even_when_the_program_dies(tmp_pat
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, BRIEFING_CACHE_DIR=str(folder)))
     log = folder / (DATABASE_NAME + "-wal")
-    assert (folder / DATABASE_NAME).stat().st_size > 1_000_000  # the brief is in the database
+    size = (folder / DATABASE_NAME).stat().st_size
     assert not log.exists() or log.stat().st_size == 0
+    with sqlite3.connect(folder / DATABASE_NAME) as db:
+        (stored,) = db.execute("SELECT sum(length(data)) FROM model_parts").fetchone()
+    assert stored > 100_000 and size > stored  # the brief is in the database
 
 
-def test_a_database_of_another_layout_is_rebuilt(real, private_cache, monkeypatch):
+@pytest.mark.parametrize("layout", [LAYOUT - 1, 999], ids=["the one before", "another"])
+def test_a_database_of_another_layout_is_rebuilt(real, private_cache, monkeypatch, layout):
     load_brief_cached(real)
     with sqlite3.connect(private_cache / DATABASE_NAME) as db:
         db.execute("CREATE TABLE leftover (x)")
-        db.execute("PRAGMA user_version = 999")
+        db.execute(f"PRAGMA user_version = {layout}")
     fresh = BriefCache()
     tables = {name for (name,) in fresh.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "leftover" not in tables and fresh.persistent
     assert fresh.connection.execute("SELECT count(*) FROM briefs").fetchone() == (0,)
     assert load_brief_cached(real, fresh).ok
+
+
+@pytest.mark.parametrize("version", ["3.11/15.0.0/0.0/0.0", None], ids=["other code", "none"])
+def test_a_database_whose_texts_were_split_into_words_by_other_code_is_rebuilt(real, private_cache, version):
+    # The full-text index keeps no copy of the words it was given: taking a text out
+    # of it means splitting it again exactly as it was split when put in.
+    from briefing_tui.core.library import Library
+
+    for _ in Library([str(real)]).read():
+        pass
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        db.execute("DELETE FROM spot_words")
+        if version is not None:
+            db.execute("INSERT INTO spot_words (version) VALUES (?)", (version,))
+    fresh = BriefCache()
+    assert fresh.persistent and fresh.connection.execute("SELECT count(*) FROM briefs").fetchone() == (0,)
+    assert fresh.connection.execute("SELECT version FROM spot_words").fetchall() == [(WORDS_VERSION,)]
+    library = Library([str(real)], fresh)
+    for _ in library.read():
+        pass
+    assert library.find("Zelensky")[1] > 0
 
 
 def test_a_garbage_file_in_place_of_the_database_is_replaced(real, private_cache, monkeypatch):
@@ -219,6 +249,65 @@ def test_a_garbage_file_in_place_of_the_database_is_replaced(real, private_cache
     no_parsing(monkeypatch)
     assert load_brief_cached(real, BriefCache()).ok  # the rebuilt database serves a warm load
     assert (private_cache / DATABASE_NAME).read_bytes().startswith(b"SQLite format 3")
+
+
+def _flipped(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0x55]) + data[middle + 1 :]
+
+
+PART_DAMAGES = {
+    "a byte changed": lambda data, other: _flipped(data),
+    "cut short": lambda data, other: data[: len(data) // 2],
+    "another brief's part": lambda data, other: other,  # a whole compressed stream, that uncompresses well
+    "its text uncompressed": lambda data, other: zlib.decompressobj().decompress(data).decode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("damage", list(PART_DAMAGES.values()), ids=list(PART_DAMAGES))
+def test_a_damaged_compressed_part_is_refused_and_the_file_read_again(real, generated, private_cache, monkeypatch, damage):
+    expected = load_brief(real)
+    assert load_brief_cached(real) == expected
+    load_brief_cached(generated)
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        (ours, other) = [
+            db.execute("SELECT data FROM model_parts JOIN briefs USING (id) WHERE path = ? AND part = 1", (str(path),)).fetchone()[0]
+            for path in (real, generated)
+        ]
+        assert isinstance(ours, bytes) and ours != other
+        db.execute("UPDATE model_parts SET data = ? WHERE part = 1 AND id = (SELECT id FROM briefs WHERE path = ?)", (damage(ours, other), str(real)))
+    parsed = []
+    monkeypatch.setattr(loader_module, "load_brief", lambda path: parsed.append(path) or load_brief(path))
+    assert load_brief_cached(real) == expected and parsed == [str(real)]
+    assert load_brief_cached(real) == expected and parsed == [str(real)]  # stored again: warm once more
+
+
+def test_another_briefs_parts_in_place_of_a_briefs_own_are_refused(real, generated, private_cache, monkeypatch):
+    # They uncompress, and decode, into a brief: only the checksum tells it is not this one.
+    expected = load_brief(real)
+    load_brief_cached(real)
+    load_brief_cached(generated)
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        ours, other = (db.execute("SELECT id FROM briefs WHERE path = ?", (str(path),)).fetchone()[0] for path in (real, generated))
+        db.execute("DELETE FROM model_parts WHERE id = ?", (ours,))
+        db.execute("INSERT INTO model_parts (id, part, data) SELECT ?, part, data FROM model_parts WHERE id = ?", (ours, other))
+        db.execute("UPDATE models SET parts = (SELECT parts FROM models WHERE id = ?) WHERE id = ?", (other, ours))
+    parsed = []
+    monkeypatch.setattr(loader_module, "load_brief", lambda path: parsed.append(path) or load_brief(path))
+    assert load_brief_cached(real) == expected and parsed == [str(real)]
+
+
+def test_a_big_brief_is_compressed_up_to_its_first_megabyte_and_kept_as_text_after(generated, private_cache, monkeypatch):
+    # Each part of the generated brief is far under a megabyte: packed up to a kilobyte here.
+    monkeypatch.setattr(stored_module, "PACKED_UP_TO", 1000)
+    expected = load_brief(generated)
+    assert load_brief_cached(generated) == expected
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        kinds = [type(data) for (data,) in db.execute("SELECT data FROM model_parts ORDER BY part")]
+    assert kinds == [bytes, str, str, str]  # the brief's own fields; its actors, quotes and issues
+    no_parsing(monkeypatch)
+    warm = load_brief_cached(generated)
+    assert warm == expected and every_location(warm.brief) == every_location(expected.brief)  # type: ignore[arg-type]
 
 
 def test_an_entry_that_does_not_decode_is_parsed_again(real, private_cache):
@@ -348,11 +437,14 @@ def test_briefs_gone_from_a_folder_are_forgotten_when_it_is_opened_again(tmp_pat
         settled(path)
     subprocess.run([sys.executable, "-m", "briefing_tui", "find", "nothing", str(folder)], check=True, capture_output=True)
     assert sorted(BriefCache().paths()) == [str(gone), str(kept)]
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        # Its summary, as stored: compressed, where the secret is not to be read as it is.
+        (packed,) = db.execute("SELECT data FROM model_parts JOIN briefs USING (id) WHERE path = ? AND part = 1", (str(gone),)).fetchone()
     gone.unlink()
     subprocess.run([sys.executable, "-m", "briefing_tui", "find", "nothing", str(folder)], check=True, capture_output=True)
     assert BriefCache().paths() == [str(kept)]
     # Not only unlisted: its text is gone from the database's files.
-    assert not any(b"secret only this brief" in path.read_bytes() for path in private_cache.iterdir())
+    assert not any(b"secret only this brief" in path.read_bytes() or packed in path.read_bytes() for path in private_cache.iterdir())
 
 
 def test_cache_prune_and_clear(real, generated, private_cache):

@@ -79,16 +79,16 @@ def test_brief_files_are_found_recursively_skipping_hidden_and_tool_folders(tmp_
     assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [".g.yaml", "a.yaml", "sub/b.YML", "sub/deeper/c.yaml"]
 
 
-def test_a_folder_however_written_gives_its_files_as_normpath_writes_them(tmp_path, monkeypatch):
-    for name in ("a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"):
-        write(tmp_path / "briefs", name, "x")
+def test_a_folder_named_any_way_gives_the_same_normal_paths(tmp_path, monkeypatch):
+    write(tmp_path, "top.yaml", "x")
+    write(tmp_path, "sub/deeper/c.yaml", "x")
     monkeypatch.chdir(tmp_path)
-    relative = ["briefs/a.yaml", "briefs/sub/b.yaml", "briefs/sub/deeper/c.yaml"]
-    for written in ("briefs", "briefs/", "./briefs", "briefs/./sub/..", "briefs//"):
-        assert brief_files([written]) == (relative, []), written
-    absolute = [str(tmp_path / path) for path in relative]
-    for written in (str(tmp_path / "briefs"), f"{tmp_path}/briefs/", f"{tmp_path}/./briefs/sub/.."):
-        assert brief_files([written]) == (absolute, []), written
+    for named in (".", "./", "sub/..", "./sub/../"):
+        assert brief_files([named])[0] == ["sub/deeper/c.yaml", "top.yaml"], named
+    for named in ("sub", "sub/", "./sub", "sub/deeper/.."):
+        assert brief_files([named])[0] == ["sub/deeper/c.yaml"], named
+    for named in (str(tmp_path), f"{tmp_path}/", f"{tmp_path}//sub/.."):
+        assert brief_files([named])[0] == [f"{tmp_path}/sub/deeper/c.yaml", f"{tmp_path}/top.yaml"], named
 
 
 def test_a_folder_without_briefs_is_a_problem_and_a_named_file_is_kept_as_given(tmp_path):
@@ -155,6 +155,27 @@ def test_a_changed_file_is_read_again_and_only_it(tmp_path):
     for _ in library.read():
         pass
     assert library.entries[str(paths[2])].title == "Edited day 2 (not real content)"
+
+
+def test_a_brief_read_again_leaves_none_of_its_old_words_in_the_index(tmp_path):
+    quote = "  - id: q1\n    by: lavrov\n    text: {words}\n"
+    path = write(
+        tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actor("lavrov", "Sergei Lavrov"), quotes=quote.format(words="Ripe tangerine harvest."))
+    )
+    library = opened(tmp_path)
+    assert library.find("tangerine")[1] == 1
+    write(tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actor("lavrov", "Sergei Lavrov"), quotes=quote.format(words="Pomelo summit.")))
+    os.utime(path, (HOUR_AGO + 60, HOUR_AGO + 60))
+    assert library.refresh()
+    for _ in library.read():
+        pass
+    assert library.find("tangerine") == ([], 0) and library.find("pomelo")[1] == 1
+    with library.cache.using() as db:
+        assert db is not None
+        for word in ("ripe", "tangerine", "harvest"):
+            assert db.execute("SELECT rowid FROM spots WHERE spots MATCH ?", (word,)).fetchall() == []
+        (spot,) = db.execute("SELECT rowid FROM spots WHERE spots MATCH 'pomelo summit'").fetchall()
+        assert db.execute("SELECT shown FROM spot_texts WHERE id = ?", spot).fetchone() == ("Pomelo summit.",)
 
 
 def test_without_a_writable_cache_the_library_still_works(tmp_path, monkeypatch):
@@ -225,6 +246,34 @@ def test_the_same_actor_is_found_in_other_briefs_by_id_or_by_name(tmp_path):
     assert [(s.kind, s.item_id, s.issue, s.date, s.text) for s in statements] == [
         ("quote", "q-3", None, dt.date(2026, 1, 3), "Words number 3."),
         ("position", "guarantees", "Security guarantees", None, "Stance in brief 3."),
+    ]
+
+
+@pytest.mark.parametrize("fts", [True, False], ids=["fts5", "in-memory"])
+def test_an_actors_words_in_other_briefs_are_as_the_brief_shows_them(tmp_path, monkeypatch, fts):
+    # With the full-text index, they are read from its copy of each text.
+    if not fts:
+        monkeypatch.setattr(cache_module, "fts5_available", lambda: False)
+    quotes = "  - id: q1\n    by: lavrov\n    text: We reject [[guarantees]] as written.\n    verbatim: false\n"
+    quotes += "  - id: q2\n    by: lavrov\n    text: Nothing more.\n"
+    issues = (
+        "  - id: guarantees\n    title: Security guarantees\n    positions:\n"
+        "      - by: lavrov\n        stance: Against [[q2]], with [[zakharova]].\n        leaning: opposes\n"
+    )
+    actors = actor("lavrov", "Sergei Lavrov") + actor("zakharova", "Maria Zakharova")
+    write(tmp_path, "a.yaml", brief("a", "2026-01-01", actors=actors, quotes=quotes, issues=issues))
+    write(tmp_path, "b.yaml", brief("b", "2026-01-02", actors=actor("lavrov", "Sergei Lavrov")))
+    library = Library(brief_files([str(tmp_path)])[0], BriefCache())
+    assert library.cache.fts is fts
+    for _ in library.read():
+        pass
+    b = library.load(str(tmp_path / "b.yaml")).brief
+    assert b is not None
+    (there,) = library.elsewhere(b.path, b.actors[0])
+    assert [(s.kind, s.item_id, s.issue, s.text, s.note) for s in there.statements] == [
+        ("quote", "q1", None, "We reject [[guarantees]] as written.", "paraphrase"),
+        ("quote", "q2", None, "Nothing more.", None),
+        ("position", "guarantees", "Security guarantees", "Against \u201cNothing more.\u201d, with Maria Zakharova.", "opposes"),
     ]
 
 

@@ -20,7 +20,7 @@ from briefing_tui.core.cache_identity import APPLICATION_ID as APPLICATION_ID
 from briefing_tui.core.cache_identity import COMPANIONS, cache_folder
 from briefing_tui.core.cache_identity import DATABASE_NAME as DATABASE_NAME
 
-OUR_TABLES = frozenset({"briefs", "models", "model_parts", "items", "actors", "statements", "words", "spot_texts", "spots", "terms"})
+OUR_TABLES = frozenset({"briefs", "models", "model_parts", "items", "actors", "statements", "words", "spot_texts", "spots", "terms", "spot_words"})
 """Every table any layout of the cache has had (`words_…` and `spots_…` are the full-text index's own)."""
 EARLIER_LAYOUTS = frozenset({1, 2, 3})
 """Layouts written before the cache carried its application id."""

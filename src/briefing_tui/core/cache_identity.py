@@ -6,12 +6,15 @@ The database lives in `$BRIEFING_CACHE_DIR`, else `$XDG_CACHE_HOME/briefing-tui`
 `~/.cache/briefing-tui`, and carries this program's application id. An entry is used only by the code that wrote it: the cache's layout, the package's
 version, and the size and time of every module that decides what loading a brief
 gives (the format's version lives in `model.py`, among them), so that an edited
-loader never meets entries its older self wrote.
+loader never meets entries its older self wrote. The full-text index is used only by
+code that splits texts into words as the code that made it did (`WORDS_VERSION`).
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import unicodedata
 
 from briefing_tui import __version__
 
@@ -20,7 +23,7 @@ COMPANIONS = ("", "-wal", "-shm")
 """The database's file and the two SQLite keeps beside it in WAL mode, by what ends their names."""
 APPLICATION_ID = 0x42524654
 """`PRAGMA application_id` of a briefing-tui cache ("BRFT")."""
-LAYOUT = 6
+LAYOUT = 9
 """The version of the cache's tables; another value drops and recreates them all."""
 RACY_NS = 2_000_000_000
 """A file changed this close to being cached may change again within the same
@@ -57,16 +60,25 @@ def cache_folder() -> str:
     return os.path.abspath(os.path.join(os.path.expanduser("~"), ".cache", "briefing-tui"))
 
 
-def _code_version() -> str:
+WORDS_MODULES = ("text.py", "find_index.py")
+"""The modules that split a text into the words the full-text index is given."""
+
+
+def _stamps(names: tuple[str, ...]) -> list[str]:
+    """The size and time of each of these modules of the core."""
     here = os.path.dirname(os.path.realpath(__file__))
-    parts = [f"{LAYOUT}", __version__]
-    for name in MODULES:
+    parts = []
+    for name in names:
         try:
             info = os.stat(os.path.join(here, name))
             parts.append(f"{info.st_size}.{info.st_mtime_ns}")
         except OSError:
             parts.append("-")
-    return "/".join(parts)
+    return parts
 
 
-CODE_VERSION = _code_version()
+CODE_VERSION = "/".join([f"{LAYOUT}", __version__, *_stamps(MODULES)])
+WORDS_VERSION = "/".join([f"{LAYOUT}", f"{sys.version_info[0]}.{sys.version_info[1]}", unicodedata.unidata_version, *_stamps(WORDS_MODULES)])
+"""The code that splits texts into words: the words of each text are split again the
+same way to take it out of the index (`find_index`). Python's own version and Unicode
+tables are part of it (folding, and what a word character is)."""

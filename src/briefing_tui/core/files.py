@@ -64,13 +64,13 @@ def same_ids(briefs: Iterable[tuple[str, str]]) -> list[Finding]:
 def _walk(folder: str, unreadable: Callable[[OSError], object]) -> Iterator[str]:
     for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = [name for name in folders if not _skipped(root, name)]
-        inside = os.path.join(root, "")
-        # A name joined to a folder written as normpath writes it is written so too:
-        # only the files of other folders need it (a search names thousands).
-        plain = os.path.normpath(root) == root
+        # The folder's path made normal once, not for each of its (thousands of) files:
+        # a name holds no separator, so what follows it is normal too.
+        base = os.path.normpath(root)
+        prefix = "" if base == os.curdir else base if base.endswith(os.sep) else base + os.sep
         for name in names:
             if name.lower().endswith(BRIEF_SUFFIXES):
-                yield inside + name if plain else os.path.normpath(inside + name)
+                yield prefix + name
 
 
 def _skipped(root: str, name: str) -> bool:

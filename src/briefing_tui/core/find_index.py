@@ -6,6 +6,11 @@ and the text itself as shown, so that a query is answered from the database alon
 A text is a "spot": its number says which brief, item and text it is, and how much a
 match in it counts, so that the full-text index alone (numbers only, no text read)
 scores every item a query finds.
+
+The full-text index keeps no copy of the words it was given: they are the text as
+shown, folded and split (`spot_words`), split again to take a text out of the index.
+The tables record which code split them (`WORDS_VERSION`), and the cache is rebuilt
+when it is another: words split otherwise would not take out what was put in.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from briefing_tui.core.cache_identity import WORDS_VERSION
 from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
+from briefing_tui.core.text import fold, words
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"
 """Words are given folded and split the way search splits them, joined by spaces; the
@@ -22,7 +29,6 @@ tokenizer only splits at the spaces, so that both see the same words."""
 TABLES = (
     """CREATE TABLE spot_texts (
         id INTEGER PRIMARY KEY,
-        words TEXT NOT NULL,
         kind TEXT NOT NULL,
         item_id TEXT NOT NULL,
         field TEXT NOT NULL,
@@ -31,10 +37,14 @@ TABLES = (
         anchors TEXT,
         shown TEXT NOT NULL
     )""",
-    f'CREATE VIRTUAL TABLE spots USING fts5(words, content="spot_texts", content_rowid="id", tokenize="{TOKENIZER}")',
+    # Contentless: the words are not kept (see above). Without the count of each
+    # text's words either: scores are the weights of fields, never FTS5's own ranks.
+    f'CREATE VIRTUAL TABLE spots USING fts5(words, content="", columnsize=0, tokenize="{TOKENIZER}")',
     # Every word any brief has held: what a query's words are looked up in (a word
     # no brief holds any more finds nothing in the index, so none is ever removed).
     "CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE spot_words (version TEXT NOT NULL)",
+    f"INSERT INTO spot_words (version) VALUES ('{WORDS_VERSION}')",
 )
 
 # A spot's number: the brief's number in the cache, the item's in the brief, the
@@ -45,6 +55,22 @@ ITEM_SHIFT = _TEXT_BITS + _WEIGHT_BITS
 _BRIEF_SHIFT = ITEM_BITS + ITEM_SHIFT
 _WEIGHTS = sorted({*FIELD_WEIGHT.values(), 1.0})
 WEIGHT_OF_CODE = [weight * whole for weight in _WEIGHTS for whole in (1.0, WHOLE_FIELD)]
+
+
+def spot_words(shown: str) -> list[str]:
+    """The words the index is given of a text as shown: folded and split the way
+    search splits them."""
+    return words(fold(shown))
+
+
+def words_current(db: sqlite3.Connection) -> bool:
+    """False when the index's words were split by other code than this one's (another
+    version of the program, or of Python's Unicode tables)."""
+    try:
+        found = db.execute("SELECT version FROM spot_words").fetchall()
+    except sqlite3.OperationalError:
+        return True  # no full-text index: this SQLite had no FTS5 when the cache was made
+    return found == [(WORDS_VERSION,)]
 
 
 class SpotRow(NamedTuple):
@@ -71,20 +97,31 @@ def spot_number(item: int, text: int, field: str, whole: bool) -> int | None:
     return (item << ITEM_SHIFT) | (text << _WEIGHT_BITS) | code
 
 
+def spot_id(key: int, number: int) -> int:
+    """The row of the spot numbered `number` in the brief numbered `key`."""
+    return (key << _BRIEF_SHIFT) + number
+
+
 def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> None:
     """Index the texts of the brief numbered `key` (its old ones dropped first)."""
-    base = key << _BRIEF_SHIFT
+    base = spot_id(key, 0)
     rows = [
-        (base + s.number, s.words, s.kind, s.item_id, s.field, s.line, s.column, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown)
-        for s in spots
+        (base + s.number, s.kind, s.item_id, s.field, s.line, s.column, " ".join(map(str, s.anchors)) if s.anchors else None, s.shown) for s in spots
     ]
-    db.executemany("INSERT INTO spot_texts (id, words, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(row[0], row[1]) for row in rows])
+    db.executemany("INSERT INTO spot_texts (id, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(base + s.number, s.words) for s in spots])
     db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term in {w for s in spots for w in s.words.split()}])
 
 
 def drop_spots(db: sqlite3.Connection, key: int) -> None:
     """Remove the texts of the brief numbered `key` from the index."""
     low, high = key << _BRIEF_SHIFT, ((key + 1) << _BRIEF_SHIFT) - 1
-    db.execute("INSERT INTO spots (spots, rowid, words) SELECT 'delete', id, words FROM spot_texts WHERE id BETWEEN ? AND ?", (low, high))
+    # A contentless index forgets a text's words when given them again, as they were given.
+    texts = db.execute("SELECT id, shown FROM spot_texts WHERE id BETWEEN ? AND ?", (low, high)).fetchall()
+    db.executemany("INSERT INTO spots (spots, rowid, words) VALUES ('delete', ?, ?)", [(spot, " ".join(spot_words(shown))) for spot, shown in texts])
     db.execute("DELETE FROM spot_texts WHERE id BETWEEN ? AND ?", (low, high))
+
+
+def optimize_spots(db: sqlite3.Connection) -> None:
+    """Merge the full-text index into one segment: the smallest it can be."""
+    db.execute("INSERT INTO spots (spots) VALUES ('optimize')")

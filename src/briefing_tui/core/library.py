@@ -40,10 +40,12 @@ from briefing_tui.core.text import fold
 from briefing_tui.core.text_lines import line_at, source_lines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """One file of the library as listed: its brief's title, date, tags and counts,
-    or its first error."""
+    or its first error. Immutable by contract, like the model's items: a frozen
+    dataclass took four times as long to make, and a library makes one per file
+    before its first screen."""
 
     path: str
     key: int | None

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefing_tui.core.find_index import SpotRow, drop_spots, spot_number, write_spots
+from briefing_tui.core.find_index import SpotRow, drop_spots, spot_id, spot_number, spot_words, write_spots
 from briefing_tui.core.model import Brief, Text
 
 if TYPE_CHECKING:
@@ -53,18 +53,22 @@ TABLES = (
     "CREATE INDEX actors_by_id ON actors (actor_id)",
     "CREATE INDEX actors_by_name ON actors (name_key)",
     "CREATE INDEX actors_by_brief ON actors (brief)",
-    # What each actor said (quotes) and where each stands (positions), per brief.
+    # What each actor said (quotes) and where each stands (positions), per brief, in
+    # the order of the file. The text is the full-text index's copy of it (`spot`), when
+    # it has one: quotes are as long as the rest of a brief's texts together.
     """CREATE TABLE statements (
         brief INTEGER NOT NULL,
         actor_id TEXT NOT NULL,
+        number INTEGER NOT NULL,
         kind TEXT NOT NULL,
         item_id TEXT NOT NULL,
         title TEXT,
         date INTEGER,
-        text TEXT NOT NULL,
-        note TEXT
-    )""",
-    "CREATE INDEX statements_by_actor ON statements (brief, actor_id)",
+        spot INTEGER,
+        text TEXT,
+        note TEXT,
+        PRIMARY KEY (brief, actor_id, number)
+    ) WITHOUT ROWID""",
 )
 
 
@@ -90,8 +94,9 @@ class IndexRows(NamedTuple):
     (`text_lines`) after them when it is written on more than one."""
     actors: list[tuple[str, str, str]]
     """(actor id, folded name, name) per actor."""
-    statements: list[tuple[str, str, str, str | None, int | None, str, str | None]]
-    """(actor id, kind, item id, title, date as a day number, text, note) per quote and position."""
+    statements: list[tuple[str, str, str, str | None, int | None, str, str | None, int | None]]
+    """(actor id, kind, item id, title, date as a day number, text, note, spot) per quote
+    and position: `spot` is the number of the text in `spots` that is its text, if any."""
     spots: list[SpotRow]
     """Every text of every item, for `briefing find` (`find_index`)."""
 
@@ -107,7 +112,7 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
     from briefing_tui.core.changes import name_key
     from briefing_tui.core.links import WIKILINK_RE, shown_text
     from briefing_tui.core.search import item_title
-    from briefing_tui.core.text import fold, item_label, words
+    from briefing_tui.core.text import item_label
     from briefing_tui.core.text_lines import line_anchors, shown_anchors
 
     items = {item.id: item for item in brief.items()}
@@ -117,6 +122,12 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
 
     rows: list[tuple[str, str, str, str]] = []
     spots: list[SpotRow] = []
+    numbered: dict[tuple[str, str, str], SpotRow] = {}
+
+    def spot_of(kind: str, item_id: str, field: str, text: str) -> int | None:
+        """The number of the spot that shows this very text, if there is one."""
+        found = numbered.get((kind, item_id, field))
+        return found.number if found is not None and found.shown == text else None
 
     def add(kind: str, item_id: str, title: str, texts: Iterator[Text]) -> None:
         shown: list[list[object]] = []
@@ -128,21 +139,36 @@ def index_rows(brief: Brief, lines: list[str] | None = None) -> IndexRows:
                 links = [(m.start(), m.end(), len(shown_text(m.group(), label))) for m in WIKILINK_RE.finditer(text.text)]
                 anchors = shown_anchors(anchors, links)
             shown.append([text.field, line, column, value, anchors] if anchors else [text.field, line, column, value])
-            found = words(fold(value))
+            found = spot_words(value)
             spot = spot_number(len(rows), number, text.field, len(found) == 1)
             if spot is not None:
                 spots.append(SpotRow(spot, " ".join(found), kind, item_id, text.field, line, column, anchors, value))
+                numbered[kind, item_id, text.field] = spots[-1]
         rows.append((kind, item_id, title, json.dumps(shown, ensure_ascii=False)))
 
     add("brief", brief.id, brief.title, brief.texts())
     for item in brief.items():
         add(item.noun, item.id, item_title(item, item.id, items), item.texts())
     # The note: a position's leaning, `paraphrase` for a quote that is not verbatim.
-    statements: list[tuple[str, str, str, str | None, int | None, str, str | None]] = [
-        (q.by, "quote", q.id, None, q.date.toordinal() if q.date else None, q.text, None if q.verbatim else "paraphrase") for q in brief.quotes
+    statements: list[tuple[str, str, str, str | None, int | None, str, str | None, int | None]] = [
+        (
+            q.by,
+            "quote",
+            q.id,
+            None,
+            q.date.toordinal() if q.date else None,
+            q.text,
+            None if q.verbatim else "paraphrase",
+            spot_of(q.noun, q.id, "text", q.text),
+        )
+        for q in brief.quotes
     ]
     for issue in brief.issues:
-        statements += [(p.by, "position", issue.id, issue.title, None, shown_text(p.stance, label), p.leaning) for p in issue.positions]
+        for n, p in enumerate(issue.positions):
+            stance = shown_text(p.stance, label)
+            statements.append(
+                (p.by, "position", issue.id, issue.title, None, stance, p.leaning, spot_of(issue.noun, issue.id, f"positions[{n}].stance", stance))
+            )
     actors = [(a.id, name_key(a.name), a.name) for a in brief.actors]
     return IndexRows(rows, actors, statements, spots)
 
@@ -169,9 +195,13 @@ def write_rows(db: sqlite3.Connection, key: int, rows: IndexRows, fts: bool) -> 
     if fts:
         write_spots(db, key, rows.spots)
     db.executemany("INSERT INTO actors (brief, actor_id, name_key, name) VALUES (?, ?, ?, ?)", [(key, *a) for a in rows.actors])
+    # With the full-text index, a text it holds is kept there alone.
     db.executemany(
-        "INSERT INTO statements (brief, actor_id, kind, item_id, title, date, text, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(key, *statement) for statement in rows.statements],
+        "INSERT INTO statements (brief, actor_id, number, kind, item_id, title, date, spot, text, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (key, by, n, kind, item_id, title, date, *((spot_id(key, spot), None) if fts and spot is not None else (None, text)), note)
+            for n, (by, kind, item_id, title, date, text, note, spot) in enumerate(rows.statements)
+        ],
     )
 
 
@@ -208,5 +238,12 @@ class LibraryIndex:
 
     def statements(self, key: int, actor_id: str) -> list[tuple[str, str, str | None, int | None, str, str | None]]:
         """(kind, item id, title, date, text, note) of an actor's quotes and positions in one brief, in file order."""
-        sql = "SELECT kind, item_id, title, date, text, note FROM statements WHERE brief = ? AND actor_id = ? ORDER BY rowid"
+        if not self.cache.fts:
+            sql = "SELECT kind, item_id, title, date, text, note FROM statements WHERE brief = ? AND actor_id = ? ORDER BY number"
+            return self.cache.select(sql, (key, actor_id))
+        sql = (
+            "SELECT s.kind, s.item_id, s.title, s.date, coalesce(s.text, t.shown), s.note FROM statements AS s "
+            "LEFT JOIN spot_texts AS t ON t.id = s.spot WHERE s.brief = ? AND s.actor_id = ? AND coalesce(s.text, t.shown) IS NOT NULL "
+            "ORDER BY s.number"
+        )
         return self.cache.select(sql, (key, actor_id))

@@ -84,7 +84,10 @@ class LibraryScreen(ReaderScreen):
         super().__init__()
         self.library = library
         self._rows: list[Row] = []
-        self._haystacks: list[tuple[str, frozenset[str]]] = []
+        self._entries: list[Entry] = []
+        self._haystacks: list[tuple[str, frozenset[str]]] | None = None
+        """What the filter looks through, made on the first filter typed, not for every
+        fill: a library of 20,000 briefs lists them all before anything is typed."""
         self._filter = ""
         self._reading: Worker[None] | None = None
         # While the files first read fill the list in, the cursor stays on the top
@@ -93,6 +96,9 @@ class LibraryScreen(ReaderScreen):
         self._follow_top = True
         self._placed: set[object] = set()
         self._unseen: dict[str, int] = {}
+        self._left = False
+        """True once another screen has been shown over this one: only then may a file
+        have changed since the library looked at every one of them."""
 
     def compose(self) -> ComposeResult:
         yield Masthead("Library", id="masthead")
@@ -124,6 +130,8 @@ class LibraryScreen(ReaderScreen):
         # to the list (so `/` searches, `f` goes back to the filter).
         if isinstance(self.focused, FilterInput):
             self.set_focus(self.listing, scroll_visible=False)
+        if not self._left:
+            return  # shown for the first time: on_mount has just listed every file
         # Back from a brief: a file changed meanwhile (or fixed) is read again.
         reading = self._reading is not None and not self._reading.is_finished
         if self.is_mounted and not reading and self.library.refresh():
@@ -131,6 +139,9 @@ class LibraryScreen(ReaderScreen):
             self._reading = self._read()
         elif self.is_mounted and not reading:
             self._count_unseen()  # what was read in the brief just left
+
+    def on_screen_suspend(self) -> None:
+        self._left = True
 
     @property
     def listing(self) -> ItemList:
@@ -158,7 +169,8 @@ class LibraryScreen(ReaderScreen):
         """List the entries as they are now, through the filter."""
         entries = self.library.listing()
         self._rows = library_rows(entries, self._unseen)
-        self._haystacks = [_haystack(entry) for entry in entries]
+        self._entries = entries
+        self._haystacks = None
         self._apply_filter()
         if self.has_class("-searching"):
             # An answer that left out briefs not read yet is asked again as they are.
@@ -170,7 +182,12 @@ class LibraryScreen(ReaderScreen):
 
     def _apply_filter(self) -> None:
         words = fold(self._filter).split()
-        rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if _matches(words, hay)]
+        if words:
+            if self._haystacks is None:
+                self._haystacks = [_haystack(entry) for entry in self._entries]
+            rows = [row for row, hay in zip(self._rows, self._haystacks, strict=True) if _matches(words, hay)]
+        else:
+            rows = self._rows
         top = next((row.key for row in rows if row.key is not None), None)
         self.listing.set_rows(rows, keep=top if self._follow_top else None)
         self._placed.add(self.listing.current_key)

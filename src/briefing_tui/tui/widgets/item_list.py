@@ -27,9 +27,11 @@ TITLE_INDENT = 1
 BODY_INDENT = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
     """One row: a bold title, a dim note after it, and wrapped body text below.
+    Immutable by contract (a frozen dataclass took four times as long to make, and a
+    list may hold tens of thousands).
 
     A row without a `key` is a group heading: shown, never selected. The key is what
     the row stands for: a reference to an item, a file of the library, a search hit.
@@ -175,10 +177,9 @@ class ItemList(LineView):
     def _row_height(self, row: Row, width: int) -> int:
         if row.heading:
             return len(line_breaks(visible(row.title), width - TITLE_INDENT))
-        title = visible(self._flag(row) + row.title + ("  " + row.note if row.note else ""))
-        height = len(line_breaks(title, width - TITLE_INDENT))
+        height = _lines(self._flag(row) + row.title + ("  " + row.note if row.note else ""), width - TITLE_INDENT)
         if row.body:
-            height += len(line_breaks(visible(row.body), width - BODY_INDENT))
+            height += _lines(row.body, width - BODY_INDENT)
         return height
 
     def notify_style_update(self) -> None:
@@ -355,3 +356,11 @@ class ItemList(LineView):
         if isinstance(row, int) and 0 <= row < len(self.rows) and not self.rows[row].heading:
             self.cursor = row
             self.action_choose()
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines `text` takes wrapped to `width` cells. Printable ASCII that fits
+    takes one, told without wrapping it: most rows of a long list are such."""
+    if len(text) <= width and text.isascii() and text.isprintable():
+        return 1
+    return len(line_breaks(visible(text), width))

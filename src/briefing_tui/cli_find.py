@@ -107,9 +107,11 @@ def run(argv: Sequence[str]) -> int:
             print(finding, file=sys.stderr)
     # An answer is tens of thousands of objects and no cycles: the collector's passes
     # over them (a thirtieth of the time a common word takes) would free nothing.
+    global _answered_alone
     gc.disable()
     try:
         answer = _redacted(files, terms, args.limit, args.redact) if args.redact else _from_cache(files, args.paths, terms, args.limit)
+        _answered_alone = answer is not None and not args.redact
         if answer is None:
             answer = _after_reading(files, args.paths, terms, args.limit)
         if args.format == "json":
@@ -119,6 +121,16 @@ def run(argv: Sequence[str]) -> int:
     finally:
         gc.enable()
     return EXIT_OK if answer.hits else EXIT_PROBLEM
+
+
+_answered_alone = False
+
+
+def answered_alone() -> bool:
+    """Whether the last `run` answered from the cache on a connection of its own, closed
+    since, and left nothing else open (the cache's shared connection, a thread, a child
+    process): what the process holds is then the system's to free at its end."""
+    return _answered_alone and not any(name in sys.modules for name in ("briefing_tui.core.cache", "threading", "multiprocessing"))
 
 
 def _plain_arguments(argv: Sequence[str]) -> Arguments | None:

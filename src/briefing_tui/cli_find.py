@@ -105,9 +105,9 @@ def run(argv: Sequence[str]) -> int:
     if problems:
         for finding in problems:
             print(finding, file=sys.stderr)
+    global _answered_alone
     # An answer is tens of thousands of objects and no cycles: the collector's passes
     # over them (a thirtieth of the time a common word takes) would free nothing.
-    global _answered_alone
     gc.disable()
     try:
         answer = _redacted(files, terms, args.limit, args.redact) if args.redact else _from_cache(files, args.paths, terms, args.limit)
@@ -274,6 +274,7 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
         return None
     if stamps != [row[1:5] for row in found] or not all([row[5] for row in found]):
         return None  # changed since it was cached, or cached by other code
+    # Each row: path, the stamp's four, usable, id (6), not a valid brief (7), date (8), title (9).
     given = list(wanted.values())
     broken = [path for path, row in zip(given, found, strict=True) if row[7]]
     paths = {row[6]: path for path, row in zip(given, found, strict=True) if not row[7]}

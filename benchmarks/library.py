@@ -17,7 +17,7 @@ them once takes minutes. It measures:
 - search: `briefing find QUERY FOLDER` (a whole process, warm, every hit printed)
   against `rg -i` (ripgrep, from the system's packages: said when it is missing)
   and `grep -ri` over the same folder, and the library's search in process (every
-  hit, and as you type: the best 200 hits and the count per keystroke);
+  hit, and as you type: the best 200 hits and the count, up to its cap, per keystroke);
 - at the smallest size, a single generated 10 MB brief loaded in process, cold
   (parsed and cached) and warm.
 
@@ -47,6 +47,7 @@ from benchmarks.search import keystrokes
 from benchmarks.terminal import first_paint
 from briefing_tui.core.cache import BriefCache, load_brief_cached
 from briefing_tui.core.files import brief_files
+from briefing_tui.core.find_best import COUNTED
 from briefing_tui.core.library import Library
 from briefing_tui.core.loader import load_brief
 
@@ -216,7 +217,7 @@ def measure(count: int, runs: int, *, smallest: bool) -> tuple[list[str], list[t
         )
     lines += [
         "",
-        f"As you type in the library's `/` (the best 200 hits and the count), {len(typed)} keystrokes of those queries: "
+        f"As you type in the library's `/` (the best 200 hits and the count, up to {COUNTED:,}), {len(typed)} keystrokes of those queries: "
         f"median {median_key:.1f} ms, max {worst_key:.1f} ms to the answer. The reader finds it in a thread of its own, "
         "so a key typed never waits for it; an answer to a query typed over is dropped.",
         "",

@@ -12,9 +12,11 @@ import pytest
 from benchmarks.generate import write_series
 
 from briefing_tui.core.cache import BriefCache
+from briefing_tui.core.find_index import WEIGHT_OF_CODE, word_fields
 from briefing_tui.core.find_query import find_spots
 from briefing_tui.core.library import Library
 from briefing_tui.core.query import query_terms
+from tests.core.test_library import actor, brief, opened, write
 
 
 def _read(paths, cache):
@@ -58,3 +60,30 @@ def test_the_index_of_texts_agrees_with_the_search_in_memory(libraries, query):
     assert [(h.path, h.item_id, h.snippet(), library.title(h)) for h in hits] == [
         (h.path, h.item_id, h.snippet(), in_memory.title(h)) for h in expected[:5]
     ]
+
+
+def weights(fields: int) -> set[float]:
+    """The weights of the fields a word's bits (`word_fields`) say it was in."""
+    return {weight for code, weight in enumerate(WEIGHT_OF_CODE) if fields >> code & 1}
+
+
+def test_the_index_knows_the_fields_each_word_was_ever_in(tmp_path):
+    folder = tmp_path / "lib"
+    write(folder, "a.yaml", brief("a", "2026-01-01", actors=actor("k1", "Kalomir Dvorak")))
+    library = opened(folder)
+    with library.cache.using() as db:
+        assert db is not None
+        fields = word_fields(db)
+    assert weights(fields["kalomir"]) == weights(fields["dvorak"]) == {4.0}  # a name of two words
+    # The name goes; its words keep the name's weight: what they may score, never less.
+    write(folder, "a.yaml", brief("a", "2026-01-01", actors=actor("k1", "Dvorak")))
+    assert library.refresh()
+    for _ in library.read():
+        pass
+    with library.cache.using() as db:
+        assert db is not None
+        fields = word_fields(db)
+    assert weights(fields["dvorak"]) == {4.0, 6.0}
+    assert library.find("kalomir", 10) == ([], 0)
+    hits, count = library.find("dvorak", 10)
+    assert count == 1 and hits[0].field == "name" and hits[0].score == library.find("dvorak")[0][0].score

@@ -12,6 +12,7 @@ import pytest
 from benchmarks.generate import write_series
 from textual import events
 
+from briefing_tui.core import find_best
 from briefing_tui.core.files import brief_files
 from briefing_tui.core.library import Library
 from briefing_tui.core.ref import Ref
@@ -414,6 +415,27 @@ async def test_search_across_briefs_answers_behind_the_keys_and_only_the_query_i
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
         assert reader(app).path == best.path
         await until(pilot, lambda: getattr(reader(app).current_pane.page.document.ref, "id", None) == best.item_id)
+
+
+async def test_a_count_that_stopped_at_its_cap_says_at_least(tmp_path, monkeypatch):
+    monkeypatch.setattr(find_best, "COUNTED", 8)
+    app = make_library_app(library_folder(tmp_path / "briefs", briefs=40))
+    library = app.library
+    assert library is not None
+    every = library.find("generated")[1]
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("slash", *"generated")
+        panel = app.screen.query_one(SearchPanel)
+        await until(pilot, lambda: panel.answered == "generated")
+        count = str(app.screen.query_one("#search-count").render())
+        assert every > len(panel.hits) == 200
+        assert count.startswith("at least ")  # the count stopped: never given as the whole
+        said = count.removeprefix("at least ").split(" matches, the best 200 listed")
+        assert len(said) == 2 and 200 <= int(said[0].replace(",", "")) <= every
+        await pilot.press(*" issue 3")
+        await until(pilot, lambda: panel.answered == "generated issue 3")
+        count = str(app.screen.query_one("#search-count").render())
+        assert count.startswith(f"{len(panel.hits)} matches") and "at least" not in count  # not one counted past the cap
 
 
 async def test_escape_closes_the_search_across_briefs(folder):

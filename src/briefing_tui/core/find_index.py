@@ -41,8 +41,9 @@ TABLES = (
     # text's words either: scores are the weights of fields, never FTS5's own ranks.
     f'CREATE VIRTUAL TABLE spots USING fts5(words, content="", columnsize=0, tokenize="{TOKENIZER}")',
     # Every word any brief has held: what a query's words are looked up in (a word
-    # no brief holds any more finds nothing in the index, so none is ever removed).
-    "CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID",
+    # no brief holds any more finds nothing in the index, so none is ever removed),
+    # and the weights of the fields it was ever in (`word_fields`).
+    "CREATE TABLE terms (term TEXT PRIMARY KEY, fields INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE spot_words (version TEXT NOT NULL)",
     f"INSERT INTO spot_words (version) VALUES ('{WORDS_VERSION}')",
 )
@@ -52,6 +53,7 @@ TABLES = (
 ITEM_BITS, _TEXT_BITS, _WEIGHT_BITS = 20, 17, 4
 ITEM_SHIFT = _TEXT_BITS + _WEIGHT_BITS
 """A spot's item (its brief's number and its own) is its number shifted by this."""
+_WEIGHT_MASK = (1 << _WEIGHT_BITS) - 1
 _BRIEF_SHIFT = ITEM_BITS + ITEM_SHIFT
 _WEIGHTS = sorted({*FIELD_WEIGHT.values(), 1.0})
 WEIGHT_OF_CODE = [weight * whole for weight in _WEIGHTS for whole in (1.0, WHOLE_FIELD)]
@@ -110,7 +112,23 @@ def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> N
     ]
     db.executemany("INSERT INTO spot_texts (id, kind, item_id, field, line, column, anchors, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO spots (rowid, words) VALUES (?, ?)", [(base + s.number, s.words) for s in spots])
-    db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term in {w for s in spots for w in s.words.split()}])
+    fields: dict[str, int] = {}
+    for s in spots:
+        code = 1 << (s.number & _WEIGHT_MASK)
+        for word in s.words.split():
+            fields[word] = fields.get(word, 0) | code
+    db.executemany(
+        "INSERT INTO terms (term, fields) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET fields = fields | excluded.fields WHERE fields | excluded.fields != fields",
+        fields.items(),
+    )
+
+
+def word_fields(db: sqlite3.Connection) -> dict[str, int]:
+    """Every word of the index, and the weights of the fields it was ever in: bit `c`
+    set when it was in a field whose weight is `WEIGHT_OF_CODE[c]`. A word never loses
+    a bit (a text taken out may have been the only one), so the best a word can score
+    is never more than its bits say."""
+    return dict(db.execute("SELECT term, fields FROM terms"))
 
 
 def drop_spots(db: sqlite3.Connection, key: int) -> None:

@@ -8,8 +8,9 @@ full model is only loaded when it is opened.
 Across briefs, an actor is the same actor when it has the same id, or, when the ids
 differ, the same name with case and accents ignored. Search across briefs is
 answered by SQLite's full-text index of every text (`find_query`, as `briefing find`
-is), which scores items as the search of one brief does (`SearchIndex`), so both
-agree; without FTS5 one in-memory index of every item is searched instead.
+is; as you type, `library_search`), which scores items as the search of one brief
+does (`SearchIndex`), so both agree; without FTS5 one in-memory index of every item
+is searched instead.
 """
 
 from __future__ import annotations
@@ -17,23 +18,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing_tui.core.cache import BriefCache, Prepared, Stamp, Summary, default_cache, file_stamp, load_brief_cached
 from briefing_tui.core.cache_rows import summary_of_row
 from briefing_tui.core.changes import name_key
-from briefing_tui.core.find_query import Found, close_among_lengths, find_spots, place_briefs, vocabulary_of
 from briefing_tui.core.findings import Finding, LoadResult
-from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows, item_titles
+from briefing_tui.core.library_index import NO_ROWS, IndexRows, LibraryIndex, brief_of, index_rows
 from briefing_tui.core.library_reading import IN_WORKERS_FROM, WORKERS_FAILED, gathered, read_in_workers, workers
+from briefing_tui.core.library_search import Searcher
 from briefing_tui.core.links import LinkIndex
 from briefing_tui.core.loader import load_brief
 from briefing_tui.core.markings import rank, redact, withheld
 from briefing_tui.core.model import Actor, Location, Text, is_withheld, paused_gc
-from briefing_tui.core.query import CloseWords, Term, close_words, query_terms
+from briefing_tui.core.query import query_terms
 from briefing_tui.core.redacted_search import shown_index
 from briefing_tui.core.search import Hit, SearchIndex, StoredItem, item_title
 from briefing_tui.core.text import fold
@@ -336,8 +336,9 @@ class Library:
 
     def find(self, query: str, limit: int | None = None) -> tuple[list[Hit], int]:
         """Items of every brief matching `query`, best first (at most `limit`), and how
-        many match in all. Ties keep the order of the list (newest brief first), then
-        of the items in the brief.
+        many match in all (with a limit, counting may stop short: the count is then
+        `AtLeast` that many). Ties keep the order of the list (newest brief first),
+        then of the items in the brief.
 
         Safe to call from another thread than the one that reads: the answer comes
         from a connection of its own, one search at a time; `stop_search` cuts short
@@ -411,83 +412,3 @@ class Library:
         if self._everything is None:
             self._everything = self._index(self.index.brief_items(paths), paths)
         return self._everything
-
-
-class SearchStopped(Exception):
-    """A search cut short by `Library.stop_search`."""
-
-
-class Searcher:
-    """What search across briefs keeps between queries: a connection of its own (reading
-    never waits for it, nor it for reading), the briefs' order placed in it, and the
-    index's words, all for one count of the library's changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
-        self._paths: tuple[int, dict[int, str]] = (-1, {})
-        self._placed = -1
-        self._vocabulary: tuple[int, list[str], CloseWords] = (-1, [], close_words)
-
-    def paths(self, changes: int, listing: Callable[[], list[Entry]]) -> dict[int, str]:
-        """The searched briefs' files by number, in the library's order."""
-        if self._paths[0] != changes:
-            self._paths = (changes, {e.key: e.path for e in listing() if e.ok and e.key is not None})
-        return self._paths[1]
-
-    def find(
-        self, cache: BriefCache, terms: list[Term], paths: dict[int, str], changes: int, limit: int | None
-    ) -> tuple[tuple[list[Found], int], dict[tuple[int, int], str]]:
-        """The items found and their titles, from this searcher's connection (or the
-        cache's own when the cache is in memory)."""
-        with self._lock:
-            db = self._connection(cache)
-            if db is None:
-                return self._shared(cache, terms, paths, limit)
-            try:
-                if self._placed != changes:
-                    place_briefs(db, {key: place for place, key in enumerate(paths)})
-                    self._placed = changes
-                if self._vocabulary[0] != changes:
-                    words = vocabulary_of(db)
-                    self._vocabulary = (changes, words, close_among_lengths(words))
-                found = find_spots(db, terms, None, limit, *self._vocabulary[1:])
-                return found, item_titles(db, [(f.key, f.number) for f in found[0]])
-            except sqlite3.Error as error:
-                if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
-                    raise SearchStopped from error
-                self.close()  # the cache's own connection knows what to do about it
-                return self._shared(cache, terms, paths, limit)
-
-    @staticmethod
-    def _shared(
-        cache: BriefCache, terms: list[Term], paths: dict[int, str], limit: int | None
-    ) -> tuple[tuple[list[Found], int], dict[tuple[int, int], str]]:
-        with cache.using() as db:
-            if db is None:
-                return ([], 0), {}
-            found = find_spots(db, terms, {key: place for place, key in enumerate(paths)}, limit)
-            return found, item_titles(db, [(f.key, f.number) for f in found[0]])
-        return ([], 0), {}
-
-    def _connection(self, cache: BriefCache) -> sqlite3.Connection | None:
-        if self._db is None and cache.file is not None:
-            try:
-                # Used by one thread at a time (the lock), not always the same one.
-                self._db = sqlite3.connect(f"{cache.file.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None, check_same_thread=False)
-            except sqlite3.Error:
-                return None
-            self._placed = -1
-        return self._db
-
-    def stop(self) -> None:
-        """Interrupt the query under way on this searcher's connection."""
-        db = self._db
-        if db is not None:
-            db.interrupt()
-
-    def close(self) -> None:
-        """Close the connection (a new one is opened when next needed)."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None

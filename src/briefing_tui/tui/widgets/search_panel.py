@@ -13,7 +13,8 @@ from textual.events import Key
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from briefing_tui.core.library import SearchStopped
+from briefing_tui.core.find_best import AtLeast
+from briefing_tui.core.library_search import SearchStopped
 from briefing_tui.core.model import field_words
 from briefing_tui.core.search import Hit
 from briefing_tui.core.text import snippet
@@ -202,7 +203,10 @@ class SearchPanel(Vertical):
         self._expanded.clear()
         results.empty = ""  # "No match" above says it: no invitation to type below
         results.set_rows(rows, keep=0)
-        shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
+        if isinstance(total, AtLeast):  # counting stopped there: never given as the whole
+            shown = f"at least {total:,} matches"
+        else:
+            shown = f"{total} match{'es' if total != 1 else ''}" if total else "No match"
         if total > len(hits):
             shown += f", the best {len(hits)} listed"
         missing = getattr(self.index, "unsearched", ())

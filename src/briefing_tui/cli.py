@@ -11,14 +11,15 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from briefing_tui import __version__, cli_cache
 from briefing_tui.core.files import brief_files, same_ids
 from briefing_tui.core.printable import clipboard_text, json_safe, visible
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     import argparse
+    from typing import NoReturn
 
     from briefing_tui.core.findings import Finding, LoadResult
     from briefing_tui.core.model import Brief
@@ -314,6 +315,24 @@ def _dispatch(argv: list[str]) -> int:
     if unknown:
         _parser().error(f"unrecognised arguments: {' '.join(unknown)}")
     return run_reader(options.paths, options.redact)
+
+
+def command() -> NoReturn:
+    """`briefing` as installed: `main`, then the end of the process. After a search
+    answered from the cache alone, the process ends at once, its output flushed: the
+    interpreter takes itself apart module by module on its way out, a tenth of the
+    time such a search takes, to free what the system frees anyway."""
+    code = main()
+    finder = sys.modules.get("briefing_tui.cli_find")
+    if finder is not None and finder.answered_alone():
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            pass  # said by the usual way out
+        else:
+            os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

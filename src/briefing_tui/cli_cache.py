@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from briefing_tui.core.printable import visible
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     import argparse
 

@@ -12,17 +12,20 @@ best first, or JSON with `--format json`. Exit 0 with hits, 1 without, 2 on a us
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
 from briefing_tui.core.files import brief_files
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.printable import json_safe, visible
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
     from briefing_tui.core.find_query import Found
     from briefing_tui.core.library import Library
@@ -102,14 +105,32 @@ def run(argv: Sequence[str]) -> int:
     if problems:
         for finding in problems:
             print(finding, file=sys.stderr)
-    answer = _redacted(files, terms, args.limit, args.redact) if args.redact else _from_cache(files, args.paths, terms, args.limit)
-    if answer is None:
-        answer = _after_reading(files, args.paths, terms, args.limit)
-    if args.format == "json":
-        _print_json(args.query, answer)
-    else:
-        _print_text(answer)
+    global _answered_alone
+    # An answer is tens of thousands of objects and no cycles: the collector's passes
+    # over them (a thirtieth of the time a common word takes) would free nothing.
+    gc.disable()
+    try:
+        answer = _redacted(files, terms, args.limit, args.redact) if args.redact else _from_cache(files, args.paths, terms, args.limit)
+        _answered_alone = answer is not None and not args.redact
+        if answer is None:
+            answer = _after_reading(files, args.paths, terms, args.limit)
+        if args.format == "json":
+            _print_json(args.query, answer)
+        else:
+            _print_text(answer)
+    finally:
+        gc.enable()
     return EXIT_OK if answer.hits else EXIT_PROBLEM
+
+
+_answered_alone = False
+
+
+def answered_alone() -> bool:
+    """Whether the last `run` answered from the cache on a connection of its own, closed
+    since, and left nothing else open (the cache's shared connection, a thread, a child
+    process): what the process holds is then the system's to free at its end."""
+    return _answered_alone and not any(name in sys.modules for name in ("briefing_tui.core.cache", "threading", "multiprocessing"))
 
 
 def _plain_arguments(argv: Sequence[str]) -> Arguments | None:
@@ -150,7 +171,10 @@ def _print_text(answer: Answer) -> None:
     lines = [f"{paths[hit.key]}:{hit.line}: {hit.kind} {hit.item_id}: {hit.snippet}" for hit in answer.hits]
     if lines:
         # Every line at once, made safe at once: the hits are many, the writes few.
-        sys.stdout.write(visible("\n".join(lines)) + "\n")
+        # Lines all printable hold nothing `visible` changes, which each says quicker
+        # than its pattern finds in all of them (a common word prints two megabytes).
+        text = "\n".join(lines)
+        sys.stdout.write((text if all(map(str.isprintable, lines)) else visible(text)) + "\n")
 
 
 def _print_json(query: str, answer: Answer) -> None:
@@ -173,14 +197,13 @@ def _print_json(query: str, answer: Answer) -> None:
 def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit: int | None) -> Answer | None:
     """The answer from the cache as it is, or None when it cannot give it: a brief not
     cached as it is on disk, one gone from a folder named, or no cache of ours."""
-    from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, cache_directory, companions
-    from briefing_tui.core.cache_identity import LAYOUT
+    from briefing_tui.core.cache_identity import APPLICATION_ID, COMPANIONS, DATABASE_NAME, LAYOUT, cache_folder
 
-    database = cache_directory() / DATABASE_NAME
-    if any(path.is_symlink() for path in companions(database)) or not database.is_file():
+    database = os.path.join(cache_folder(), DATABASE_NAME)
+    if any(os.path.islink(database + suffix) for suffix in COMPANIONS) or not os.path.isfile(database):
         return None  # the library's way says why, or makes it
     try:
-        db = sqlite3.connect(f"{database.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
+        db = sqlite3.connect(f"{_uri(database)}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
     except sqlite3.Error:
         return None
     try:
@@ -205,6 +228,14 @@ def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit
         db.close()
 
 
+_URI_SAFE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/_.-~")
+
+
+def _uri(path: str) -> str:
+    """The `file:` URI of a file, as `Path.as_uri` writes it (without importing pathlib)."""
+    return "file://" + "".join(chr(byte) if byte in _URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(os.path.abspath(path)))
+
+
 def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[str]) -> tuple[dict[int, int], dict[int, str], list[str]] | None:
     """The cached briefs of `files` in the library's order (number -> place), their
     files by number, and the files that are not valid briefs; None unless every file is
@@ -212,44 +243,42 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
     from briefing_tui.core.cache_identity import CODE_VERSION, RACY_NS
     from briefing_tui.core.text import fold
 
-    columns = "id, path, size, mtime_ns, ctime_ns, inode, stored_ns, version, indexed, errors, date, title"
-    wanted = {os.path.abspath(path): path for path in files}
-    rows = {}
+    # Whether an entry may be used at all, and whether it is a valid brief, are asked
+    # of SQLite with the rows: only the stamps are left to compare with the files'.
+    columns = "path, size, mtime_ns, ctime_ns, inode, version = ? AND stored_ns - mtime_ns >= ? AND indexed, id, errors OR title IS NULL OR date IS NULL, date, title"
+    usable = (CODE_VERSION, RACY_NS)
+    # Each file as the cache knows it: absolute, as `os.path.abspath` writes it, for a
+    # fraction of what thousands of calls to it take. What follows is a comprehension
+    # at a time, done in C as far as it goes: a library is thousands of files.
+    here, normpath = os.path.join(os.getcwd(), ""), os.path.normpath
+    wanted = {normpath(path if path.startswith("/") else here + path): path for path in files}
+    rows: dict[str, tuple[Any, ...]] = {}
     for folder in [path for path in named if os.path.isdir(path)]:
         inside = os.path.join(os.path.abspath(folder), "")
         after = inside[:-1] + chr(ord(inside[-1]) + 1)
-        for row in db.execute(f"SELECT {columns} FROM briefs WHERE path >= ? AND path < ?", (inside, after)):
-            if row[1] not in wanted and not os.path.exists(row[1]):
-                return None  # gone: forgotten on the way that reads
-            rows[row[1]] = row
+        rows.update((row[0], row) for row in db.execute(f"SELECT {columns} FROM briefs WHERE path >= ? AND path < ?", (*usable, inside, after)))
+    if any(not os.path.exists(path) for path in rows.keys() - wanted.keys()):
+        return None  # gone: forgotten on the way that reads
     missing = [key for key in wanted if key not in rows]
     if missing:
         import json
 
         sql = f"SELECT {columns} FROM briefs WHERE path IN (SELECT value FROM json_each(?))"
-        rows.update((row[1], row) for row in db.execute(sql, (json.dumps(missing),)))
-    listed: list[tuple[int, str, int, int]] = []
-    paths: dict[int, str] = {}
-    broken: list[str] = []
-    for number, (key, given) in enumerate(wanted.items()):
-        row = rows.get(key)
-        if row is None:
-            return None
-        brief, _, size, mtime, ctime, inode, stored, version, indexed, errors, date, title = row
-        try:
-            info = os.stat(given)
-        except OSError:
-            return None
-        if (size, mtime, ctime, inode) != (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino):
-            return None
-        if version != CODE_VERSION or stored - mtime < RACY_NS or not indexed:
-            return None
-        if errors or title is None or date is None:
-            broken.append(given)
-            continue
-        paths[brief] = given
-        listed.append((-date, fold(title), number, brief))
-    listed.sort()
+        rows.update((row[0], row) for row in db.execute(sql, (*usable, json.dumps(missing))))
+    found = [rows[key] for key in wanted if key in rows]
+    if len(found) < len(wanted):
+        return None  # not cached
+    try:
+        stamps = [(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) for info in map(os.stat, wanted.values())]
+    except OSError:
+        return None
+    if stamps != [row[1:5] for row in found] or not all([row[5] for row in found]):
+        return None  # changed since it was cached, or cached by other code
+    # Each row: path, the stamp's four, usable, id (6), not a valid brief (7), date (8), title (9).
+    given = list(wanted.values())
+    broken = [path for path, row in zip(given, found, strict=True) if row[7]]
+    paths = {row[6]: path for path, row in zip(given, found, strict=True) if not row[7]}
+    listed = sorted((-row[8], row[9].lower() if row[9].isascii() else fold(row[9]), number, row[6]) for number, row in enumerate(found) if not row[7])
     return {entry[3]: place for place, entry in enumerate(listed)}, paths, broken
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 
 from benchmarks.generate import write_series
@@ -66,3 +68,50 @@ def test_a_limit_that_is_not_a_count_is_a_usage_error(tmp_path):
     for limit in ("0", "-3", "many"):
         result = run_briefing("find", "adler", tmp_path, "--limit", limit)
         assert result.returncode == 2 and "usage: briefing find" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cache_folder_named_from_where_briefing_starts_is_used_once_filled(tmp_path, monkeypatch):
+    write_series(tmp_path / "briefs", 2)
+    _settled(tmp_path / "briefs")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "cache")  # relative: to the folder briefing starts in
+    read = run_briefing("find", "adler", "briefs", cwd=tmp_path)
+    cached = run_briefing("find", "adler", "briefs", cwd=tmp_path)
+    assert (tmp_path / "cache" / "briefs.sqlite3").is_file()
+    assert (cached.returncode, cached.stdout, cached.stderr) == (0, read.stdout, "")
+
+
+def test_the_same_query_prints_the_same_lines_every_time(tmp_path, private_cache):
+    write_series(tmp_path, 4)
+    _settled(tmp_path)
+    for query in ("generated issue", "Adlar", "kal", '"generated issue"'):
+        for options in ((), ("--limit", "5"), ("--format", "json")):
+            runs = {run_briefing("find", query, tmp_path, *options).stdout for _ in range(3)}
+            assert len(runs) == 1 and runs != {""}, (query, options)
+
+
+def test_only_a_search_answered_from_the_cache_alone_lets_the_process_end_at_once(tmp_path, private_cache):
+    # What `briefing` does once `main` returns: end at once only when nothing of what
+    # the search opened is left open (the cache's own connection, its reading's workers).
+    write_series(tmp_path, 2)
+    _settled(tmp_path)
+    script = "import sys, io\nfrom briefing_tui import cli, cli_find\nsys.stdout = io.StringIO()\ncli.main(sys.argv[1:])\nsys.__stdout__.write(str(cli_find.answered_alone()))\n"
+
+    def answered_alone(*args):
+        return subprocess.run([sys.executable, "-c", script, "find", *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+    assert answered_alone("adler", tmp_path) == "False"  # read and cached first
+    assert answered_alone("adler", tmp_path) == "True"
+    assert answered_alone("adler", tmp_path, "--redact", "amber") == "False"
+    (tmp_path / "broken.yaml").write_text("brief: 1\n", encoding="utf-8")
+    answered_alone("adler", tmp_path)
+    assert answered_alone("adler", tmp_path) == "False"  # its errors are read from the cache's own connection
+
+
+def test_every_hit_is_printed_before_the_process_ends(tmp_path, private_cache):
+    write_series(tmp_path, 30)
+    _settled(tmp_path)
+    run_briefing("find", "s", tmp_path)  # every word that starts with s: most texts
+    data = json.loads(run_briefing("find", "--format", "json", "s", tmp_path).stdout)
+    printed = run_briefing("find", "s", tmp_path).stdout
+    assert len(printed) > 65536  # more than a pipe holds: written while read
+    assert printed.endswith("\n") and len(printed.splitlines()) == data["total"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing_tui.core import load_brief, load_text
-from briefing_tui.core.query import query_terms
+from briefing_tui.core.query import _within, close_words, query_terms
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.text import fold, snippet
 from tests.conftest import MINIMAL, REAL_BRIEF
@@ -138,3 +140,25 @@ def test_snippet_keeps_the_match_in_view():
     shown, a, b = snippet(text, start, start + 12, 60)
     assert shown[a:b] == "Zaporizhzhia" and len(shown) <= 60
     assert shown.startswith("\u2026") and shown.endswith("\u2026")
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abcé", max_size=10), st.text("abcé", max_size=10), st.integers(0, 3))
+def test_a_word_is_within_so_many_typos_of_another_when_its_edit_distance_is(a, b, limit):
+    assert _within(a, b, limit) == (_levenshtein(a, b) <= limit)
+
+
+def test_the_typos_of_a_word_are_every_word_close_enough_in_the_order_given():
+    vocabulary = sorted({"adler", "adlar", "alder", "adlers", "badler", "addler", "ladle", "peskov", "peskow", "pesko", "piskov", "paddler"})
+    assert close_words(vocabulary, "adlar", 1) == [w for w in vocabulary if _levenshtein(w, "adlar") <= 1]
+    assert close_words(vocabulary, "adlar", 2) == [w for w in vocabulary if _levenshtein(w, "adlar") <= 2]
+    assert close_words(vocabulary, "peskov", 1) == ["pesko", "peskov", "peskow", "piskov"]

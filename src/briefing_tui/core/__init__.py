@@ -9,10 +9,10 @@ starts from the cache without the parser (and PyYAML) or the link finder loaded.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefing_tui.core.findings import DEFAULT_LIMITS, Finding, Limits, LoadResult
     from briefing_tui.core.links import Link, LinkIndex
     from briefing_tui.core.loader import load_brief, load_text
@@ -51,6 +51,8 @@ def __getattr__(name: str) -> Any:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module  # here: only a name looked up needs it
+
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value  # looked up once
     return value

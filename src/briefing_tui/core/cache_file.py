@@ -17,8 +17,8 @@ import stat
 from pathlib import Path
 
 from briefing_tui.core.cache_identity import APPLICATION_ID as APPLICATION_ID
+from briefing_tui.core.cache_identity import COMPANIONS, cache_folder
 from briefing_tui.core.cache_identity import DATABASE_NAME as DATABASE_NAME
-from briefing_tui.core.cache_identity import cache_folder
 
 OUR_TABLES = frozenset({"briefs", "models", "model_parts", "items", "actors", "statements", "words", "spot_texts", "spots", "terms", "spot_words"})
 """Every table any layout of the cache has had (`words_…` and `spots_…` are the full-text index's own)."""
@@ -37,7 +37,8 @@ def cache_directory() -> Path:
 
 def companions(file: Path) -> tuple[Path, Path, Path]:
     """The database and the two files SQLite keeps beside it in WAL mode."""
-    return file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")
+    database, log, shared = (file.with_name(file.name + suffix) for suffix in COMPANIONS)
+    return database, log, shared
 
 
 def prepare(directory: Path) -> Path:

@@ -19,6 +19,8 @@ import unicodedata
 from briefing_tui import __version__
 
 DATABASE_NAME = "briefs.sqlite3"
+COMPANIONS = ("", "-wal", "-shm")
+"""The database's file and the two SQLite keeps beside it in WAL mode, by what ends their names."""
 APPLICATION_ID = 0x42524654
 """`PRAGMA application_id` of a briefing-tui cache ("BRFT")."""
 LAYOUT = 10
@@ -49,11 +51,13 @@ MODULES = (
 
 def cache_folder() -> str:
     """Where the cache lives: $BRIEFING_CACHE_DIR, $XDG_CACHE_HOME/briefing-tui or ~/.cache/briefing-tui."""
+    # Absolute, so that a relative folder means the one it named where the command
+    # started, and can be written as a URI to open the database by.
     if os.environ.get("BRIEFING_CACHE_DIR"):
-        return os.environ["BRIEFING_CACHE_DIR"]
+        return os.path.abspath(os.environ["BRIEFING_CACHE_DIR"])
     if os.environ.get("XDG_CACHE_HOME"):
-        return os.path.join(os.environ["XDG_CACHE_HOME"], "briefing-tui")
-    return os.path.join(os.path.expanduser("~"), ".cache", "briefing-tui")
+        return os.path.abspath(os.path.join(os.environ["XDG_CACHE_HOME"], "briefing-tui"))
+    return os.path.abspath(os.path.join(os.path.expanduser("~"), ".cache", "briefing-tui"))
 
 
 WORDS_MODULES = ("text.py", "find_index.py")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     from briefing_tui.core.findings import Finding
 

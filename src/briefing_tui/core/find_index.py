@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import TypeAlias
 
 from briefing_tui.core.cache_identity import WORDS_VERSION
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
 from briefing_tui.core.text import fold, words
+
+TYPE_CHECKING = False  # as typing's, without importing typing (`briefing find` starts here)
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S*'"
 """Words are given folded and split the way search splits them, joined by spaces; the

@@ -4,23 +4,22 @@ The full-text index alone (spot numbers, no text read) scores every item a query
 finds: the best match of each term in an item (how the word matched, times the
 weight of its field), summed over the terms, as `SearchIndex` scores them; equal
 scores keep the library's order, newest brief first. Only the hits shown read
-their text back: SQLite places the match and cuts the snippet for all of them at
-once, Python only for the few it cannot (text that is not ASCII, a typo it did not
-find among the first few the term finds).
+their text back, all in one query, and each is placed with plain string searches
+(no pattern per hit) and its snippet cut by counting where the text is plain
+words one space apart, as nearly every text is.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import sqlite3
-from typing import NamedTuple
+from collections.abc import Callable
+from functools import partial
 
 from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
-from briefing_tui.core.text_lines import line_at
 
 _TOKEN = re.compile(r"\w+")
 
@@ -58,7 +57,10 @@ _WEIGHT = "CASE rowid & 15 " + " ".join(f"WHEN {code} THEN {weight}" for code, w
 
 def vocabulary_of(db: sqlite3.Connection) -> list[str]:
     """Every word the index holds, sorted: what a query's words are looked up in."""
-    return [term for (term,) in db.execute("SELECT term FROM terms")]
+    # In the table's order (its key: sorted as Python sorts), as one string: a row
+    # at a time takes three times as long. No word holds a space (see `write_spots`).
+    (words,) = db.execute("SELECT group_concat(term, ' ') FROM terms").fetchone()
+    return words.split(" ") if words else []
 
 
 def close_among_lengths(vocabulary: list[str]) -> CloseWords:
@@ -82,9 +84,10 @@ def place_briefs(db: sqlite3.Connection, order: dict[int, int]) -> None:
     db.execute("PRAGMA temp_store = MEMORY")  # the places and the sorting: never a file
     db.execute("CREATE TEMP TABLE IF NOT EXISTS places (brief INTEGER PRIMARY KEY, place INTEGER NOT NULL)")
     db.execute("DELETE FROM temp.places")
-    # One statement, the numbers as one JSON array: a third of the time of a row at a time.
+    # One statement, the numbers as one JSON array: a third of the time of a row at a time
+    # (written here: `briefing find` starts without the json module).
     briefs = sorted(order, key=order.__getitem__)
-    db.execute("INSERT INTO temp.places (brief, place) SELECT value, key FROM json_each(?)", (json.dumps(briefs),))
+    db.execute("INSERT INTO temp.places (brief, place) SELECT value, key FROM json_each(?)", ("[" + ",".join(map(str, briefs)) + "]",))
 
 
 def find_spots(
@@ -163,25 +166,46 @@ def ranked_items(db: sqlite3.Connection, terms: list[Term], classes: list[dict[s
 
 
 def placed_hits(db: sqlite3.Connection, terms: list[Term], classes: list[dict[str, float]], rows: list[Row]) -> list[Found]:
-    """The items ranked (`ranked_items`), each placed at its best match."""
+    """The items ranked (`ranked_items`), each placed at its best match: in the text
+    where its best term matched it as well as it scored."""
     best = []
-    # The best match of any term; of two as good in the same text, the term first in
-    # the alphabet: the terms are tried in that order, and only a better mark wins.
-    alphabetical = sorted(range(len(terms)), key=lambda n: ([-ord(c) for c in terms[n].text], n), reverse=True)
-    for item, _, _, *term_marks in rows:
-        number = alphabetical[0]
-        for n in alphabetical[1:]:
-            if term_marks[n] > term_marks[number]:
-                number = n
-        mark = term_marks[number]
-        spot = (item << ITEM_SHIFT) | (_LOW - (mark & _LOW))
-        best.append((spot, number, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
-    placed = _placed(db, terms, classes, best)
+    if len(terms) == 1:
+        for row in rows:
+            mark = row[3]
+            spot = (row[0] << ITEM_SHIFT) | (_LOW - (mark & _LOW))
+            best.append((spot, 0, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
+    else:
+        # The best match of any term; of two as good in the same text, the term first
+        # in the alphabet: the terms are tried in that order, and only a better mark wins.
+        alphabetical = sorted(range(len(terms)), key=lambda n: ([-ord(c) for c in terms[n].text], n), reverse=True)
+        for item, _, _, *term_marks in rows:
+            number = alphabetical[0]
+            for n in alphabetical[1:]:
+                if term_marks[n] > term_marks[number]:
+                    number = n
+            mark = term_marks[number]
+            spot = (item << ITEM_SHIFT) | (_LOW - (mark & _LOW))
+            best.append((spot, number, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
+    # Every text in one query, however many: the numbers go in as one JSON array.
+    texts = {text[0]: text for text in db.execute(_TEXTS, ("[" + ",".join([str(spot) for spot, _, _ in best]) + "]",))}
+    finders: dict[tuple[int, float], _Finder] = {}
     hits = []
-    for (item, score, _, *_), (spot, _, _) in zip(rows, best, strict=True):
-        kind, item_id, field, line, snippet_text, text, start, end, where = placed[spot]
-        number = item & _ITEM_MASK
-        hits.append(Found(item >> ITEM_BITS, number, kind, item_id, field, line, snippet_text, text[start:end], score / 4, text, start, end, where))
+    for row, (spot, number, quality) in zip(rows, best, strict=True):
+        _, kind, item_id, field, line, column, anchors, text = texts[spot]
+        find = finders.get((number, quality))
+        if find is None:
+            find = finders[(number, quality)] = _finder(terms[number], classes[number], quality)
+        if text.isascii():
+            start, end = find(text.lower())
+        else:
+            start, end = original_span(text, *find(fold(text)))
+        item = row[0]
+        hits.append(
+            Found(
+                item >> ITEM_BITS, item & _ITEM_MASK, kind, item_id, field, _line(line, anchors, start) if anchors else line,
+                _cut(text, start, end), text[start:end], row[1] / 4, text, start, end, (line, column),
+            )
+        )  # fmt: skip
     return hits
 
 
@@ -198,60 +222,116 @@ def expressions(found: dict[str, float], word: str) -> list[tuple[float, str]]:
     return asked
 
 
-def _placed(
-    db: sqlite3.Connection, terms: list[Term], classes: list[dict[str, float]], best: list[tuple[int, int, float]]
-) -> dict[int, tuple[str, str, str, int, str, str, int, int, tuple[int, int]]]:
-    """(kind, item id, field, line, snippet, text, start, end, where the text starts) of each spot, the match
-    placed where the term matched it as well as it scored."""
-    spots = sorted({spot for spot, _, _ in best})
-    texts: dict[int, tuple[str, str, str, int, int, str | None, str]] = {}
-    for start in range(0, len(spots), 500):
-        chunk = spots[start : start + 500]
-        sql = f"SELECT id, kind, item_id, field, line, column, anchors, shown FROM spot_texts WHERE id IN ({','.join('?' * len(chunk))})"
-        texts.update((row[0], row[1:]) for row in db.execute(sql, chunk))
-    placed = {}
-    for spot, number, quality in best:
-        kind, item_id, field, line, column, anchors, text = texts[spot]
-        start, end = _place(text, terms[number], classes[number], quality)
-        low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
-        shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
-        if low and not shown.startswith("\u2026"):
-            shown = "\u2026" + shown[1:]  # cut here, where `snippet` was not given the text
-        if high < len(text) and not shown.endswith("\u2026"):
-            shown = shown[:-1] + "\u2026"
-        placed[spot] = (kind, item_id, field, _line(line, anchors, start), shown, text, start, end, (line, column))
-    return placed
+_TEXTS = "SELECT id, kind, item_id, field, line, column, anchors, shown FROM spot_texts WHERE id IN (SELECT value FROM json_each(?))"
+_Finder = Callable[[str], tuple[int, int]]
+"""Where in a folded text a term matched (start, end), as well as it scored; (0, 0) if nowhere."""
+_FEW = 16
+"""How many words a term may find with the same quality and still be looked for one by one."""
 
 
-def _line(line: int, anchors: str | None, offset: int) -> int:
-    return line_at(line, [int(n) for n in anchors.split()], offset) if anchors else line
-
-
-def _place(text: str, term: Term, found: dict[str, float], quality: float) -> tuple[int, int]:
-    """Where in `text` (as shown) the term matched as well as it scored."""
-    folded = text.lower() if text.isascii() else fold(text)
-    start = end = 0
+def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
+    """What places `term` in a folded text, where it matched with `quality` (`found`:
+    the words it finds, and how well)."""
     if term.whole:
-        at = folded.find(term.text)
-        if at >= 0:
-            start, end = at, at + len(term.text)
-    elif quality == EXACT:
-        start, end = _whole_word(folded, term.text)
-    else:
+        return partial(_first, term.text)
+    if quality == EXACT:
+        return partial(_alone, term.words[0])  # the word, not the term as typed: `adler,` finds Adler
+    candidates = [candidate for candidate, how in found.items() if how == quality]
+    if len(candidates) <= _FEW:
+        return partial(_first_alone, candidates)
+
+    def first_token(folded: str) -> tuple[int, int]:
         for match in _TOKEN.finditer(folded):
             if found.get(match.group()) == quality:
-                start, end = match.span()
-                break
-    return (start, end) if text.isascii() else original_span(text, start, end)
+                return match.span()
+        return 0, 0
+
+    return first_token
 
 
-def _whole_word(folded: str, word: str) -> tuple[int, int]:
-    """The first place `word` stands alone in `folded` (a word, not part of one: no
-    letter, digit or underscore on either side)."""
-    found = _alone(word).search(folded)
-    return found.span() if found else (0, 0)
+def _first(phrase: str, folded: str) -> tuple[int, int]:
+    at = folded.find(phrase)
+    return (at, at + len(phrase)) if at >= 0 else (0, 0)
 
 
-@functools.lru_cache(maxsize=64)
-def _alone(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _alone(word: str, folded: str) -> tuple[int, int]:
+    """The first place `word` stands alone in `folded` (a whole word, not part of one:
+    no letter, digit or underscore on either side, as `\\w` has it), or (0, 0)."""
+    at = folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = folded[at - 1] if at else " "
+        after = folded[end] if end < len(folded) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return at, end
+        at = folded.find(word, at + 1)
+    return 0, 0
+
+
+def _first_alone(words: list[str], folded: str) -> tuple[int, int]:
+    """Where the first of `words` to stand alone in `folded` does, or (0, 0)."""
+    first = (0, 0)
+    for word in words:
+        at = folded.find(word)  # most are not in the text at all: nothing more to do
+        if at >= 0 and (first[1] == 0 or at < first[0]):
+            span = _alone(word, folded)
+            if span[1] and (first[1] == 0 or span[0] < first[0]):
+                first = span
+    return first
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """The snippet of `text` around start:end: what `snippet` gives for the text
+    around the match (a text may be long: only SNIPPET_WIDTH twice over on either
+    side is read)."""
+    room = SNIPPET_WIDTH - (end - start)
+    flat, shift, printable = text, 0, text.isprintable()
+    if not printable:
+        # A block's lines, say: `snippet` reads each line break between two words as
+        # the space it is replaced by here, and what ends the text as nothing.
+        words = text.lstrip()
+        flat, shift = words.rstrip().replace("\n", " "), len(text) - len(words)
+        printable = flat.isprintable()
+    at, stop = start - shift, end - shift
+    size = len(flat)
+    if (
+        room >= 3
+        and printable
+        and 0 <= at
+        and stop <= size
+        and "  " not in flat
+        and flat[:1] != " "
+        and flat[-1:] != " "
+        and flat[at : at + 1] != " "
+        and flat[stop - 1 : stop] != " "
+    ):
+        # Words one space apart and nothing else: `snippet`'s text is this one as it
+        # is, and its cut a matter of counting (the most common case by far).
+        lead = max(room // 3, room - (size - stop))
+        if lead > at:
+            lead = at
+        shown = flat[at - lead : stop + room - lead]
+        if lead < at:
+            shown = "\u2026" + shown[1:]
+        if stop + room - lead < size:
+            shown = shown[:-1] + "\u2026"
+        return shown
+    low, high = max(0, start - 2 * SNIPPET_WIDTH), end + 2 * SNIPPET_WIDTH
+    shown = snippet(text[low:high], start - low, end - low, SNIPPET_WIDTH)[0]
+    if low and not shown.startswith("\u2026"):
+        shown = "\u2026" + shown[1:]  # cut here, where `snippet` was not given the text
+    if high < len(text) and not shown.endswith("\u2026"):
+        shown = shown[:-1] + "\u2026"
+    return shown
+
+
+def _line(line: int, anchors: str, offset: int) -> int:
+    """The line of the character at `offset` of a text written from `line`, by its
+    anchors as the index keeps them (`offset line offset line...`, in the text's
+    order): read only as far as the offset, not parsed whole for each hit."""
+    numbers = anchors.split()
+    for at in range(0, len(numbers), 2):
+        if int(numbers[at]) > offset:
+            break
+        line = int(numbers[at + 1])
+    return line

@@ -15,10 +15,15 @@ what follows runs as typed.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# C0 controls but newline, DEL, C1 controls; bidi marks, embeddings, overrides and
-# isolates; the Unicode line and paragraph separators.
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+@cache
+def _control() -> re.Pattern[str]:
+    """C0 controls but newline, DEL, C1 controls; bidi marks, embeddings, overrides
+    and isolates; the Unicode line and paragraph separators. Compiled when first
+    wanted: a quick command that prints only printable text never pays for it."""
+    return re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
@@ -28,9 +33,10 @@ def visible(text: str) -> str:
     wide like the character it stands for; a tab becomes a space; anything else is
     shown as U+FFFD. Newlines are kept.
     """
-    if not _CONTROL.search(text):
+    control = _control()
+    if not control.search(text):
         return text
-    return _CONTROL.sub(_picture, text)
+    return control.sub(_picture, text)
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -50,10 +56,10 @@ def json_safe(text: str) -> str:
     `json.dumps` escapes C0 controls already; this covers the rest, and the JSON reads
     back to exactly the same values.
     """
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _control().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\x85\u2028\u2029]"
 
 
 def clipboard_text(text: str) -> str:
@@ -64,4 +70,4 @@ def clipboard_text(text: str) -> str:
     (ESC, so no escape sequence, no end of a bracketed paste; bidi overrides), and
     trailing line breaks are dropped, so that a paste never ends by pressing enter.
     """
-    return visible(_LINE_BREAK.sub("\n", text)).rstrip("\n")
+    return visible(re.sub(_LINE_BREAK, "\n", text)).rstrip("\n")

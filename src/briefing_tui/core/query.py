@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 
+from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.text import fold, words
 
 # How much a match counts, by how the word matched.
@@ -114,19 +114,40 @@ def close_words(vocabulary: list[str], word: str, limit: int, most: int | None =
     size = len(word)
     step = size // (limit + 1)
     pieces = [word[i * step : (i + 1) * step if i < limit else size] for i in range(limit + 1)]
+    low, high = size - limit, size + limit
     found = []
     for candidate in vocabulary:
-        if abs(len(candidate) - size) <= limit and any(piece in candidate for piece in pieces) and _distance(word, candidate) <= limit:
-            found.append(candidate)
+        if low <= len(candidate) <= high:
+            for piece in pieces:
+                if piece in candidate:
+                    if _within(word, candidate, limit):
+                        found.append(candidate)
+                    break
     return found
 
 
-def _distance(a: str, b: str) -> int:
-    """The Levenshtein distance between two words."""
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether two words are at most `limit` typos apart (their Levenshtein distance)."""
+    if limit < 1:
+        return a == b
+    # What the words share at either end costs no typo: only what lies between counts.
+    start, end_a, end_b = 0, len(a), len(b)
+    while start < end_a and start < end_b and a[start] == b[start]:
+        start += 1
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    if end_a - start <= 1 and end_b - start <= 1:
+        return True  # a letter changed, added or dropped, or none
+    if limit == 1:
+        return False  # what differs starts and ends with a typo of its own: two at least
+    a, b = a[start:end_a], b[start:end_b]
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, 1):
         current = [i]
         for j, other in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False  # no row gets smaller below
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit

@@ -7,18 +7,17 @@ One module, so that every part of the program folds, splits and cuts text the sa
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
     from briefing_tui.core.model import Item
 
 _TOKEN = re.compile(r"\w+")
 # Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s")
+_SENTENCE_END = r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s"
 
 
 def fold(text: str) -> str:
@@ -92,7 +91,10 @@ def short(text: str, width: int = 48) -> str:
     if len(flat) <= width:
         return flat
     if "-" in flat:
-        # textwrap may break at hyphens: let it.
+        # textwrap may break at hyphens: let it. (Imported here: what `briefing find`
+        # imports of this module never shortens, and textwrap takes a millisecond.)
+        import textwrap
+
         cut = textwrap.shorten(flat, width, placeholder="\u2026")
     else:
         # What textwrap.shorten gives, without its cost (a page may shorten
@@ -115,7 +117,7 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where each sentence end of `text` starts and stops, found once per text (a
     text with thousands of links asks for the sentence around each)."""
     starts, stops = [], []
-    for match in _SENTENCE_END.finditer(text):
+    for match in re.finditer(_SENTENCE_END, text):  # compiled once, by re, when first wanted
         starts.append(match.start())
         stops.append(match.end())
     return starts, stops

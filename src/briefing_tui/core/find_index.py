@@ -19,7 +19,6 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from briefing_tui.core.cache_identity import WORDS_VERSION
-from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import FIELD_WEIGHT, WHOLE_FIELD, field_weight
 from briefing_tui.core.text import fold, words
 

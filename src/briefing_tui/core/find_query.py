@@ -169,23 +169,19 @@ def placed_hits(db: sqlite3.Connection, terms: list[Term], classes: list[dict[st
     """The items ranked (`ranked_items`), each placed at its best match: in the text
     where its best term matched it as well as it scored."""
     best = []
-    if len(terms) == 1:
-        for row in rows:
-            mark = row[3]
-            spot = (row[0] << ITEM_SHIFT) | (_LOW - (mark & _LOW))
-            best.append((spot, 0, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
-    else:
-        # The best match of any term; of two as good in the same text, the term first
-        # in the alphabet: the terms are tried in that order, and only a better mark wins.
-        alphabetical = sorted(range(len(terms)), key=lambda n: ([-ord(c) for c in terms[n].text], n), reverse=True)
-        for item, _, _, *term_marks in rows:
-            number = alphabetical[0]
-            for n in alphabetical[1:]:
-                if term_marks[n] > term_marks[number]:
-                    number = n
-            mark = term_marks[number]
-            spot = (item << ITEM_SHIFT) | (_LOW - (mark & _LOW))
-            best.append((spot, number, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
+    # The best match of any term; of two as good in the same text, the term first in
+    # the alphabet: the terms are tried in that order, and only a better mark wins.
+    # Each term's mark is in its row after the item, its score and the count.
+    alphabetical = sorted(range(len(terms)), key=lambda n: ([-ord(c) for c in terms[n].text], n), reverse=True)
+    first, others = alphabetical[0] + 3, [n + 3 for n in alphabetical[1:]]
+    for row in rows:
+        column = first
+        for n in others:
+            if row[n] > row[column]:
+                column = n
+        mark = row[column]
+        spot = (row[0] << ITEM_SHIFT) | (_LOW - (mark & _LOW))
+        best.append((spot, column - 3, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
     # Every text in one query, however many: the numbers go in as one JSON array.
     texts = {text[0]: text for text in db.execute(_TEXTS, ("[" + ",".join([str(spot) for spot, _, _ in best]) + "]",))}
     finders: dict[tuple[int, float], _Finder] = {}

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
+from briefing_tui.core.find_index import BRIEF_SHIFT, IN_ITEM, ITEM_BITS, ITEM_MASK, ITEM_SHIFT, WEIGHT_MASK, WEIGHT_OF_CODE
 from briefing_tui.core.find_query import Row, expressions, whole_expression
 from briefing_tui.core.query import EXACT, Term
 
@@ -39,9 +39,6 @@ MOST_BRIEFS = 1024
 SEEK_ROWS = 16
 """What looking up a word in one brief costs, as many rows read (7 and 0.4 microseconds)."""
 _CODES = range(len(WEIGHT_OF_CODE))
-_LOW = (1 << ITEM_SHIFT) - 1
-_ITEM_MASK = (1 << ITEM_BITS) - 1
-_BRIEF_SHIFT = ITEM_SHIFT + ITEM_BITS
 
 
 class AtLeast(int):
@@ -139,7 +136,7 @@ def best_items(db: sqlite3.Connection, tops: list[int], bests: list[Best], limit
         return None
     if found is None:
         selects = [
-            f"SELECT {b.term}, rowid FROM spots WHERE spots MATCH :e{n} AND (rowid & 15) IN ({', '.join(map(str, b.codes))})"
+            f"SELECT {b.term}, rowid FROM spots WHERE spots MATCH :e{n} AND (rowid & {WEIGHT_MASK}) IN ({', '.join(map(str, b.codes))})"
             for n, b in enumerate(bests)
         ]
         rows = db.execute(" UNION ALL ".join(selects), {f"e{n}": b.expression for n, b in enumerate(bests)})
@@ -149,7 +146,8 @@ def best_items(db: sqlite3.Connection, tops: list[int], bests: list[Best], limit
         return None
     total = sum(tops)
     return [
-        (item, total, count, *((top << ITEM_SHIFT) | (_LOW - (spot & _LOW)) for top, spot in zip(tops, spots, strict=True))) for item, spots in items
+        (item, total, count, *((top << ITEM_SHIFT) | (IN_ITEM - (spot & IN_ITEM)) for top, spot in zip(tops, spots, strict=True)))
+        for item, spots in items
     ]
 
 
@@ -161,8 +159,8 @@ def _visited(
     asking the whole index costs less."""
     selects = [
         f"SELECT {b.term}, s.rowid FROM temp.ranges AS r CROSS JOIN spots AS s WHERE r.place >= :first AND r.place < :end "
-        f"AND s.spots MATCH :v{n} AND s.rowid >= r.brief << {_BRIEF_SHIFT} AND s.rowid < (r.brief + 1) << {_BRIEF_SHIFT} "
-        f"AND (s.rowid & 15) IN ({', '.join(map(str, b.codes))})"
+        f"AND s.spots MATCH :v{n} AND s.rowid >= r.brief << {BRIEF_SHIFT} AND s.rowid < (r.brief + 1) << {BRIEF_SHIFT} "
+        f"AND (s.rowid & {WEIGHT_MASK}) IN ({', '.join(map(str, b.codes))})"
         for n, b in enumerate(bests)
     ]
     sql = " UNION ALL ".join(selects)
@@ -203,7 +201,7 @@ def _common(rows: Iterable[tuple[int, int]], terms: int, places: dict[int, int],
             firsts[number][item] = spot
     common = set(firsts[0]).intersection(*firsts[1:]) if terms > 1 else firsts[0].keys()
     # Each item by its place in the library's order, and its own in its brief: one number.
-    ordered = {(places[item >> ITEM_BITS] << ITEM_BITS) | (item & _ITEM_MASK): item for item in common if item >> ITEM_BITS in places}
+    ordered = {(places[item >> ITEM_BITS] << ITEM_BITS) | (item & ITEM_MASK): item for item in common if item >> ITEM_BITS in places}
     first = sorted(ordered)[:wanted]
     return [(ordered[key], [spots[ordered[key]] for spots in firsts]) for key in first], len(ordered)
 
@@ -233,6 +231,6 @@ def _distinct(db: sqlite3.Connection, expression: str) -> int:
     """How many items of the briefs placed have a text the expression matches, up to `COUNTED`."""
     sql = (
         f"SELECT count(*) FROM (SELECT DISTINCT rowid >> {ITEM_SHIFT} FROM spots "
-        f"WHERE spots MATCH ? AND rowid >> {_BRIEF_SHIFT} IN (SELECT brief FROM temp.places) LIMIT {COUNTED})"
+        f"WHERE spots MATCH ? AND rowid >> {BRIEF_SHIFT} IN (SELECT brief FROM temp.places) LIMIT {COUNTED})"
     )
     return int(db.execute(sql, (expression,)).fetchone()[0])

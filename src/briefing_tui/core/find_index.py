@@ -58,7 +58,12 @@ ITEM_SHIFT = _TEXT_BITS + _WEIGHT_BITS
 """A spot's item (its brief's number and its own) is its number shifted by this."""
 WEIGHT_MASK = (1 << _WEIGHT_BITS) - 1
 """A spot's number and this: the code of the weight of its field (`WEIGHT_OF_CODE`)."""
-_BRIEF_SHIFT = ITEM_BITS + ITEM_SHIFT
+BRIEF_SHIFT = ITEM_BITS + ITEM_SHIFT
+"""A spot's brief is its number shifted by this."""
+IN_ITEM = (1 << ITEM_SHIFT) - 1
+"""The bits of a spot's number below its item's: its text within the item, and its weight."""
+ITEM_MASK = (1 << ITEM_BITS) - 1
+"""The bits of an item's number (a spot's shifted by ITEM_SHIFT) below its brief's: its place in the brief."""
 _WEIGHTS = sorted({*FIELD_WEIGHT.values(), 1.0})
 WEIGHT_OF_CODE = [weight * whole for weight in _WEIGHTS for whole in (1.0, WHOLE_FIELD)]
 
@@ -100,7 +105,7 @@ def spot_number(item: int, text: int, field: str, whole: bool) -> int | None:
 
 def spot_id(key: int, number: int) -> int:
     """The row of the spot numbered `number` in the brief numbered `key`."""
-    return (key << _BRIEF_SHIFT) + number
+    return (key << BRIEF_SHIFT) + number
 
 
 def write_spots(db: sqlite3.Connection, key: int, spots: Sequence[SpotRow]) -> None:
@@ -134,7 +139,7 @@ def word_fields(db: sqlite3.Connection) -> dict[str, int]:
 
 def drop_spots(db: sqlite3.Connection, key: int) -> None:
     """Remove the texts of the brief numbered `key` from the index."""
-    low, high = key << _BRIEF_SHIFT, ((key + 1) << _BRIEF_SHIFT) - 1
+    low, high = key << BRIEF_SHIFT, ((key + 1) << BRIEF_SHIFT) - 1
     # A contentless index forgets a text's words when given them again, as they were given.
     texts = db.execute("SELECT id, shown FROM spot_texts WHERE id BETWEEN ? AND ?", (low, high)).fetchall()
     db.executemany("INSERT INTO spots (spots, rowid, words) VALUES ('delete', ?, ?)", [(spot, " ".join(spot_words(shown))) for spot, shown in texts])

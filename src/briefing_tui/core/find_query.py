@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 
-from briefing_tui.core.find_index import ITEM_BITS, ITEM_SHIFT, WEIGHT_OF_CODE
+from briefing_tui.core.find_index import IN_ITEM, ITEM_BITS, ITEM_MASK, ITEM_SHIFT, WEIGHT_MASK, WEIGHT_OF_CODE
 from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
@@ -49,9 +49,7 @@ class Found(NamedTuple):
 
 
 SNIPPET_WIDTH = 80
-_LOW = (1 << ITEM_SHIFT) - 1
-_ITEM_MASK = (1 << ITEM_BITS) - 1
-_WEIGHT = "CASE rowid & 15 " + " ".join(f"WHEN {code} THEN {weight}" for code, weight in enumerate(WEIGHT_OF_CODE)) + " END"
+_WEIGHT = f"CASE rowid & {WEIGHT_MASK} " + " ".join(f"WHEN {code} THEN {weight}" for code, weight in enumerate(WEIGHT_OF_CODE)) + " END"
 """The weight of a spot's field, from its number."""
 
 
@@ -152,7 +150,7 @@ def ranked_items(db: sqlite3.Connection, terms: list[Term], classes: list[dict[s
             name = f"e{number}_{len(selects)}"
             parameters[name] = expression
             selects.append(
-                f"SELECT rowid, (CAST({quality * 4} * ({_WEIGHT}) AS INTEGER) << {ITEM_SHIFT}) | ({_LOW} - (rowid & {_LOW})) AS mark FROM spots WHERE spots MATCH :{name}{among}"
+                f"SELECT rowid, (CAST({quality * 4} * ({_WEIGHT}) AS INTEGER) << {ITEM_SHIFT}) | ({IN_ITEM} - (rowid & {IN_ITEM})) AS mark FROM spots WHERE spots MATCH :{name}{among}"
             )
         scored.append(f"t{number} AS (SELECT rowid >> {ITEM_SHIFT} AS item, max(mark) AS mark FROM ({' UNION ALL '.join(selects)}) GROUP BY item)")
     joins = " ".join(f"JOIN t{n} ON t{n}.item = t0.item" for n in range(1, len(terms)))
@@ -160,7 +158,7 @@ def ranked_items(db: sqlite3.Connection, terms: list[Term], classes: list[dict[s
     total = " + ".join(f"(t{n}.mark >> {ITEM_SHIFT})" for n in range(len(terms)))
     sql = (
         f"WITH {', '.join(scored)} SELECT t0.item, {total}, count(*) OVER (), {marks} FROM t0 {joins} "
-        f"JOIN temp.places AS p ON p.brief = t0.item >> {ITEM_BITS} ORDER BY 2 DESC, p.place, t0.item & {_ITEM_MASK} LIMIT :limit"
+        f"JOIN temp.places AS p ON p.brief = t0.item >> {ITEM_BITS} ORDER BY 2 DESC, p.place, t0.item & {ITEM_MASK} LIMIT :limit"
     )
     return db.execute(sql, parameters).fetchall()
 
@@ -180,8 +178,8 @@ def placed_hits(db: sqlite3.Connection, terms: list[Term], classes: list[dict[st
             if row[n] > row[column]:
                 column = n
         mark = row[column]
-        spot = (row[0] << ITEM_SHIFT) | (_LOW - (mark & _LOW))
-        best.append((spot, column - 3, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & 15]))
+        spot = (row[0] << ITEM_SHIFT) | (IN_ITEM - (mark & IN_ITEM))
+        best.append((spot, column - 3, (mark >> ITEM_SHIFT) / 4 / WEIGHT_OF_CODE[spot & WEIGHT_MASK]))
     # Every text in one query, however many: the numbers go in as one JSON array.
     texts = {text[0]: text for text in db.execute(_TEXTS, ("[" + ",".join([str(spot) for spot, _, _ in best]) + "]",))}
     finders: dict[tuple[int, float], _Finder] = {}
@@ -198,7 +196,7 @@ def placed_hits(db: sqlite3.Connection, terms: list[Term], classes: list[dict[st
         item = row[0]
         hits.append(
             Found(
-                item >> ITEM_BITS, item & _ITEM_MASK, kind, item_id, field, _line(line, anchors, start) if anchors else line,
+                item >> ITEM_BITS, item & ITEM_MASK, kind, item_id, field, _line(line, anchors, start) if anchors else line,
                 _cut(text, start, end), text[start:end], row[1] / 4, text, start, end, (line, column),
             )
         )  # fmt: skip

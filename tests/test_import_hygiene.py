@@ -93,5 +93,6 @@ def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_pat
     assert "briefing_tui.core.find_query" in loaded  # the import really happened
     heavy = {"yaml", "dataclasses", "argparse", "briefing_tui.core.loader", "briefing_tui.core.model", "briefing_tui.core.library"}
     # Nor what the answer does not need and takes milliseconds to import.
-    heavy |= {"typing", "pathlib", "json", "textwrap", "briefing_tui.core.cache_file", "briefing_tui.core.text_lines"}
+    heavy |= {"typing", "pathlib", "json", "textwrap", "re", "enum", "briefing_tui.core.cache_file", "briefing_tui.core.text_lines"}
     assert sorted(m for m in loaded if m in heavy or m.split(".")[0] in {"textual", "rich"}) == []
+

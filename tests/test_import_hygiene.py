@@ -96,3 +96,17 @@ def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_pat
     heavy |= {"typing", "pathlib", "json", "textwrap", "re", "enum", "briefing_tui.core.cache_file", "briefing_tui.core.text_lines"}
     assert sorted(m for m in loaded if m in heavy or m.split(".")[0] in {"textual", "rich"}) == []
 
+
+def test_the_installed_command_imports_no_more_than_find_needs(tmp_path):
+    # The `briefing` installed beside this Python, run as the shell runs it: its own
+    # lines import nothing (a generated launcher imports `re`, a sixth of the answer's time).
+    folder = tmp_path / "briefs"
+    _, env = settled_copy(folder, tmp_path / "cache")
+    command = Path(sys.executable).parent / "briefing"
+    assert command.read_text().splitlines()[0] == f"#!{sys.executable}" or os.path.samefile(command.read_text().splitlines()[0][2:], sys.executable)
+    subprocess.run([str(command), "find", "lavrov", str(folder)], check=True, env=env, capture_output=True)  # cold: read and cached
+    run = subprocess.run([str(command), "find", "lavrov", str(folder)], env=dict(env, PYTHONPROFILEIMPORTTIME="1"), capture_output=True, text=True)
+    assert run.returncode == 0 and "lavrov" in run.stdout.lower()
+    loaded = {line.rpartition("|")[2].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "briefing_tui.core.find_query" in loaded  # the import really happened, and was timed
+    assert sorted(loaded & {"re", "enum", "typing", "argparse", "pathlib", "json", "yaml"}) == []

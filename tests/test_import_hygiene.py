@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REAL_BRIEF
 
 SRC = Path(__file__).resolve().parent.parent / "src"
@@ -80,15 +82,18 @@ def test_every_core_module_is_found():
     assert {"briefing_tui.core", "briefing_tui.core.loader", "briefing_tui.core.ref", "briefing_tui.core.draft.quotes"} <= set(CORE_MODULES)
 
 
-def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_path):
+@pytest.mark.parametrize("spelled", ["{absolute}", "briefs", "./briefs/../briefs/", "{absolute}//"])
+def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_path, spelled):
     # `briefing find` answers from the database: what loading a brief takes (PyYAML,
-    # the loader, the model and its dataclasses), the library, Textual and Rich stay out.
+    # the loader, the model and its dataclasses), the library, Textual and Rich stay out,
+    # however the folder is written.
     folder = tmp_path / "briefs"
     _, env = settled_copy(folder, tmp_path / "cache")
-    find = f"import sys\nfrom briefing_tui.cli import main\ncode = main(['find', 'lavrov', {str(folder)!r}])\nprint('\\n'.join(sys.modules))\n"
-    subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True)  # cold: read and cached
-    run = subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, text=True)
-    assert "briefs/" + REAL_BRIEF.name in run.stdout.replace(str(tmp_path) + "/", "")  # it found something
+    named = spelled.format(absolute=folder)
+    find = f"import sys\nfrom briefing_tui.cli import main\ncode = main(['find', 'lavrov', {named!r}])\nprint('\\n'.join(sys.modules))\n"
+    subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, cwd=tmp_path)  # cold: read and cached
+    run = subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert REAL_BRIEF.name + ":" in run.stdout  # it found something
     loaded = set(run.stdout.split())
     assert "briefing_tui.core.find_query" in loaded  # the import really happened
     heavy = {"yaml", "dataclasses", "argparse", "briefing_tui.core.loader", "briefing_tui.core.model", "briefing_tui.core.library"}

@@ -250,8 +250,11 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
     # Each file as the cache knows it: absolute, as `os.path.abspath` writes it, for a
     # fraction of what thousands of calls to it take. What follows is a comprehension
     # at a time, done in C as far as it goes: a library is thousands of files.
+    # A path with no `.` or `..` part and no `//` is normal as it is, once made absolute
+    # (a name that starts with a dot is normalised all the same: rare, and still right).
     here, normpath = os.path.join(os.getcwd(), ""), os.path.normpath
-    wanted = {normpath(path if path.startswith("/") else here + path): path for path in files}
+    absolute = [path if path[:1] == "/" else here + path for path in files]
+    wanted = {whole if "/." not in whole and "//" not in whole else normpath(whole): path for whole, path in zip(absolute, files, strict=True)}
     rows: dict[str, tuple[Any, ...]] = {}
     for folder in [path for path in named if os.path.isdir(path)]:
         inside = os.path.join(os.path.abspath(folder), "")

@@ -11,7 +11,6 @@ words one space apart, as nearly every text is.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from functools import partial
@@ -20,8 +19,6 @@ from briefing_tui.core.find_index import IN_ITEM, ITEM_BITS, ITEM_MASK, ITEM_SHI
 from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
 from briefing_tui.core.text import fold, original_span, snippet
-
-_TOKEN = re.compile(r"\w+")
 
 
 class Found(NamedTuple):
@@ -234,8 +231,12 @@ def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
     if len(candidates) <= _FEW:
         return partial(_first_alone, candidates)
 
+    import re
+
+    token = re.compile(r"\w+")  # rarely wanted: `briefing find` starts without `re`
+
     def first_token(folded: str) -> tuple[int, int]:
-        for match in _TOKEN.finditer(folded):
+        for match in token.finditer(folded):
             if found.get(match.group()) == quality:
                 return match.span()
         return 0, 0

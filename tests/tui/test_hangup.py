@@ -53,9 +53,12 @@ def test_a_reader_whose_terminal_is_closed_ends_at_once_and_remembers_where_it_w
         hang_up_on_quotes(term, term.hang_up)
 
 
-def test_sighup_ends_the_reader_as_a_quit_does():
+@pytest.mark.parametrize("ending", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_sighup_or_sigterm_ends_the_reader_as_a_quit_does(ending):
+    # Before: killed at once, where it was forgotten; after SIGTERM the terminal was
+    # left on the reader's screen, keys not echoed.
     with Terminal(str(REAL_BRIEF)) as term:
-        hang_up_on_quotes(term, lambda: term.process.send_signal(signal.SIGHUP))
+        hang_up_on_quotes(term, lambda: term.process.send_signal(ending))
         term.hang_up()  # once all that the reader wrote is read
         written = bytes(term.raw)
     # The terminal is handed back as it was: the reader's own screen left, the cursor shown.

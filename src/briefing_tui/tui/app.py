@@ -160,7 +160,7 @@ class BriefingApp(App[None]):
         self.exit()
 
     async def on_hung_up(self, _: HungUp) -> None:
-        """The terminal is gone (or SIGHUP says so): quit, as on a `q`."""
+        """The terminal is gone (or SIGHUP says so), or SIGTERM asks: quit, as on a `q`."""
         await self.action_quit()
 
     def action_help(self) -> None:

@@ -1,11 +1,13 @@
 """When the reader's terminal goes away (its window closed, its SSH connection dropped,
-its tmux session killed), the reader ends as on a quit: where it was is remembered,
-and nothing of it is left running.
+its tmux session killed), or the reader is told to end (SIGTERM: `kill`, a shutdown),
+it ends as on a quit: where it was is remembered, the terminal is handed back as it
+was, and nothing of it is left running.
 
-With Textual's own driver, SIGHUP kills the process at once, before anything is
-saved; and where nothing kills it (SIGHUP ignored, as under `nohup`, or never sent to
-it), its input thread reads the end of a terminal that is gone, again and again, at
-full speed, for ever.
+With Textual's own driver, SIGHUP and SIGTERM kill the process at once, before
+anything is saved, and SIGTERM leaves the terminal on the reader's screen, keys not
+echoed, until it is reset; and where nothing kills it (SIGHUP ignored, as under
+`nohup`, or never sent to it), its input thread reads the end of a terminal that is
+gone, again and again, at full speed, for ever.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.drivers.linux_driver import LinuxDriver
 
 
 class HungUp(events.Event):
-    """The terminal hung up: it is gone, or SIGHUP says so."""
+    """The terminal hung up (it is gone, or SIGHUP says so), or SIGTERM asks the reader to end."""
 
 
 class HangUpDriver(LinuxDriver):
@@ -40,8 +42,9 @@ class HangUpDriver(LinuxDriver):
         # Handled from now on until the app's loop ends, while an editor has the terminal
         # too (Textual closes the driver then). Under `nohup`, SIGHUP is ignored as
         # asked: only a terminal that is gone ends the reader.
-        if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
-            self._loop.add_signal_handler(signal.SIGHUP, self._hung_up)
+        for ending in (signal.SIGHUP, signal.SIGTERM):
+            if signal.getsignal(ending) is not signal.SIG_IGN:
+                self._loop.add_signal_handler(ending, self._hung_up)
         if self.input_tty:
             threading.Thread(target=self._watch, name="briefing-hangup", daemon=True).start()
 

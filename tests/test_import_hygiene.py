@@ -115,3 +115,25 @@ def test_the_installed_command_imports_no_more_than_find_needs(tmp_path):
     loaded = {line.rpartition("|")[2].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
     assert "briefing_tui.core.find_query" in loaded  # the import really happened, and was timed
     assert sorted(loaded & {"re", "enum", "typing", "argparse", "pathlib", "json", "yaml"}) == []
+
+
+def test_the_installed_command_reads_a_library_cold_on_every_core_and_once(tmp_path):
+    # The worker processes import the command's own file as their main module: were
+    # it to run the command again there, they would start a second `briefing` (which
+    # held the cache, so that briefs went unsearched) and the reading would fall back
+    # to one core.
+    from benchmarks.generate import write_series
+
+    from briefing_tui.core.library_reading import IN_WORKERS_FROM
+
+    folder = tmp_path / "library"
+    write_series(folder, IN_WORKERS_FROM + 16)
+    settled = time.time_ns() - 3600 * 10**9
+    for path in folder.iterdir():
+        os.utime(path, ns=(settled, settled))
+    command = Path(sys.executable).parent / "briefing"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"))
+    cold = subprocess.run([str(command), "find", "adler", str(folder)], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    warm = subprocess.run([str(command), "find", "adler", str(folder)], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert (cold.returncode, cold.stderr) == (0, "")
+    assert cold.stdout == warm.stdout and warm.stdout.count("\n") > IN_WORKERS_FROM

@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from benchmarks.generate import generate_brief
+from benchmarks.generate import generate_brief, write_series
 
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core import loader as loader_module
@@ -131,6 +131,37 @@ def test_entries_of_another_version_are_not_used(real, monkeypatch):
     monkeypatch.setattr(loader_module, "load_brief", lambda path: parsed.append(path) or load_brief(path))
     assert load_brief_cached(real).ok and parsed == [str(real)]
     assert load_brief_cached(real).ok and parsed == [str(real)]  # and the new entry is used
+
+
+def test_a_cache_whose_every_brief_was_stored_by_other_code_is_made_afresh(tmp_path, private_cache, monkeypatch):
+    from briefing_tui.core.library import Library
+
+    folder = tmp_path / "briefs"
+    files = [str(settled(path)) for path in write_series(folder, 4)]
+
+    def read(cache: BriefCache) -> int:
+        for _ in Library(files, cache).read():
+            pass
+        size = cache.select("SELECT sum(length(block)) FROM spots_data")[0][0]
+        cache.close()
+        return size
+
+    fresh = read(BriefCache(tmp_path / "fresh"))
+    monkeypatch.setattr(cache_module, "CODE_VERSION", "an older version")
+    read(BriefCache(private_cache))
+    assert read(BriefCache(private_cache)) == fresh  # by the same code: as it was
+    monkeypatch.undo()
+    upgraded = BriefCache(private_cache)
+    # Before: each brief rewritten in place, and the index held the old texts too.
+    assert upgraded.select("SELECT count(*) FROM briefs") == [(0,)]
+    assert read(upgraded) == fresh
+    # A cache that holds some briefs of this code is kept, and the others read again.
+    with sqlite3.connect(private_cache / DATABASE_NAME) as db:
+        db.execute("UPDATE briefs SET version = 'an older version' WHERE path = ?", (files[0],))
+    kept = BriefCache(private_cache)
+    assert kept.select("SELECT count(*) FROM briefs") == [(4,)]
+    assert Library(files, kept).pending == [files[0]]
+    kept.close()
 
 
 def test_storing_a_brief_leaves_no_log_behind_even_when_the_program_dies(tmp_path):

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REAL_BRIEF
 
 SRC = Path(__file__).resolve().parent.parent / "src"
@@ -80,18 +82,58 @@ def test_every_core_module_is_found():
     assert {"briefing_tui.core", "briefing_tui.core.loader", "briefing_tui.core.ref", "briefing_tui.core.draft.quotes"} <= set(CORE_MODULES)
 
 
-def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_path):
+@pytest.mark.parametrize("spelled", ["{absolute}", "briefs", "./briefs/../briefs/", "{absolute}//"])
+def test_find_from_a_warm_cache_imports_neither_the_parser_nor_the_model(tmp_path, spelled):
     # `briefing find` answers from the database: what loading a brief takes (PyYAML,
-    # the loader, the model and its dataclasses), the library, Textual and Rich stay out.
+    # the loader, the model and its dataclasses), the library, Textual and Rich stay out,
+    # however the folder is written.
     folder = tmp_path / "briefs"
     _, env = settled_copy(folder, tmp_path / "cache")
-    find = f"import sys\nfrom briefing_tui.cli import main\ncode = main(['find', 'lavrov', {str(folder)!r}])\nprint('\\n'.join(sys.modules))\n"
-    subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True)  # cold: read and cached
-    run = subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, text=True)
-    assert "briefs/" + REAL_BRIEF.name in run.stdout.replace(str(tmp_path) + "/", "")  # it found something
+    named = spelled.format(absolute=folder)
+    find = f"import sys\nfrom briefing_tui.cli import main\ncode = main(['find', 'lavrov', {named!r}])\nprint('\\n'.join(sys.modules))\n"
+    subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, cwd=tmp_path)  # cold: read and cached
+    run = subprocess.run([sys.executable, "-c", find], check=True, env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert REAL_BRIEF.name + ":" in run.stdout  # it found something
     loaded = set(run.stdout.split())
     assert "briefing_tui.core.find_query" in loaded  # the import really happened
     heavy = {"yaml", "dataclasses", "argparse", "briefing_tui.core.loader", "briefing_tui.core.model", "briefing_tui.core.library"}
     # Nor what the answer does not need and takes milliseconds to import.
-    heavy |= {"typing", "pathlib", "json", "textwrap", "briefing_tui.core.cache_file", "briefing_tui.core.text_lines"}
+    heavy |= {"typing", "pathlib", "json", "textwrap", "re", "enum", "briefing_tui.core.cache_file", "briefing_tui.core.text_lines"}
     assert sorted(m for m in loaded if m in heavy or m.split(".")[0] in {"textual", "rich"}) == []
+
+
+def test_the_installed_command_imports_no_more_than_find_needs(tmp_path):
+    # The `briefing` installed beside this Python, run as the shell runs it: its own
+    # lines import nothing (a generated launcher imports `re`, a sixth of the answer's time).
+    folder = tmp_path / "briefs"
+    _, env = settled_copy(folder, tmp_path / "cache")
+    command = Path(sys.executable).parent / "briefing"
+    assert command.read_text().splitlines()[0] == f"#!{sys.executable}" or os.path.samefile(command.read_text().splitlines()[0][2:], sys.executable)
+    subprocess.run([str(command), "find", "lavrov", str(folder)], check=True, env=env, capture_output=True)  # cold: read and cached
+    run = subprocess.run([str(command), "find", "lavrov", str(folder)], env=dict(env, PYTHONPROFILEIMPORTTIME="1"), capture_output=True, text=True)
+    assert run.returncode == 0 and "lavrov" in run.stdout.lower()
+    loaded = {line.rpartition("|")[2].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "briefing_tui.core.find_query" in loaded  # the import really happened, and was timed
+    assert sorted(loaded & {"re", "enum", "typing", "argparse", "pathlib", "json", "yaml"}) == []
+
+
+def test_the_installed_command_reads_a_library_cold_on_every_core_and_once(tmp_path):
+    # The worker processes import the command's own file as their main module: were
+    # it to run the command again there, they would start a second `briefing` (which
+    # held the cache, so that briefs went unsearched) and the reading would fall back
+    # to one core.
+    from benchmarks.generate import write_series
+
+    from briefing_tui.core.library_reading import IN_WORKERS_FROM
+
+    folder = tmp_path / "library"
+    write_series(folder, IN_WORKERS_FROM + 16)
+    settled = time.time_ns() - 3600 * 10**9
+    for path in folder.iterdir():
+        os.utime(path, ns=(settled, settled))
+    command = Path(sys.executable).parent / "briefing"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"))
+    cold = subprocess.run([str(command), "find", "adler", str(folder)], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    warm = subprocess.run([str(command), "find", "adler", str(folder)], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert (cold.returncode, cold.stderr) == (0, "")
+    assert cold.stdout == warm.stdout and warm.stdout.count("\n") > IN_WORKERS_FROM

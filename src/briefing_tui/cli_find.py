@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import Any
 
+    from briefing_tui.core.find_listing import Checked, Stamps
     from briefing_tui.core.find_query import Found
     from briefing_tui.core.library import Library
     from briefing_tui.core.query import Term
@@ -210,6 +211,7 @@ def _from_cache(files: list[str], named: Sequence[str], terms: list[Term], limit
         ours = db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         if not ours or db.execute("PRAGMA user_version").fetchone()[0] != LAYOUT:
             return None
+        db.execute("PRAGMA synchronous = NORMAL")  # as the cache's own: a listing kept is not worth a flush to disk
         current = _current_briefs(db, files, named)
         if current is None:
             return None
@@ -236,22 +238,56 @@ def _uri(path: str) -> str:
     return "file://" + "".join(chr(byte) if byte in _URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(os.path.abspath(path)))
 
 
-def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[str]) -> tuple[dict[int, int], dict[int, str], list[str]] | None:
+def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[str]) -> Checked | None:
     """The cached briefs of `files` in the library's order (number -> place), their
     files by number, and the files that are not valid briefs; None unless every file is
-    cached as it is now and none is cached that is gone from a folder named."""
+    cached as it is now and none is cached that is gone from a folder named.
+
+    Read from the listing the last `find` on these files kept, when they are as it
+    lists them (`find_listing`); else from the cache's rows, and kept as a listing."""
+    from briefing_tui.core.cache_identity import CODE_VERSION
+    from briefing_tui.core.find_listing import keep_listing, listed, listing_key, stamps_text
+
+    # A path with no `.` or `..` part and no `//` is normal as it is, once made absolute
+    # (a name that starts with a dot is normalised all the same: rare, and still right).
+    here, normpath = os.path.join(os.getcwd(), ""), os.path.normpath
+    absolute = [path if path[:1] == "/" else here + path for path in files]
+    wanted = {whole if "/." not in whole and "//" not in whole else normpath(whole): path for whole, path in zip(absolute, files, strict=True)}
+    given = list(wanted.values())
+    try:
+        stamps = [(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) for info in map(os.stat, given)]
+    except OSError:
+        return None
+    key, text = listing_key(CODE_VERSION, here, named), stamps_text(given, stamps)
+    # The listing read, or the rows read and the listing kept, in one snapshot of the cache.
+    db.execute("BEGIN")
+    try:
+        checked = listed(db, key, text, given)
+        if checked is None:
+            found = _cached_rows(db, wanted, named, stamps)
+            if found is not None:
+                checked = _in_order(given, found)
+                if given:
+                    keep_listing(db, key, text, given, [None if row[7] else row[6] for row in found], checked)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return checked
+
+
+def _cached_rows(db: sqlite3.Connection, wanted: dict[str, str], named: Sequence[str], stamps: list[Stamps]) -> list[tuple[Any, ...]] | None:
+    """The cache's row of each file (absolute -> as named: `wanted`), when every file is
+    cached as it is now (`stamps`) by this code, and none is cached that is gone from a
+    folder named; else None. Each row: path, the stamp's four, usable, id (6), not a
+    valid brief (7), date (8), title (9)."""
     from briefing_tui.core.cache_identity import CODE_VERSION, RACY_NS
-    from briefing_tui.core.text import fold
 
     # Whether an entry may be used at all, and whether it is a valid brief, are asked
     # of SQLite with the rows: only the stamps are left to compare with the files'.
     columns = "path, size, mtime_ns, ctime_ns, inode, version = ? AND stored_ns - mtime_ns >= ? AND indexed, id, errors OR title IS NULL OR date IS NULL, date, title"
     usable = (CODE_VERSION, RACY_NS)
-    # Each file as the cache knows it: absolute, as `os.path.abspath` writes it, for a
-    # fraction of what thousands of calls to it take. What follows is a comprehension
-    # at a time, done in C as far as it goes: a library is thousands of files.
-    here, normpath = os.path.join(os.getcwd(), ""), os.path.normpath
-    wanted = {normpath(path if path.startswith("/") else here + path): path for path in files}
+    # A comprehension at a time, done in C as far as it goes: a library is thousands of files.
     rows: dict[str, tuple[Any, ...]] = {}
     for folder in [path for path in named if os.path.isdir(path)]:
         inside = os.path.join(os.path.abspath(folder), "")
@@ -268,14 +304,17 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
     found = [rows[key] for key in wanted if key in rows]
     if len(found) < len(wanted):
         return None  # not cached
-    try:
-        stamps = [(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) for info in map(os.stat, wanted.values())]
-    except OSError:
-        return None
     if stamps != [row[1:5] for row in found] or not all([row[5] for row in found]):
         return None  # changed since it was cached, or cached by other code
-    # Each row: path, the stamp's four, usable, id (6), not a valid brief (7), date (8), title (9).
-    given = list(wanted.values())
+    return found
+
+
+def _in_order(given: list[str], found: list[tuple[Any, ...]]) -> Checked:
+    """The valid briefs of the files `given` (their rows: `found`) by their place in the
+    library's order (newest first, then by title), their files by number, and the
+    files that are not valid briefs."""
+    from briefing_tui.core.text import fold
+
     broken = [path for path, row in zip(given, found, strict=True) if row[7]]
     paths = {row[6]: path for path, row in zip(given, found, strict=True) if not row[7]}
     listed = sorted((-row[8], row[9].lower() if row[9].isascii() else fold(row[9]), number, row[6]) for number, row in enumerate(found) if not row[7])

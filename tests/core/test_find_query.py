@@ -15,7 +15,7 @@ from benchmarks.generate import write_series
 from briefing_tui.core import cache as cache_module
 from briefing_tui.core.cache import BriefCache
 from briefing_tui.core.find_index import WEIGHT_MASK, WEIGHT_OF_CODE, word_fields
-from briefing_tui.core.find_query import find_spots, vocabulary_of
+from briefing_tui.core.find_query import find_spots, rarest_first, term_words, vocabulary_of
 from briefing_tui.core.library import Library
 from briefing_tui.core.library_index import index_rows
 from briefing_tui.core.loader import load_brief
@@ -45,7 +45,11 @@ def libraries(tmp_path_factory):
     return _read(paths, BriefCache(tmp_path_factory.mktemp("cache"))), _read(paths, in_memory)
 
 
-@pytest.mark.parametrize("query", ["adler", "Greta Adler", "generated issue 3", '"border corridor"', "Adlar", "kalomi", "env", "talks envoy", "zzzz"])
+@pytest.mark.parametrize(
+    "query",
+    ["adler", "Greta Adler", "generated issue 3", '"border corridor"', "Adlar", "kalomi", "env", "talks envoy", "zzzz"]
+    + ["generated adler", "3 generated issue", "issue greta adl", 'series "border corridor" generated', "adlar talks a"],
+)
 def test_the_index_of_texts_agrees_with_the_search_in_memory(libraries, query):
     library, in_memory = libraries
     assert library.cache.fts and not in_memory.cache.fts
@@ -124,3 +128,23 @@ def test_the_index_knows_the_fields_each_word_was_ever_in(tmp_path):
     assert library.find("kalomir", 10) == ([], 0)
     hits, count = library.find("dvorak", 10)
     assert count == 1 and hits[0].field == "name" and hits[0].score == library.find("dvorak")[0][0].score
+
+
+@pytest.mark.parametrize("query", ["generated adler", "adler generated", "issue greta adl", "3 generated issue", 'talks "border corridor"'])
+def test_terms_are_scored_the_rarest_first(libraries, query):
+    db = libraries[0].cache.connection
+    terms = query_terms(query)
+    vocabulary = vocabulary_of(db)
+    classes = [term_words(term, vocabulary, number == len(terms) - 1) for number, term in enumerate(terms)]
+    # How many texts each term is in, counted here by matching each word it finds.
+    texts = [
+        min(_texts(db, f'"{word}"') for word in term.words) if term.whole else sum(_texts(db, f'"{word}"') for word in found)
+        for term, found in zip(terms, classes, strict=True)
+    ]
+    order = rarest_first(db, terms, classes)
+    assert sorted(order) == list(range(len(terms))) and [texts[n] for n in order] == sorted(texts)
+    assert texts[order[0]] < texts[order[-1]]  # the queries mix a rare term and a common one
+
+
+def _texts(db: sqlite3.Connection, expression: str) -> int:
+    return db.execute("SELECT count(*) FROM spots WHERE spots MATCH ?", (expression,)).fetchone()[0]

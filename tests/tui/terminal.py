@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import select
 import struct
 import subprocess
 import termios
@@ -29,6 +30,7 @@ class Terminal:
         self.lock = threading.Lock()
         self.reading = threading.Event()
         self.reading.set()
+        self.hung_up = threading.Event()
         self.master, slave = os.openpty()
         self._set_size(slave, columns, rows)
         # COLUMNS and LINES (set under pytest) would pin the size: a resize would go unseen.
@@ -54,6 +56,12 @@ class Terminal:
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @staticmethod
     def _set_size(fd: int, columns: int, rows: int) -> None:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -61,6 +69,12 @@ class Terminal:
     def _read(self) -> None:
         while True:
             self.reading.wait()
+            if self.hung_up.is_set():
+                return
+            # Never blocked in a read for long: a terminal closed while it reads stays
+            # open until the read ends.
+            if not select.select([self.master], [], [], 0.05)[0]:
+                continue
             try:
                 data = os.read(self.master, 65536)
             except OSError:
@@ -105,10 +119,20 @@ class Terminal:
         """The exit code, once the reader has quit."""
         return self.process.wait(timeout)
 
+    def hang_up(self) -> None:
+        """Close the terminal, as a closed window, a dropped SSH connection or a killed
+        tmux session does: the reader, which leads the terminal's session, gets SIGHUP
+        and SIGCONT from the kernel, and its terminal is gone."""
+        self.hung_up.set()
+        self.reading.set()
+        self._reader.join()
+        os.close(self.master)
+
     def close(self) -> None:
         """Stop the reader if it still runs, and let go of the terminal."""
         self.reading.set()
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(5)
-        os.close(self.master)
+        if not self.hung_up.is_set():
+            os.close(self.master)

@@ -35,6 +35,7 @@ from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, chec
 from briefing_tui.core.cache_rows import Summary as Summary
 from briefing_tui.core.find_index import TABLES as FIND_TABLES
 from briefing_tui.core.find_index import optimize_spots, words_current, write_terms
+from briefing_tui.core.find_listing import TABLES as LISTING_TABLES
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
 from briefing_tui.core.library_index import IndexRows, drop_rows, fts5_available, write_rows
@@ -181,7 +182,7 @@ class BriefCache:
             raise
 
     def _tables(self) -> tuple[str, ...]:
-        return (*TABLES, *INDEX_TABLES, *FIND_TABLES) if self.fts else (*TABLES, *INDEX_TABLES)
+        return (*TABLES, *INDEX_TABLES, *FIND_TABLES, *LISTING_TABLES) if self.fts else (*TABLES, *INDEX_TABLES)
 
     def close(self) -> None:
         """Close the database."""

@@ -23,7 +23,7 @@ COMPANIONS = ("", "-wal", "-shm")
 """The database's file and the two SQLite keeps beside it in WAL mode, by what ends their names."""
 APPLICATION_ID = 0x42524654
 """`PRAGMA application_id` of a briefing-tui cache ("BRFT")."""
-LAYOUT = 10
+LAYOUT = 11
 """The version of the cache's tables; another value drops and recreates them all."""
 RACY_NS = 2_000_000_000
 """A file changed this close to being cached may change again within the same
@@ -36,6 +36,7 @@ MODULES = (
     "stored.py",
     "library_index.py",
     "find_index.py",
+    "find_listing.py",
     "loader.py",
     "values.py",
     "similar.py",

@@ -14,15 +14,21 @@ what follows runs as typed.
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
+if TYPE_CHECKING:
+    import re
 
 
 @cache
 def _control() -> re.Pattern[str]:
     """C0 controls but newline, DEL, C1 controls; bidi marks, embeddings, overrides
     and isolates; the Unicode line and paragraph separators. Compiled when first
-    wanted: a quick command that prints only printable text never pays for it."""
+    wanted, with `re` itself: a quick command that prints only printable text never
+    pays for either."""
+    import re
+
     return re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
@@ -70,4 +76,6 @@ def clipboard_text(text: str) -> str:
     (ESC, so no escape sequence, no end of a bracketed paste; bidi overrides), and
     trailing line breaks are dropped, so that a paste never ends by pressing enter.
     """
+    import re
+
     return visible(re.sub(_LINE_BREAK, "\n", text)).rstrip("\n")

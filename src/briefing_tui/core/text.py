@@ -6,16 +6,20 @@ One module, so that every part of the program folds, splits and cuts text the sa
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 
 TYPE_CHECKING = False  # as typing's, without importing typing (see core/named_tuple.py)
 if TYPE_CHECKING:
+    import re
+
     from briefing_tui.core.model import Item
 
-_TOKEN = re.compile(r"\w+")
+# Every ASCII character that is not part of a word (`\w`: a letter, a digit, `_`), as a
+# space: ASCII text is split at them by `str.split`, three times as fast as a pattern
+# finds its words, and without importing `re` (`briefing find` starts without it).
+_ASCII_GAPS = str.maketrans({code: " " for code in range(128) if not (chr(code).isalnum() or code == 0x5F)})
 # Where a sentence ends: . ! ? followed by space, or a blank line / list item break.
 _SENTENCE_END = r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n\s*[-*+]\s"
 
@@ -48,8 +52,18 @@ def original_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def words(folded: str) -> list[str]:
-    """The words of folded text, as the index splits them."""
-    return _TOKEN.findall(folded)
+    """The words of folded text, as the index splits them: the runs of letters, digits
+    and `_` (as `\\w+` finds them)."""
+    if folded.isascii():
+        return folded.translate(_ASCII_GAPS).split()
+    return _token().findall(folded)
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    import re
+
+    return re.compile(r"\w+")
 
 
 def snippet(text: str, start: int, end: int, width: int = 80) -> tuple[str, int, int]:
@@ -117,6 +131,8 @@ def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where each sentence end of `text` starts and stops, found once per text (a
     text with thousands of links asks for the sentence around each)."""
     starts, stops = [], []
+    import re
+
     for match in re.finditer(_SENTENCE_END, text):  # compiled once, by re, when first wanted
         starts.append(match.start())
         stops.append(match.end())

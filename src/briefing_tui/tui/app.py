@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import io
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from textual.command import Provider
+    from textual.driver import Driver
     from textual.filter import LineFilter
     from textual.theme import Theme
 
     from briefing_tui.core.library import Library
+    from briefing_tui.tui.hangup import HungUp
 
 
 _NO_COLOR = NoColor()
@@ -139,10 +142,26 @@ class BriefingApp(App[None]):
             else:
                 yield command
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the terminal; on Linux and macOS, one that says when
+        the terminal hangs up."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from briefing_tui.tui.hangup import HangUpDriver
+
+        return HangUpDriver if driver is LinuxDriver else driver
+
     async def action_quit(self) -> None:
         """Quit, remembering where the reader was for the next time."""
         self.navigator.remember()
         self.exit()
+
+    async def on_hung_up(self, _: HungUp) -> None:
+        """The terminal is gone (or SIGHUP says so), or SIGTERM asks: quit, as on a `q`."""
+        await self.action_quit()
 
     def action_help(self) -> None:
         """Show every key."""

@@ -62,6 +62,13 @@ def crumbs(app: BriefingApp) -> str:
     return crumbs_of(app)
 
 
+async def filtered(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the list answers the filter in the box (answers come from a thread)."""
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    await until(pilot, lambda: screen.answered == screen.query_one(FilterInput).value)
+
+
 def reader(app: BriefingApp) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
@@ -118,13 +125,17 @@ async def test_the_filter_narrows_the_list_as_you_type(folder):
         await pilot.press("f")
         assert isinstance(app.focused, FilterInput)
         await pilot.press(*"day", "space", "3")  # a title's words; a number is a whole number
+        await filtered(pilot, app)
         assert [row.key for row in listing(app).rows] == [str(folder / "series-000-day-003.yaml")]
         assert "1 of 7 files match the filter" in crumbs(app)
         await pilot.press(*["backspace"] * 5, *"2026-01-0")  # a date as written
+        await filtered(pilot, app)
         assert len(listing(app).rows) == 6
         await pilot.press("space", *"series-000-day-004")  # and a file's name
+        await filtered(pilot, app)
         assert [row.key for row in listing(app).rows] == [str(folder / "series-000-day-004.yaml")]
         await pilot.press(*["backspace"] * 28, *"cannot")
+        await filtered(pilot, app)
         assert [row.title for row in listing(app).rows] == ["broken.yaml"]
         await pilot.press("escape")
         assert app.focused is listing(app) and len(listing(app).rows) == 7
@@ -138,6 +149,7 @@ async def test_keys_typed_at_once_after_f_or_slash_reach_their_box(folder):
         for key in "fday-002":
             app.post_message(events.Key({"-": "minus"}.get(key, key), key))
         await until(pilot, lambda: app.screen.query_one(FilterInput).value == "day-002")
+        await filtered(pilot, app)
         assert [row.key for row in listing(app).rows] == [str(folder / "series-000-day-002.yaml")]
         await pilot.press("escape")
         for key in "/kalomi":
@@ -152,7 +164,9 @@ async def test_keys_typed_at_once_after_f_or_slash_reach_their_box(folder):
 async def test_down_keeps_the_filter_and_enter_opens_the_brief_under_the_cursor(folder):
     app = make_library_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", *"series", "down", "j", "enter")
+        await pilot.press("f", *"series")
+        await filtered(pilot, app)
+        await pilot.press("down", "j", "enter")
         await pilot.pause()
         screen = reader(app)
         assert screen.path == str(folder / "series-000-day-004.yaml")
@@ -186,9 +200,8 @@ async def test_back_from_a_brief_opened_from_the_filter_the_list_has_the_keys(fo
     # The filter stays as typed, but `/` searches every brief rather than being typed.
     app = make_library_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", *"day", "space", "3", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
+        await pilot.press("f", *"day", "space", "3", "enter")  # enter opens the brief once answered
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
         await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)

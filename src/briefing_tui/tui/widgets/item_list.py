@@ -2,7 +2,8 @@
 
 Rows are drawn line by line as they scroll into view (no widget per row), and
 wrapped, never cut: each row's height is measured with `line_breaks`, fast enough
-for tens of thousands of rows.
+for tens of thousands of rows, and kept: a list narrowed to some of its rows (the
+library's filter, at each keystroke) measures none of them again.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import cast
 
 from rich.style import Style
 from rich.text import Text
@@ -25,13 +28,17 @@ from briefing_tui.tui.widgets.motion import LineView
 
 TITLE_INDENT = 1
 BODY_INDENT = 3
+MOST_KEPT = 200_000
+"""At most this many rows' heights are kept (lists that share some rows with the
+one before, set again and again, would add to them without end)."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Row:
     """One row: a bold title, a dim note after it, and wrapped body text below.
     Immutable by contract (a frozen dataclass took four times as long to make, and a
-    list may hold tens of thousands).
+    list may hold tens of thousands). A row is itself, not its value: the list keeps
+    the height it measured by the row (two rows of one text are two rows).
 
     A row without a `key` is a group heading: shown, never selected. The key is what
     the row stands for: a reference to an item, a file of the library, a search hit.
@@ -108,9 +115,14 @@ class ItemList(LineView):
     def __init__(self, rows: list[Row] | None = None, *, id: str | None = None, empty: str = "Nothing here.") -> None:
         super().__init__(id=id)
         self.rows: list[Row] = rows or []
-        self._index = {row.key: i for i, row in enumerate(self.rows) if row.key is not None}
+        self._places: dict[Hashable, int] | None = None
+        """Each key's row, made when first asked (`select`), not for every list set."""
         self._starts: list[int] = [0]
         self._layout_width = -1
+        self._heights: dict[int, dict[Row, int]] = {}
+        """The rows measured, by width and row: the same rows shown again (a filter
+        narrowed, then widened) are not measured again. Two widths are kept, with and
+        without the scroll bar: a list narrowed to the rows that fit loses its bar."""
         self._cache: dict[int, list[Strip]] = {}
         self._pending_scroll: int | None = None
         self.empty = empty
@@ -125,11 +137,13 @@ class ItemList(LineView):
         """Replace the rows, keeping the cursor on `keep` (or the same key) if still there."""
         previous = keep if keep is not None else self.current_key
         self.rows = rows
-        self._index = {row.key: i for i, row in enumerate(rows) if row.key is not None}
+        self._places = None
         self._layout_width = -1
         self._cache.clear()
         self._relayout()
-        target = self._index.get(previous) if previous is not None else None
+        # The row kept is most often the first (the newest brief): looked for from the
+        # top rather than through every key.
+        target = next((i for i, row in enumerate(rows) if row.key == previous), None) if previous is not None else None
         self.cursor = target if target is not None else self._first_selectable()
         self.refresh()
 
@@ -143,6 +157,7 @@ class ItemList(LineView):
     def redraw_flags(self) -> None:
         """Draw the rows again with their letters as they are now (`flag_of` may say
         otherwise than it did)."""
+        self._heights.clear()  # a letter before a title may wrap it
         self._layout_width = -1
         self._cache.clear()
         self._relayout()
@@ -163,7 +178,9 @@ class ItemList(LineView):
 
     def select(self, key: Hashable) -> bool:
         """Put the cursor on the row with `key`; False when there is none."""
-        index = self._index.get(key)
+        if self._places is None:
+            self._places = {row.key: i for i, row in enumerate(self.rows) if row.key is not None}
+        index = self._places.get(key)
         if index is None:
             return False
         self.cursor = index
@@ -172,7 +189,18 @@ class ItemList(LineView):
     # -- layout --------------------------------------------------------------------
 
     def _width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        width = self.scrollable_content_region.width
+        styles = self.styles
+        if (
+            not self.show_vertical_scrollbar
+            and styles.overflow_y == "auto"
+            and styles.scrollbar_gutter != "stable"
+            and len(self.rows) > self.container_size.height
+        ):
+            # More rows than lines: the scroll bar is certain to show, and the rows
+            # are measured once, at the width it leaves, not first at the whole width.
+            width -= styles.scrollbar_size_vertical
+        return max(1, width)
 
     def _row_height(self, row: Row, width: int) -> int:
         if row.heading:
@@ -195,16 +223,35 @@ class ItemList(LineView):
             return
         self._layout_width = width
         self._cache.clear()
-        starts = [0]
-        total = 0
-        for row in self.rows:
-            total += self._row_height(row, width)
-            starts.append(total)
-        self._starts = starts
+        self._starts = [0, *accumulate(self._measured(width))]
+        total = self._starts[-1]
         self.virtual_size = Size(width, max(total, 1 if not self.rows else total))
         # Rows wrapped anew move the cursor's row; the new height counts for scrolling
         # only after the next refresh, so the cursor is brought into view then.
         self.call_after_refresh(self._scroll_cursor_into_view)
+
+    def _measured(self, width: int) -> list[int]:
+        """The height of each row at `width`: kept from before, or measured now."""
+        kept = self._heights.pop(width, None)
+        if kept is None:
+            kept = {}
+            while len(self._heights) >= 2:  # the oldest width first
+                del self._heights[next(iter(self._heights))]
+        self._heights[width] = kept  # the newest last
+        found = list(map(kept.get, self.rows))
+        if None not in found:
+            return cast("list[int]", found)
+        unmeasured = [i for i, height in enumerate(found) if height is None]
+        anew = len(unmeasured) == len(found) and not any(self.rows[0] in other for other in self._heights.values())
+        if anew or sum(map(len, self._heights.values())) > MOST_KEPT:
+            # A list made anew (none of its rows shown before, at any width): the
+            # heights of the rows before it are of no more use.
+            kept.clear()
+            self._heights = {width: kept}
+        for i in unmeasured:
+            row = self.rows[i]
+            found[i] = kept[row] = self._row_height(row, width)
+        return cast("list[int]", found)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()

@@ -29,12 +29,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefing_tui.core.cache_file import APPLICATION_ID, DATABASE_NAME, NotOurs, cache_directory, check_ours, make_private, prepare, remove_database
+from briefing_tui.core.cache_file import (
+    APPLICATION_ID,
+    DATABASE_NAME,
+    NotOurs,
+    cache_directory,
+    check_ours,
+    make_private,
+    prepare,
+    remove_database,
+    tables_current,
+)
 from briefing_tui.core.cache_identity import CODE_VERSION, LAYOUT, RACY_NS
 from briefing_tui.core.cache_rows import DAMAGE, TABLES, Checksum, Damaged, checked_parts, summary_of_row
 from briefing_tui.core.cache_rows import Summary as Summary
 from briefing_tui.core.find_index import TABLES as FIND_TABLES
-from briefing_tui.core.find_index import optimize_spots, words_current, write_terms
+from briefing_tui.core.find_index import optimize_spots, write_terms
 from briefing_tui.core.find_listing import TABLES as LISTING_TABLES
 from briefing_tui.core.findings import LoadResult
 from briefing_tui.core.library_index import TABLES as INDEX_TABLES
@@ -154,7 +164,7 @@ class BriefCache:
                 # A brief is read and written once, front to back: a big page
                 # cache would only hold memory (the default is 2 MiB).
                 connection.execute("PRAGMA cache_size=-256")
-            if not ours or not _current(connection):
+            if not ours or not tables_current(connection):
                 self._create(connection)
         except BaseException:
             connection.close()
@@ -165,7 +175,7 @@ class BriefCache:
         """Drop whatever tables an other version left, and make ours."""
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if not _current(connection):  # unless another program just did
+            if not tables_current(connection):  # unless another program just did
                 check_ours(connection)  # still: nothing else came in its place meanwhile
                 names = connection.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE TABLE ''%'"
@@ -436,21 +446,6 @@ class BriefCache:
             if db is not None:
                 return db.execute(sql, parameters).fetchall()
         return []
-
-
-def _current(connection: sqlite3.Connection) -> bool:
-    """True when the database's tables are this version's, its texts split into words as
-    this code splits them, and not every brief it holds was stored by other code (else
-    it is rebuilt)."""
-    if connection.execute("PRAGMA user_version").fetchone()[0] != LAYOUT or not words_current(connection):
-        return False
-    # Briefs stored by other code (the program upgraded) are never used: each is read
-    # again. When none is this code's, the tables are made afresh rather than rewritten
-    # brief by brief, which leaves every old text in the full-text index too, until it
-    # is compacted (2,000 briefs rewritten so: 3.45x the YAML, read afresh: 2.79x).
-    if connection.execute("SELECT EXISTS (SELECT 1 FROM briefs WHERE version = ?)", (CODE_VERSION,)).fetchone()[0]:
-        return True
-    return not connection.execute("SELECT EXISTS (SELECT 1 FROM briefs)").fetchone()[0]
 
 
 def _is_corrupt(error: sqlite3.Error) -> bool:

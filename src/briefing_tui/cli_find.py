@@ -268,7 +268,7 @@ def _current_briefs(db: sqlite3.Connection, files: list[str], named: Sequence[st
             if found is not None:
                 checked = _in_order(given, found)
                 if given:
-                    keep_listing(db, key, text, given, [None if row[7] else row[6] for row in found], checked)
+                    keep_listing(db, key, text, [None if row[7] else row[6] for row in found], checked)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

@@ -5,9 +5,9 @@
 Checking that costs a `stat` of each file, then a row of each brief, compared and put
 in the library's order. A listing keeps the result of that check (each file's brief,
 or that it is not a valid one, and its place in the library's order) with the files'
-stamps as they were; the next `find` with the same words in the same folder, by the
-same code, `stat`s each file and, when every stamp is as listed, reads the rest from
-this one row.
+stamps as they were; the next `find` (whatever it looks for) on the same paths, from
+the same folder, by the same code, `stat`s each file and, when every stamp is as
+listed, reads the rest from this one row.
 
 A listing lasts only as long as every brief it names is cached as it was: any change
 to the cache's table of briefs (a brief stored again, one forgotten, one added)
@@ -70,9 +70,9 @@ def listed(db: sqlite3.Connection, key: str, stamps: str, files: Sequence[str]) 
     return order, paths, broken
 
 
-def keep_listing(db: sqlite3.Connection, key: str, stamps: str, files: Sequence[str], numbers: Sequence[int | None], checked: Checked) -> None:
-    """Keep what checking `files` gave (`numbers`: each file's brief, None for one
-    that is not valid), in the transaction it was read in: kept only if the cache
+def keep_listing(db: sqlite3.Connection, key: str, stamps: str, numbers: Sequence[int | None], checked: Checked) -> None:
+    """Keep what checking the files gave (`numbers`: each file's brief, in the files'
+    order, None for one that is not valid), in the transaction it was read in: kept only if the cache
     has not changed since. Never waits for another program: a listing not kept is
     only a longer check next time."""
     order = checked[0]

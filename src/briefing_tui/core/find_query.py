@@ -18,7 +18,7 @@ from functools import partial
 from briefing_tui.core.find_index import IN_ITEM, ITEM_BITS, ITEM_MASK, ITEM_SHIFT, WEIGHT_MASK, WEIGHT_OF_CODE
 from briefing_tui.core.named_tuple import NamedTuple
 from briefing_tui.core.query import EXACT, PREFIX, CloseWords, Term, close_words, matching_words
-from briefing_tui.core.text import fold, original_span, snippet
+from briefing_tui.core.text import fold, original_span, snippet, word_pattern
 
 
 class Found(NamedTuple):
@@ -253,9 +253,7 @@ def _finder(term: Term, found: dict[str, float], quality: float) -> _Finder:
     if len(candidates) <= _FEW:
         return partial(_first_alone, candidates)
 
-    import re
-
-    token = re.compile(r"\w+")  # rarely wanted: `briefing find` starts without `re`
+    token = word_pattern()  # rarely wanted: compiled only then
 
     def first_token(folded: str) -> tuple[int, int]:
         for match in token.finditer(folded):

@@ -56,11 +56,13 @@ def words(folded: str) -> list[str]:
     and `_` (as `\\w+` finds them)."""
     if folded.isascii():
         return folded.translate(_ASCII_GAPS).split()
-    return _token().findall(folded)
+    return word_pattern().findall(folded)
 
 
 @cache
-def _token() -> re.Pattern[str]:
+def word_pattern() -> re.Pattern[str]:
+    """What a word is (`\\w+`), as a pattern: compiled, and `re` imported, when first
+    wanted (`briefing find` starts without either)."""
     import re
 
     return re.compile(r"\w+")
@@ -130,9 +132,9 @@ SENTENCE_REACH = 600
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where each sentence end of `text` starts and stops, found once per text (a
     text with thousands of links asks for the sentence around each)."""
-    starts, stops = [], []
     import re
 
+    starts, stops = [], []
     for match in re.finditer(_SENTENCE_END, text):  # compiled once, by re, when first wanted
         starts.append(match.start())
         stops.append(match.end())

@@ -125,12 +125,11 @@ def test_the_installed_command_reads_a_library_cold_on_every_core_and_once(tmp_p
     from benchmarks.generate import write_series
 
     from briefing_tui.core.library_reading import IN_WORKERS_FROM
+    from tests.cli.test_find import _settled
 
     folder = tmp_path / "library"
     write_series(folder, IN_WORKERS_FROM + 16)
-    settled = time.time_ns() - 3600 * 10**9
-    for path in folder.iterdir():
-        os.utime(path, ns=(settled, settled))
+    _settled(folder)
     command = Path(sys.executable).parent / "briefing"
     env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"))
     cold = subprocess.run([str(command), "find", "adler", str(folder)], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=120)
